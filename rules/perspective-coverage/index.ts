@@ -1,0 +1,30 @@
+/**
+ * perspective-coverage: each required theoretical perspective must be
+ * explained and applied to peacekeeping, not only named. See README.md.
+ */
+
+import {checkConceptList, defaultCoverageOptions, reportCoverage, validateCoverage, type CoverageOptions} from '../../src/coverage-rule.js'
+import {defineRule} from '../../src/rule.js'
+
+export interface Options extends CoverageOptions {
+  /** Concept ids of the perspectives the essay must apply. */
+  required: string[]
+}
+
+export default defineRule<Options>(
+  {
+    id: 'perspective-coverage',
+    description: 'Each required IR perspective (realism, liberalism, constructivism by default) is explained and applied to peacekeeping, not only named.',
+    defaults: {...defaultCoverageOptions, required: ['realism', 'liberalism', 'constructivism']},
+    validate: (options, concepts) =>
+      validateCoverage(options, ['required']) ??
+      (options.required === undefined ? undefined : checkConceptList(options.required, 'required', concepts, 'perspective'))
+  },
+  (model, file, options, {concepts}) => {
+    const required = typeof options.required === 'string' ? [options.required] : options.required
+    for (const id of required) {
+      const concept = concepts[id]
+      if (concept) reportCoverage(model, file, concept, options)
+    }
+  }
+)

@@ -1,0 +1,107 @@
+/** Command-line arguments: parsed with node:util's parseArgs, checked in plain words. */
+
+import {parseArgs} from 'node:util'
+import type {Severity} from '../rule.js'
+import {rules} from '../rules.js'
+
+export interface CliOptions {
+  files: string[]
+  format: string
+  config?: string
+  noConfig: boolean
+  rules: Record<string, Severity>
+  maxWarnings: number
+  quiet: boolean
+  output?: string
+  stdinFilename?: string
+  listRules: boolean
+  version: boolean
+  help: boolean
+  color?: boolean
+}
+
+export class UsageError extends Error {}
+
+export const helpText = `Usage: essaylint [options] [files, folders, globs or - ...]
+
+Lint argumentative essays (Markdown or plain text). With no path and piped
+input, reads stdin.
+
+Options:
+  -f, --format <name>        stylish (default), json
+  -c, --config <path>        use this config file instead of looking for one
+      --no-config            use no config file (the recommended preset)
+      --rule <id>=<severity> set a rule's severity: off, info, warn or error (repeatable)
+      --max-warnings <n>     exit 1 when there are more than n warnings
+      --quiet                report errors only
+  -o, --output <file>        write the report to a file instead of stdout
+      --stdin-filename <name> name (and type, by extension) of the essay read from stdin
+      --list-rules           list the rules and exit
+      --color, --no-color    force or disable colour
+  -v, --version              print the version
+  -h, --help                 print this help
+
+Exit codes: 0 no errors; 1 lint errors (or too many warnings); 2 usage, config or input errors.
+`
+
+const severities = ['off', 'info', 'warn', 'error']
+
+export function readArgs(argv: string[]): CliOptions {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: {type: 'string', short: 'f'},
+        config: {type: 'string', short: 'c'},
+        'no-config': {type: 'boolean'},
+        rule: {type: 'string', multiple: true},
+        'max-warnings': {type: 'string'},
+        quiet: {type: 'boolean'},
+        output: {type: 'string', short: 'o'},
+        'stdin-filename': {type: 'string'},
+        'list-rules': {type: 'boolean'},
+        color: {type: 'boolean'},
+        'no-color': {type: 'boolean'},
+        version: {type: 'boolean', short: 'v'},
+        help: {type: 'boolean', short: 'h'}
+      }
+    })
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0].replace(/\. To specify.*$/, ''))
+  }
+  const {values, positionals} = parsed
+  const overrides: Record<string, Severity> = {}
+  for (const entry of values.rule ?? []) {
+    const [id, severity] = entry.split('=')
+    if (!id || !severity) throw new UsageError(`--rule expects <id>=<severity>, got "${entry}"`)
+    if (!(id in rules)) throw new UsageError(`--rule: unknown rule "${id}" (known rules: ${Object.keys(rules).join(', ')})`)
+    if (!severities.includes(severity)) throw new UsageError(`--rule: invalid severity "${severity}" for "${id}" (expected off, info, warn or error)`)
+    overrides[id] = severity as Severity
+  }
+  let maxWarnings = Number.POSITIVE_INFINITY
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings'])
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
+      throw new UsageError(`--max-warnings expects a whole number, got "${values['max-warnings']}"`)
+    }
+  }
+  if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together')
+  return {
+    files: positionals,
+    format: values.format ?? 'stylish',
+    config: values.config,
+    noConfig: values['no-config'] ?? false,
+    rules: overrides,
+    maxWarnings,
+    quiet: values.quiet ?? false,
+    output: values.output,
+    stdinFilename: values['stdin-filename'],
+    listRules: values['list-rules'] ?? false,
+    version: values.version ?? false,
+    help: values.help ?? false,
+    color: values['no-color'] ? false : values.color
+  }
+}

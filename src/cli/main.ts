@@ -1,0 +1,209 @@
+/**
+ * The `essaylint` command: a thin shell over unified-engine (files, globs,
+ * folders, ignore files, config discovery) and the shared pipeline. It never
+ * writes to the files it reads; input and config problems become one line on
+ * stderr each and exit code 2, while the other files are still reported.
+ */
+
+import {readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {PassThrough, type Readable, type Writable} from 'node:stream'
+import {engine, type Context} from 'unified-engine'
+import type {VFile} from 'vfile'
+import {loadConfig, defaultConfig as recommended} from '../config/resolve.js'
+import {configPlugins, baseProcessor} from '../pipeline.js'
+import {formats} from '../reporters/index.js'
+import {rules} from '../rules.js'
+import {helpText, readArgs, UsageError, type CliOptions} from './args.js'
+
+export const extensions = ['md', 'markdown', 'mdx', 'txt']
+
+export interface Io {
+  stdin: Readable & {isTTY?: boolean}
+  stdout: Writable & {isTTY?: boolean}
+  stderr: Writable
+  cwd: string
+}
+
+const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string}
+
+/** Run the CLI; resolves to the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let options: CliOptions
+  try {
+    options = readArgs(argv)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    io.stderr.write(`essaylint: ${error.message}. Run "essaylint --help" for usage.\n`)
+    return 2
+  }
+  if (options.help) return write(io.stdout, helpText), 0
+  if (options.version) return write(io.stdout, packageJson.version + '\n'), 0
+  if (options.listRules) return write(io.stdout, listRules(options.format)), 0
+  if (!(options.format in formats)) {
+    io.stderr.write(`essaylint: unknown format "${options.format}" (expected ${Object.keys(formats).join(', ')}).\n`)
+    return 2
+  }
+
+  const useStdin = options.files.length === 0 || (options.files.length === 1 && options.files[0] === '-')
+  if (useStdin && io.stdin.isTTY) {
+    io.stderr.write('essaylint: no files given and nothing piped in. Run "essaylint --help" for usage.\n')
+    return 2
+  }
+  if (options.output && !useStdin) {
+    const target = path.resolve(io.cwd, options.output)
+    if (options.files.some((file) => path.resolve(io.cwd, file) === target)) {
+      io.stderr.write(`essaylint: ${options.output}: refusing to write the report over an essay being linted.\n`)
+      return 2
+    }
+  }
+
+  const problems: string[] = []
+  const run = await runEngine(options, io, useStdin, problems)
+  if (run.error) problems.push(run.error)
+
+  const files = run.files
+  const reported: Array<{file: VFile; path: string}> = []
+  for (const file of files) {
+    const name = displayPath(file, io.cwd)
+    const fatal = file.messages.filter((m) => m.fatal === true && !m.ruleId)
+    if (fatal.length > 0) {
+      for (const message of fatal) problems.push(`${name}: ${explain(message.reason)}`)
+      continue
+    }
+    if (options.quiet) file.messages = file.messages.filter((m) => m.fatal === true)
+    reported.push({file, path: name})
+  }
+  // A folder given on the command line that held no essays is an input error.
+  if (!useStdin) {
+    for (const given of options.files) {
+      const full = path.resolve(io.cwd, given)
+      if (!isDirectory(full)) continue
+      const inside = files.some((file) => path.resolve(io.cwd, file.path).startsWith(full + path.sep))
+      if (!inside) problems.push(`${given}: no essays found in this folder (looked for ${extensions.map((e) => '.' + e).join(', ')})`)
+    }
+  }
+
+  const color = options.color ?? (Boolean(io.stdout.isTTY) && !options.output && !process.env.NO_COLOR)
+  const report = formats[options.format]({files: reported, color})
+  if (options.output) {
+    try {
+      writeAtomically(path.resolve(io.cwd, options.output), report)
+    } catch (error) {
+      problems.push(`${options.output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+    }
+  } else if (report) {
+    write(io.stdout, report)
+  }
+  for (const problem of [...new Set(problems)]) io.stderr.write(`essaylint: ${problem}\n`)
+
+  if (problems.length > 0) return 2
+  let errors = 0
+  let warnings = 0
+  for (const {file} of reported) {
+    for (const message of file.messages) {
+      if (message.fatal === true) errors++
+      else if (message.fatal === false) warnings++
+    }
+  }
+  return errors > 0 || warnings > options.maxWarnings ? 1 : 0
+}
+
+function runEngine(options: CliOptions, io: Io, useStdin: boolean, problems: string[]): Promise<{files: VFile[]; error?: string}> {
+  const configFor = (raw: unknown, file: string | undefined) => {
+    const name = file ? path.relative(io.cwd, file) || file : 'config'
+    return {plugins: configPlugins(loadConfig(raw, name, options.rules))}
+  }
+  let defaults
+  try {
+    defaults = configFor({}, undefined)
+  } catch (error) {
+    // Only --rule overrides can make the default config invalid.
+    problems.push((error as Error).message)
+    defaults = {plugins: configPlugins(recommended())}
+  }
+  const sink = new PassThrough()
+  sink.resume()
+  return new Promise((resolve) => {
+    engine(
+      {
+        processor: baseProcessor(),
+        files: useStdin ? [] : options.files,
+        extensions,
+        cwd: io.cwd,
+        streamIn: useStdin ? io.stdin : undefined,
+        filePath: options.stdinFilename ?? (useStdin ? 'stdin.md' : undefined),
+        streamOut: sink,
+        streamError: sink,
+        out: false,
+        output: false,
+        rcName: '.essaylintrc',
+        packageField: 'essaylint',
+        ignoreName: '.essaylintignore',
+        detectConfig: !options.noConfig && !options.config,
+        rcPath: options.config,
+        configTransform: (raw: unknown, file: string) => configFor(raw, file),
+        defaultConfig: defaults,
+        silentlyIgnore: true,
+        reporter: () => '',
+        color: false
+      },
+      (error: Error | undefined, _code?: number, context?: Context) => {
+        const files = (context?.files ?? []) as VFile[]
+        resolve({files, error: error ? explain(error.message) : undefined})
+      }
+    )
+  })
+}
+
+/** Engine and Node wording, rephrased for students. */
+function explain(reason: string): string {
+  const first = reason.split('\n')[0]
+  if (/no such file|ENOENT/i.test(first)) return 'file not found'
+  if (/EACCES|permission denied/i.test(first)) return 'permission denied: the file cannot be read'
+  if (/^No input$/.test(first)) return 'no essays found (looked for .md, .markdown, .mdx, .txt)'
+  if (/Cannot (?:parse|import) (?:file|given file) `([^`]+)`/.test(first)) {
+    const name = /`([^`]+)`/.exec(first)![1]
+    const cause = reason.split('\n').slice(1).join(' ').replace(/\s+/g, ' ').trim()
+    return `${name}: invalid config${cause ? ` (${cause.slice(0, 200)})` : ''}`
+  }
+  return first
+}
+
+function displayPath(file: VFile, cwd: string): string {
+  if (!file.path) return '<stdin>'
+  return path.isAbsolute(file.path) ? path.relative(cwd, file.path) : file.path
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/** Write through a temporary file and rename, so a reader never sees half a report. */
+function writeAtomically(target: string, text: string): void {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`)
+  writeFileSync(temp, text)
+  renameSync(temp, target)
+}
+
+function write(stream: Writable, text: string): void {
+  stream.write(text)
+}
+
+function listRules(format: string): string {
+  const defaults = recommended().rules
+  const list = Object.values(rules).map((rule) => ({
+    id: rule.meta.id,
+    severity: defaults[rule.meta.id]?.severity ?? 'off',
+    description: rule.meta.description,
+    url: rule.meta.url
+  }))
+  if (format === 'json') return JSON.stringify(list, null, 2) + '\n'
+  const width = Math.max(...list.map((r) => r.id.length))
+  return list.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(5)}  ${r.description}`).join('\n') + '\n'
+}
+

@@ -1,0 +1,125 @@
+/**
+ * The shared shape of the three coverage rules (perspectives, sovereignty,
+ * ethics): for each concept the rule requires, report it when it is absent
+ * or only named. What "applied" means is `model/coverage.ts`; what each
+ * concept's words are is `lexicons/concepts.yaml` plus the course config.
+ */
+
+import type {VFile} from 'vfile'
+import type {Concept} from './model/lexicon.js'
+import {coverageOf, defaultThresholds, type ApplyThresholds} from './model/coverage.js'
+import type {EssayModel, Range} from './model/types.js'
+import {checkKeys, defineRule} from './rule.js'
+
+export interface CoverageOptions extends ApplyThresholds {}
+
+export const thresholdKeys = ['minSentences', 'requireAnchor', 'requireReasoning']
+
+export function checkThresholds(options: Record<string, unknown>): string | undefined {
+  const {minSentences, requireAnchor, requireReasoning} = options
+  if (minSentences !== undefined && (!Number.isInteger(minSentences) || (minSentences as number) < 1)) {
+    return '"minSentences" must be a whole number of at least 1'
+  }
+  if (requireAnchor !== undefined && typeof requireAnchor !== 'boolean') return '"requireAnchor" must be true or false'
+  if (requireReasoning !== undefined && typeof requireReasoning !== 'boolean') return '"requireReasoning" must be true or false'
+  return undefined
+}
+
+export function checkConceptList(
+  value: unknown,
+  key: string,
+  concepts: Record<string, Concept>,
+  group: Concept['group'] | undefined
+): string | undefined {
+  const list = typeof value === 'string' ? [value] : value
+  if (!Array.isArray(list) || list.some((id) => typeof id !== 'string')) return `"${key}" must be a list of concept ids`
+  for (const id of list as string[]) {
+    const concept = concepts[id]
+    if (!concept) return `"${key}" names an unknown concept "${id}" (known: ${Object.keys(concepts).join(', ')})`
+    if (group && concept.group !== group) return `"${key}": "${id}" is a ${concept.group} concept, not a ${group} one`
+  }
+  return undefined
+}
+
+export const defaultCoverageOptions: CoverageOptions = {...defaultThresholds}
+
+export function validateCoverage(options: Record<string, unknown>, extraKeys: string[]): string | undefined {
+  return checkKeys(options, [...thresholdKeys, ...extraKeys]) ?? checkThresholds(options)
+}
+
+/** The top of the essay: its title when it has one, else line 1. */
+function essayStart(model: EssayModel, file: VFile): Range {
+  if (model.title) return model.title.range
+  const source = String(file.value)
+  const lineEnd = source.search(/\r?\n|\r/)
+  const end = lineEnd === -1 ? source.length : lineEnd
+  return {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: end + 1, offset: end}}
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+
+/**
+ * Report one concept when it is missing or shallow. Wording depends on the
+ * group: perspectives are "applied to peacekeeping", sovereignty and ethics
+ * are "discussed in depth".
+ */
+export function reportCoverage(
+  model: EssayModel,
+  file: VFile,
+  concept: Concept,
+  thresholds: ApplyThresholds
+): void {
+  const coverage = coverageOf(model, concept.id, thresholds)
+  if (coverage.status === 'applied') return
+  const label = capitalise(concept.label)
+  const isPerspective = concept.group === 'perspective'
+  const data = {concept: concept.id, status: coverage.status, lines: coverage.lines}
+  const fix = isPerspective
+    ? `Add a paragraph that explains what ${concept.label.toLowerCase()} holds and uses it to analyse a peacekeeping case, for example ${concept.hint}.`
+    : `Add a paragraph that explains it and applies it to a named mission or Security Council decision, weighing both sides, for example ${concept.hint}.`
+  const note = isPerspective
+    ? 'An essay on peacekeeping is judged on whether it uses theory to explain what missions did; a perspective that is only named earns little credit.'
+    : 'A strong essay does not only mention this: it explains the idea, shows the tension it creates in a real case, and reaches a judgement.'
+  if (coverage.status === 'absent') {
+    const reason = isPerspective
+      ? `${label} is absent: the essay never discusses it. ${fix}`
+      : `${label} is never discussed. ${fix}`
+    const message = file.message(reason, {place: essayStart(model, file)})
+    Object.assign(message, {note, data})
+    return
+  }
+  const named = coverage.firstNamed!
+  const line = named.range.start.line
+  const reason = isPerspective
+    ? `${label} is only named (line ${line}), never applied to peacekeeping. ${fix}`
+    : `${label} is treated only in passing (line ${line}), never discussed in depth. ${fix}`
+  const message = file.message(reason, {place: named.range})
+  Object.assign(message, {note, data})
+}
+
+export interface SingleConceptOptions extends CoverageOptions {
+  /** The concept that stands for the topic (a course may define its own). */
+  concept: string
+}
+
+/** A rule that requires one concept (sovereignty, ethics) to be treated in depth. */
+export function defineTopicCoverageRule(id: string, concept: string, description: string) {
+  return defineRule<SingleConceptOptions>(
+    {
+      id,
+      description,
+      defaults: {...defaultCoverageOptions, concept},
+      validate: (options, concepts) =>
+        validateCoverage(options, ['concept']) ??
+        (options.concept === undefined
+          ? undefined
+          : typeof options.concept !== 'string'
+            ? '"concept" must be a concept id'
+            : checkConceptList([options.concept], 'concept', concepts, undefined))
+    },
+    (model, file, options, {concepts}) => {
+      const target = concepts[options.concept]
+      if (target) reportCoverage(model, file, target, options)
+    }
+  )
+}

@@ -1,0 +1,18 @@
+/** What the pipeline keeps on `file.data` (typed for every module). */
+
+import type {Root as NlcstRoot} from 'nlcst'
+import type {Concept} from './model/lexicon.js'
+import type {EssayModel} from './model/types.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The natural-language tree of the essay (sentences, words, positions). */
+    nlcst: NlcstRoot
+    /** The essay model built by the analysis step. */
+    essay: EssayModel
+    /** The concept lexicon in force for this file (built-in plus config). */
+    concepts: Record<string, Concept>
+  }
+}
+
+export {}

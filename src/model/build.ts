@@ -1,0 +1,172 @@
+/**
+ * Builds the essay model from the Markdown tree and the natural-language
+ * tree (sentences with exact positions, from remark-retext + parse-english).
+ * Runs once per file; everything downstream reads `file.data.essay`.
+ */
+
+import type {Root} from 'mdast'
+import type {Root as NlcstRoot, Sentence as NlcstSentence} from 'nlcst'
+import {toString as nlcstToString} from 'nlcst-to-string'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {readStructure, type Block} from './blocks.js'
+import {findCitations, findQuotations} from './citations.js'
+import type {CompiledLexicon} from './lexicon.js'
+import type {EssayModel, Paragraph, Range, Section, Sentence, Word} from './types.js'
+import {normalizeWord} from './matcher.js'
+
+export function buildModel(tree: Root, nlcst: NlcstRoot, file: VFile, lexicon: CompiledLexicon): EssayModel {
+  const source = String(file.value)
+  const place = location(file)
+  const toPoint = (offset: number) => {
+    const point = place.toPoint(offset)
+    return {line: point?.line ?? 1, column: point?.column ?? 1, offset}
+  }
+  const toRange = (start: number, end: number): Range => ({start: toPoint(start), end: toPoint(end)})
+
+  const structure = readStructure(tree)
+  const sections: Section[] = structure.sections.map((head, index) => ({
+    index,
+    title: head.title,
+    depth: head.depth,
+    range: toRange(head.start, head.end),
+    isReferences: head.isReferences
+  }))
+
+  const model: EssayModel = {
+    format: file.extname === '.txt' ? 'text' : 'markdown',
+    wordCount: 0,
+    title: undefined,
+    sections,
+    paragraphs: [],
+    sentences: [],
+    citations: [],
+    quotations: [],
+    mentions: []
+  }
+  const first = structure.blocks[0]
+  if (first?.kind === 'heading' && sections[0] && (sections[0].depth === 1 || first.start === sections[0].range.start.offset)) {
+    model.title = sections[0]
+  }
+
+  // nlcst paragraphs are finer than blocks (a line break between two
+  // sentences splits them), so sentences are assigned to blocks by offset.
+  const blockParagraph = new Map<Block, Paragraph>()
+  const blocks = structure.blocks
+  let cursor = 0
+  const blockAt = (offset: number): Block | undefined => {
+    while (cursor < blocks.length && blocks[cursor].end <= offset) cursor++
+    const block = blocks[cursor]
+    return block && block.start <= offset ? block : undefined
+  }
+
+  for (const para of nlcst.children) {
+    if (para.type !== 'ParagraphNode') continue
+    for (const node of para.children) {
+      if (node.type !== 'SentenceNode' || !node.position) continue
+      const start = node.position.start.offset ?? 0
+      const block = blockAt(start)
+      if (!block) continue
+      let paragraph = blockParagraph.get(block)
+      if (!paragraph) {
+        paragraph = {index: model.paragraphs.length, kind: block.kind, range: toRange(block.start, block.end), section: block.section, sentences: []}
+        model.paragraphs.push(paragraph)
+        blockParagraph.set(block, paragraph)
+      }
+      addSentence(model, paragraph, node, source, toRange, lexicon)
+    }
+  }
+
+  // Footnote references and links sit between sentences in the tree: give
+  // each to the sentence that contains it or, failing that, the one before.
+  for (const mark of structure.marks) {
+    const sentence = sentenceBefore(model, mark.start)
+    if (!sentence) continue
+    sentence.citations.push(model.citations.length)
+    model.citations.push({kind: mark.kind, text: mark.text, range: toRange(mark.start, mark.end), sentence: sentence.index})
+  }
+  return model
+}
+
+function addSentence(
+  model: EssayModel,
+  paragraph: Paragraph,
+  node: NlcstSentence,
+  source: string,
+  toRange: (start: number, end: number) => Range,
+  lexicon: CompiledLexicon
+): void {
+  const start = node.position!.start.offset ?? 0
+  const end = node.position!.end.offset ?? start
+  const words: Word[] = []
+  for (const child of node.children) {
+    if (child.type !== 'WordNode' || !child.position) continue
+    const text = nlcstToString(child)
+    words.push({norm: normalizeWord(text), text, start: child.position.start.offset ?? 0, end: child.position.end.offset ?? 0})
+  }
+  const sentence: Sentence = {
+    index: model.sentences.length,
+    paragraph: paragraph.index,
+    text: nlcstToString(node),
+    range: toRange(start, end),
+    words,
+    citations: [],
+    quotations: [],
+    mentions: [],
+    anchors: [],
+    explanations: []
+  }
+  model.sentences.push(sentence)
+  paragraph.sentences.push(sentence.index)
+  if (paragraph.kind !== 'heading') model.wordCount += words.length
+
+  const raw = source.slice(start, end)
+  for (const span of findCitations(raw)) {
+    sentence.citations.push(model.citations.length)
+    model.citations.push({kind: span.kind, text: span.text, range: toRange(start + span.start, start + span.end), sentence: sentence.index})
+  }
+  for (const span of findQuotations(raw)) {
+    sentence.quotations.push(model.quotations.length)
+    model.quotations.push({text: span.text, range: toRange(start + span.start, start + span.end), sentence: sentence.index})
+  }
+  for (const match of lexicon.conceptMatcher.match(words)) {
+    // An exclusion ("realistic", "in reality") cancels the whole match.
+    if (match.payloads.some((hit) => hit.kind === 'exclude')) continue
+    const from = words[match.from]
+    const to = words[match.to - 1]
+    for (const hit of match.payloads) {
+      if (hit.kind === 'exclude') continue
+      sentence.mentions.push(model.mentions.length)
+      model.mentions.push({
+        concept: hit.concept,
+        kind: hit.kind,
+        text: source.slice(from.start, to.end),
+        range: toRange(from.start, to.end),
+        sentence: sentence.index,
+        paragraph: paragraph.index
+      })
+    }
+  }
+  for (const match of lexicon.cueMatcher.match(words)) {
+    const text = words.slice(match.from, match.to).map((w) => w.norm).join(' ')
+    for (const kind of new Set(match.payloads)) (kind === 'anchor' ? sentence.anchors : sentence.explanations).push(text)
+  }
+  for (const match of lexicon.operationMatcher.match(words)) {
+    sentence.anchors.push(match.payloads[0].acronym)
+  }
+}
+
+function sentenceBefore(model: EssayModel, offset: number): Sentence | undefined {
+  // Sentences are in document order; the last one starting before `offset`.
+  let low = 0
+  let high = model.sentences.length - 1
+  let found: Sentence | undefined
+  while (low <= high) {
+    const mid = (low + high) >> 1
+    if (model.sentences[mid].range.start.offset <= offset) {
+      found = model.sentences[mid]
+      low = mid + 1
+    } else high = mid - 1
+  }
+  return found
+}

@@ -1,0 +1,78 @@
+/**
+ * Citation and quotation finders. Citation formats are syntax, not domain
+ * vocabulary, so they live here as a handful of bounded, linear patterns
+ * (no nested quantifiers): APA/Harvard/Chicago author-date "(Fortna, 2008)",
+ * narrative "Fortna (2008)", MLA author-page "(Fortna 45)", numbered "[3]",
+ * footnote markers "[^1]" and "¹", UN documents "S/RES/2098 (2013)".
+ * Markdown footnote references and links are taken from the syntax tree by
+ * the model builder instead.
+ */
+
+import type {CitationKind} from './types.js'
+
+export interface FoundSpan {
+  kind: CitationKind
+  text: string
+  /** Offsets relative to the scanned text. */
+  start: number
+  end: number
+}
+
+const year = String.raw`(?:1[6-9]\d\d|20\d\d)[a-z]?|n\.d\.`
+const yearOnly = new RegExp(String.raw`^(?:${year})(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[-–]\s*\d+)?)?$`)
+const hasYear = new RegExp(String.raw`(?:^|[\s,(])(?:${year})(?=$|[\s,;:)])`)
+const capitalised = /\p{Lu}[\p{L}'’-]+/u
+const authorPage = /^\p{Lu}[\p{L}'’-]+(?:\s+(?:et al\.|and|&)(?:\s+\p{Lu}[\p{L}'’-]+)?)?,?\s+(?:pp?\.\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?$/u
+const parenthetical = /\(([^()\n]{1,200})\)/g
+const nameBefore = /(\p{Lu}[\p{L}'’-]+(?:\s+(?:et al\.|and|&)(?:\s+\p{Lu}[\p{L}'’-]+)?)?)(?:'s|’s)?\s*$/u
+const documentBefore = /(?:resolutions?\s+\d{2,4}|S\/RES\/\d+|A\/RES\/[\d/]+)\s*$/i
+const numbered = /\[(\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\]/g
+const footnoteMarker = /\[\^[^\]\s]{1,20}\]|[\u00B9\u00B2\u00B3\u2070-\u2079]+/g
+const documentSymbol = /\b(?:S\/RES\/\d{2,4}|A\/RES\/\d{1,3}\/\d{1,4}|S\/\d{4}\/\d{1,4}|A\/\d{2}\/\d{1,4}|resolutions?\s+\d{3,4}(?:\s*\(\d{4}\))?)/gi
+const quotation = /“([^”\n]{1,1500})”|"([^"\n]{1,1500})"/g
+
+export function findCitations(text: string): FoundSpan[] {
+  const spans: FoundSpan[] = []
+  for (const match of text.matchAll(parenthetical)) {
+    const inner = match[1].trim()
+    const start = match.index!
+    const end = start + match[0].length
+    const before = text.slice(Math.max(0, start - 60), start)
+    if (yearOnly.test(inner)) {
+      if (documentBefore.test(before)) continue // counted as a document below
+      const name = nameBefore.exec(before)
+      if (name) {
+        spans.push({kind: 'narrative', text: name[1] + ' ' + match[0], start: start - (before.length - name.index!), end})
+      }
+      continue
+    }
+    if (authorPage.test(inner)) {
+      spans.push({kind: 'author-page', text: match[0], start, end})
+      continue
+    }
+    if (capitalised.test(inner) && hasYear.test(inner)) {
+      spans.push({kind: 'author-date', text: match[0], start, end})
+    }
+  }
+  for (const match of text.matchAll(numbered)) {
+    spans.push({kind: 'numbered', text: match[0], start: match.index!, end: match.index! + match[0].length})
+  }
+  for (const match of text.matchAll(footnoteMarker)) {
+    spans.push({kind: 'footnote', text: match[0], start: match.index!, end: match.index! + match[0].length})
+  }
+  for (const match of text.matchAll(documentSymbol)) {
+    spans.push({kind: 'document', text: match[0], start: match.index!, end: match.index! + match[0].length})
+  }
+  return spans.sort((a, b) => a.start - b.start)
+}
+
+/** Quoted passages of at least three words ("scare quotes" around one word are not quotations). */
+export function findQuotations(text: string): Array<{text: string; start: number; end: number}> {
+  const found: Array<{text: string; start: number; end: number}> = []
+  for (const match of text.matchAll(quotation)) {
+    const inner = match[1] ?? match[2]
+    if (inner.trim().split(/\s+/).length < 3) continue
+    found.push({text: inner, start: match.index!, end: match.index! + match[0].length})
+  }
+  return found
+}

@@ -1,0 +1,138 @@
+/**
+ * A phrase matcher over word tokens: every term of a lexicon is compiled once
+ * into a trie keyed by lower-cased words, so matching a sentence is a single
+ * left-to-right pass (linear in its words, no regular expressions, no
+ * backtracking). Longest match wins; `exclude` entries win over shorter
+ * terms, which is how "realistic" stops counting as "realis*".
+ *
+ * Term syntax (documented in the lexicon files): words separated by spaces,
+ * case-insensitive; a `*` at the end of a word matches any ending.
+ */
+
+import type {Word} from './types.js'
+
+export interface Entry<P> {
+  payload: P
+  /** When set, the words must be written exactly so (thinkers, acronyms). */
+  exact?: string[]
+}
+
+interface Node<P> {
+  words: Map<string, Node<P>>
+  /** Prefix steps (`realis*`), tried for every word at this node. */
+  prefixes: Array<{prefix: string; node: Node<P>}>
+  entries: Array<Entry<P>>
+}
+
+export interface Match<P> {
+  payloads: P[]
+  /** Index of the first and one past the last matched word. */
+  from: number
+  to: number
+}
+
+const wordPattern = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
+
+/** Split a term or a phrase into normalised words, the way sentences are. */
+export function splitWords(text: string): string[] {
+  return (text.match(wordPattern) ?? []).map((w) => normalizeWord(w))
+}
+
+export function normalizeWord(word: string): string {
+  return word.toLowerCase().replace(/’/g, "'")
+}
+
+function newNode<P>(): Node<P> {
+  return {words: new Map(), prefixes: [], entries: []}
+}
+
+export class PhraseMatcher<P> {
+  private readonly root: Node<P> = newNode()
+
+  /**
+   * Add a term. `caseSensitive` keeps the written form (for surnames and
+   * acronyms that collide with ordinary words when lower-cased).
+   */
+  add(term: string, payload: P, caseSensitive = false): void {
+    const parts: Array<{written: string; open: boolean}> = []
+    for (const piece of term.trim().split(/\s+/)) {
+      const open = piece.endsWith('*')
+      const written = (open ? piece.slice(0, -1) : piece).match(wordPattern) ?? []
+      written.forEach((w, i) => parts.push({written: w, open: open && i === written.length - 1}))
+    }
+    if (parts.length === 0) return
+    let node = this.root
+    for (const {written, open} of parts) {
+      const key = normalizeWord(written)
+      if (open) {
+        let step = node.prefixes.find((p) => p.prefix === key)
+        if (!step) {
+          step = {prefix: key, node: newNode()}
+          node.prefixes.push(step)
+        }
+        node = step.node
+      } else {
+        let next = node.words.get(key)
+        if (!next) {
+          next = newNode()
+          node.words.set(key, next)
+        }
+        node = next
+      }
+    }
+    const exact = parts.map((p) => (p.open ? p.written + '*' : p.written).replace(/’/g, "'"))
+    node.entries.push(caseSensitive ? {payload, exact} : {payload})
+  }
+
+  /** All longest, non-overlapping matches in a run of words. */
+  match(words: Word[]): Array<Match<P>> {
+    const found: Array<Match<P>> = []
+    let index = 0
+    while (index < words.length) {
+      const best = this.longestAt(words, index)
+      if (best) {
+        found.push(best)
+        index = best.to
+      } else {
+        index++
+      }
+    }
+    return found
+  }
+
+  private longestAt(words: Word[], from: number): Match<P> | undefined {
+    let best: Match<P> | undefined
+    // Breadth-first over the (rarely more than two) live trie nodes.
+    let frontier: Array<Node<P>> = [this.root]
+    let index = from
+    while (frontier.length > 0 && index < words.length) {
+      const word = words[index].norm
+      const next: Array<Node<P>> = []
+      for (const node of frontier) {
+        const exact = node.words.get(word)
+        if (exact) next.push(exact)
+        for (const step of node.prefixes) {
+          if (word.startsWith(step.prefix)) next.push(step.node)
+        }
+      }
+      index++
+      const payloads: P[] = []
+      for (const node of next) {
+        for (const entry of node.entries) {
+          if (entry.exact && !sameText(entry.exact, words, from)) continue
+          payloads.push(entry.payload)
+        }
+      }
+      if (payloads.length > 0) best = {payloads, from, to: index}
+      frontier = next
+    }
+    return best
+  }
+}
+
+function sameText(exact: string[], words: Word[], from: number): boolean {
+  return exact.every((part, i) => {
+    const written = words[from + i]?.text.replace(/’/g, "'")
+    return part.endsWith('*') ? written?.startsWith(part.slice(0, -1)) : written === part
+  })
+}

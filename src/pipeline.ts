@@ -1,0 +1,70 @@
+/**
+ * The one pipeline. `baseProcessor` parses (Markdown, GFM, front matter,
+ * plain-text headings) and builds the natural-language tree; the plugins
+ * from a resolved config (`configPlugins`) add the analysis, the rules and
+ * message control. The CLI (through unified-engine), the API and every other
+ * shell use exactly these.
+ */
+
+import type {Root} from 'mdast'
+import type {Root as NlcstRoot} from 'nlcst'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkMessageControl from 'remark-message-control'
+import remarkParse from 'remark-parse'
+import remarkRetext from 'remark-retext'
+import retextEnglish from 'retext-english'
+import {unified, type PluggableList, type Plugin, type Processor} from 'unified'
+import './data-map.js'
+import {inputGuard, type InputGuardOptions} from './input-guard.js'
+import {buildModel} from './model/build.js'
+import {compileLexicon, resolveConcepts, type ConceptConfig} from './model/lexicon.js'
+import type {ResolvedConfig} from './config/resolve.js'
+import {rules} from './rules.js'
+import {textHeadings} from './text-headings.js'
+
+/** Keeps the natural-language tree on the file for the analysis step. */
+const keepNlcst: Plugin<[], NlcstRoot> = function () {
+  return function (tree, file) {
+    file.data.nlcst = tree
+  }
+}
+
+export function baseProcessor(options: InputGuardOptions = {}): Processor<Root, Root, Root> {
+  return unified()
+    .use(remarkParse)
+    .use(inputGuard, options)
+    .use(remarkGfm)
+    .use(remarkFrontmatter, ['yaml', 'toml'])
+    .use(textHeadings)
+    .use(remarkRetext, unified().use(retextEnglish).use(keepNlcst) as never) as unknown as Processor<Root, Root, Root>
+}
+
+const lexicons = new Map<string, ReturnType<typeof compileLexicon>>()
+
+/** Builds the essay model (`file.data.essay`) once per file. */
+export const essayAnalysis: Plugin<[{concepts?: Record<string, ConceptConfig>}?], Root> = function (options) {
+  const key = JSON.stringify(options?.concepts ?? {})
+  let lexicon = lexicons.get(key)
+  if (!lexicon) {
+    lexicon = compileLexicon(resolveConcepts(options?.concepts))
+    lexicons.set(key, lexicon)
+  }
+  const compiled = lexicon
+  return function (tree, file) {
+    file.data.concepts = compiled.concepts
+    file.data.essay = buildModel(tree, file.data.nlcst!, file, compiled)
+  }
+}
+
+/** The plugins a resolved config stands for, in pipeline order. */
+export function configPlugins(config: ResolvedConfig): PluggableList {
+  const list: PluggableList = [[essayAnalysis, {concepts: config.concepts}]]
+  for (const [id, setting] of Object.entries(config.rules)) {
+    if (setting.severity === 'off') continue
+    list.push([rules[id].plugin, [setting.severity, setting.options]])
+  }
+  // Last, so that inline comments can silence what the rules said.
+  list.push([remarkMessageControl, {name: 'essaylint', known: Object.keys(rules), source: 'essaylint'}])
+  return list
+}

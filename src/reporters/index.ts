@@ -1,0 +1,15 @@
+/** Report formats by name. Each turns linted files into the text written to stdout or --output. */
+
+import type {VFile} from 'vfile'
+import {jsonReport} from './json.js'
+import {stylishReport} from './stylish.js'
+
+export interface ReportInput {
+  files: Array<{file: VFile; path: string}>
+  color: boolean
+}
+
+export const formats: Record<string, (input: ReportInput) => string> = {
+  stylish: ({files, color}) => stylishReport(files.map((f) => f.file), {color}),
+  json: ({files}) => jsonReport(files)
+}

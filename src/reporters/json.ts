@@ -1,0 +1,71 @@
+/**
+ * The JSON report (DESIGN.md): an array with one object per file,
+ * `{path, messages, errorCount, warningCount, infoCount}`.
+ */
+
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+
+export type SeverityName = 'error' | 'warning' | 'info'
+
+export interface JsonMessage {
+  ruleId: string
+  severity: SeverityName
+  message: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  url?: string
+  suggestion?: string
+  note?: string
+  data?: Record<string, unknown>
+}
+
+export interface JsonResult {
+  path: string
+  messages: JsonMessage[]
+  errorCount: number
+  warningCount: number
+  infoCount: number
+}
+
+export function severityOf(message: VFileMessage): SeverityName {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info'
+}
+
+export function toJsonMessage(message: VFileMessage): JsonMessage {
+  const line = message.line ?? 1
+  const column = message.column ?? 1
+  const end = message.place && 'end' in message.place ? message.place.end : undefined
+  const result: JsonMessage = {
+    ruleId: message.ruleId ?? 'essaylint',
+    severity: severityOf(message),
+    message: message.reason,
+    line,
+    column,
+    endLine: end?.line ?? line,
+    endColumn: end?.column ?? column
+  }
+  if (message.url) result.url = message.url
+  if (message.expected && message.expected.length > 0) result.suggestion = message.expected[0]
+  if (message.note) result.note = message.note
+  const data = (message as VFileMessage & {data?: Record<string, unknown>}).data
+  if (data) result.data = data
+  return result
+}
+
+export function toJsonResult(file: VFile, path: string): JsonResult {
+  const messages = file.messages.map(toJsonMessage).sort((a, b) => a.line - b.line || a.column - b.column)
+  return {
+    path,
+    messages,
+    errorCount: messages.filter((m) => m.severity === 'error').length,
+    warningCount: messages.filter((m) => m.severity === 'warning').length,
+    infoCount: messages.filter((m) => m.severity === 'info').length
+  }
+}
+
+export function jsonReport(files: Array<{file: VFile; path: string}>): string {
+  return JSON.stringify(files.map(({file, path}) => toJsonResult(file, path)), null, 2) + '\n'
+}

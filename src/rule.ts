@@ -1,0 +1,73 @@
+/**
+ * How a rule is declared. Every rule is a folder under `rules/` whose
+ * `index.ts` calls `defineRule`: metadata (id, description, docs URL,
+ * defaults, an options check) plus a `check` that reads the essay model and
+ * reports through `file.message`. unified-lint-rule does the plumbing
+ * (ruleId, source, url, severity); severity itself lives in config.
+ */
+
+import type {Root} from 'mdast'
+import {lintRule} from 'unified-lint-rule'
+import type {Plugin, Transformer} from 'unified'
+import type {VFile} from 'vfile'
+import './data-map.js'
+import type {Concept} from './model/lexicon.js'
+import type {EssayModel} from './model/types.js'
+
+export const docsBase = 'https://github.com/essaylint/essaylint/blob/main/rules/'
+
+export type Severity = 'off' | 'info' | 'warn' | 'error'
+
+export interface RuleContext {
+  concepts: Record<string, Concept>
+}
+
+export interface RuleMeta<Options> {
+  id: string
+  description: string
+  defaults: Options
+  /** Returns a problem in plain words, or undefined when the options are fine. */
+  validate(options: Record<string, unknown>, concepts: Record<string, Concept>): string | undefined
+}
+
+export interface EssayRule<Options = Record<string, unknown>> {
+  meta: RuleMeta<Options> & {url: string}
+  plugin: Plugin<[[Severity, Partial<Options>?]?], Root>
+}
+
+export function defineRule<Options extends object>(
+  meta: RuleMeta<Options>,
+  check: (model: EssayModel, file: VFile, options: Options, context: RuleContext) => void
+): EssayRule<Options> {
+  const url = `${docsBase}${meta.id}/README.md`
+  const inner = lintRule<Root, Partial<Options>>({origin: `essaylint:${meta.id}`, url}, (_tree, file, options) => {
+    const model = file.data.essay
+    if (!model) return
+    check(model, file, {...meta.defaults, ...(options ?? {})} as Options, {concepts: file.data.concepts ?? {}})
+  })
+  const plugin: Plugin<[[Severity, Partial<Options>?]?], Root> = function (config) {
+    const [severity = 'warn', options] = config ?? []
+    if (severity === 'off') return
+    const transformer = inner.call(this, [severity === 'error' ? 'error' : 'warn', options]) as Transformer<Root>
+    if (severity !== 'info') return transformer
+    // unified-lint-rule knows warnings and errors only: an info finding is a
+    // message that is neither (`fatal: undefined`, as vfile defines it).
+    return function (tree, file, next) {
+      const from = file.messages.length
+      ;(transformer as (t: Root, f: VFile, n: (e?: Error) => void) => void)(tree, file, (error) => {
+        for (const message of file.messages.slice(from)) message.fatal = undefined
+        next(error)
+      })
+    }
+  }
+  Object.defineProperty(plugin, 'name', {value: `essaylint:${meta.id}`})
+  return {meta: {...meta, url}, plugin}
+}
+
+/** Helpers for option checks. */
+export function checkKeys(options: Record<string, unknown>, allowed: string[]): string | undefined {
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) return `unknown option "${key}" (expected ${allowed.map((k) => `"${k}"`).join(', ')})`
+  }
+  return undefined
+}

@@ -1,0 +1,12 @@
+/** The rule registry: every rule essaylint ships, by id. */
+
+import ethicsCoverage from '../rules/ethics-coverage/index.js'
+import perspectiveCoverage from '../rules/perspective-coverage/index.js'
+import sovereigntyCoverage from '../rules/sovereignty-coverage/index.js'
+import type {EssayRule} from './rule.js'
+
+export const rules: Record<string, EssayRule<any>> = {
+  [perspectiveCoverage.meta.id]: perspectiveCoverage,
+  [sovereigntyCoverage.meta.id]: sovereigntyCoverage,
+  [ethicsCoverage.meta.id]: ethicsCoverage
+}
