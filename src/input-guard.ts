@@ -13,6 +13,12 @@ import type {VFile} from 'vfile'
 export interface InputGuardOptions {
   /** Largest essay read, in bytes (default 2 MB). */
   maxBytes?: number
+  /**
+   * How to get the file's bytes when the value arrived already decoded (the
+   * engine reads files as UTF-8, which hides invalid bytes and UTF-16). Shells
+   * that read from disk pass this; the core itself never touches the disk.
+   */
+  rawBytes?: (file: VFile) => Uint8Array | undefined
 }
 
 export const defaultMaxBytes = 2 * 1024 * 1024
@@ -47,9 +53,16 @@ export function checkInput(file: VFile, maxBytes: number): string | undefined {
 /** Wraps the parser so that the checks run on the raw bytes first. */
 export const inputGuard: Plugin<[InputGuardOptions?], Root> = function (options) {
   const maxBytes = options?.maxBytes ?? defaultMaxBytes
+  const rawBytes = options?.rawBytes
   const parse = this.parser
   if (!parse) throw new Error('inputGuard must come after remark-parse')
   this.parser = function (_doc, file) {
+    // A replacement character or a NUL means decoding lost information:
+    // look at the real bytes to tell binary, UTF-16 and broken UTF-8 apart.
+    if (rawBytes && typeof file.value === 'string' && /[\uFFFD\0]/.test(file.value)) {
+      const bytes = rawBytes(file)
+      if (bytes) file.value = bytes
+    }
     const problem = checkInput(file, maxBytes)
     if (problem) file.fail(problem, {source: 'essaylint'})
     return parse(String(file.value), file)

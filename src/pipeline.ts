@@ -10,12 +10,12 @@ import type {Root} from 'mdast'
 import type {Root as NlcstRoot} from 'nlcst'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
-import remarkMessageControl from 'remark-message-control'
 import remarkParse from 'remark-parse'
 import remarkRetext from 'remark-retext'
 import retextEnglish from 'retext-english'
 import {unified, type PluggableList, type Plugin, type Processor} from 'unified'
 import './data-map.js'
+import {messageControl} from './message-control.js'
 import {inputGuard, type InputGuardOptions} from './input-guard.js'
 import {buildModel} from './model/build.js'
 import {compileLexicon, resolveConcepts, type ConceptConfig} from './model/lexicon.js'
@@ -65,6 +65,6 @@ export function configPlugins(config: ResolvedConfig): PluggableList {
     list.push([rules[id].plugin, [setting.severity, setting.options]])
   }
   // Last, so that inline comments can silence what the rules said.
-  list.push([remarkMessageControl, {name: 'essaylint', known: Object.keys(rules), source: 'essaylint'}])
+  list.push([messageControl, {known: Object.keys(rules)}])
   return list
 }

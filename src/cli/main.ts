@@ -10,6 +10,7 @@ import path from 'node:path'
 import {PassThrough, type Readable, type Writable} from 'node:stream'
 import {engine, type Context} from 'unified-engine'
 import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import {loadConfig, defaultConfig as recommended} from '../config/resolve.js'
 import {configPlugins, baseProcessor} from '../pipeline.js'
 import {formats} from '../reporters/index.js'
@@ -68,7 +69,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const name = displayPath(file, io.cwd)
     const fatal = file.messages.filter((m) => m.fatal === true && !m.ruleId)
     if (fatal.length > 0) {
-      for (const message of fatal) problems.push(`${name}: ${explain(message.reason)}`)
+      for (const message of fatal) problems.push(describe(message, name))
       continue
     }
     if (options.quiet) file.messages = file.messages.filter((m) => m.fatal === true)
@@ -84,6 +85,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
   }
 
+  // The engine finishes files in any order; reports list them by path.
+  reported.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   const color = options.color ?? (Boolean(io.stdout.isTTY) && !options.output && !process.env.NO_COLOR)
   const report = formats[options.format]({files: reported, color})
   if (options.output) {
@@ -127,7 +130,7 @@ function runEngine(options: CliOptions, io: Io, useStdin: boolean, problems: str
   return new Promise((resolve) => {
     engine(
       {
-        processor: baseProcessor(),
+        processor: baseProcessor({rawBytes: (file) => readBytes(file, io.cwd)}),
         files: useStdin ? [] : options.files,
         extensions,
         cwd: io.cwd,
@@ -156,18 +159,48 @@ function runEngine(options: CliOptions, io: Io, useStdin: boolean, problems: str
   })
 }
 
+/**
+ * One line for a fatal message without a rule: an input or config problem.
+ * The engine wraps the real error ("Cannot process file", cause: ...), so the
+ * innermost cause is what the student needs to read.
+ */
+function describe(message: VFileMessage, name: string): string {
+  let error: unknown = message
+  const chain: string[] = []
+  while (error && typeof error === 'object') {
+    const reason = (error as {reason?: string; message?: string}).reason ?? (error as Error).message
+    if (reason) chain.push(String(reason))
+    error = (error as {cause?: unknown}).cause
+  }
+  const inner = chain.filter((reason) => !/^Cannot process file$/.test(reason))
+  const configError = inner.find((reason) => /^\S+(?::\d+)?: /.test(reason) && /config|rule|concept|preset|extends|key/i.test(reason))
+  if (configError) return `${configError.split('\n')[0]} (config used for ${name})`
+  const parseFailure = inner.find((reason) => /Cannot (?:parse|import|load) (?:given )?file `/.test(reason))
+  if (parseFailure) {
+    const config = /`([^`]+)`/.exec(parseFailure)![1]
+    const cause = inner.slice(inner.indexOf(parseFailure) + 1).join(' ').split('\n')[0]
+    return `${path.relative(process.cwd(), config) || config}: invalid config${cause ? `: ${cause}` : ''} (config used for ${name})`
+  }
+  return `${name}: ${explain(inner[inner.length - 1] ?? message.reason)}`
+}
+
 /** Engine and Node wording, rephrased for students. */
 function explain(reason: string): string {
   const first = reason.split('\n')[0]
   if (/no such file|ENOENT/i.test(first)) return 'file not found'
   if (/EACCES|permission denied/i.test(first)) return 'permission denied: the file cannot be read'
+  if (/EISDIR/.test(first)) return 'is a folder, not an essay'
   if (/^No input$/.test(first)) return 'no essays found (looked for .md, .markdown, .mdx, .txt)'
-  if (/Cannot (?:parse|import) (?:file|given file) `([^`]+)`/.test(first)) {
-    const name = /`([^`]+)`/.exec(first)![1]
-    const cause = reason.split('\n').slice(1).join(' ').replace(/\s+/g, ' ').trim()
-    return `${name}: invalid config${cause ? ` (${cause.slice(0, 200)})` : ''}`
-  }
   return first
+}
+
+function readBytes(file: VFile, cwd: string): Uint8Array | undefined {
+  if (!file.path) return undefined
+  try {
+    return readFileSync(path.resolve(cwd, file.path))
+  } catch {
+    return undefined
+  }
 }
 
 function displayPath(file: VFile, cwd: string): string {

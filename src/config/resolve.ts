@@ -99,7 +99,7 @@ export function resolveConfig(raw: unknown, file: string, chain: string[] = []):
     if (typeof specifier !== 'string') throw new ConfigError(file, '"extends" must be a preset name or a path', lineOf(file, 'extends'))
     const loaded = loadExtended(specifier, file)
     if (chain.includes(loaded.file) || loaded.file === file) {
-      throw new ConfigError(file, `"extends" loops back to ${loaded.file}`, lineOf(file, 'extends'))
+      throw new ConfigError(file, `"extends" loops back to ${path.relative(process.cwd(), loaded.file) || loaded.file}`, lineOf(file, 'extends'))
     }
     const base = resolveConfig(loaded.config, loaded.file, [...chain, file])
     Object.assign(result.rules, base.rules)

@@ -25,6 +25,8 @@ const capitalised = /\p{Lu}[\p{L}'’-]+/u
 const authorPage = /^\p{Lu}[\p{L}'’-]+(?:\s+(?:et al\.|and|&)(?:\s+\p{Lu}[\p{L}'’-]+)?)?,?\s+(?:pp?\.\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?$/u
 const parenthetical = /\(([^()\n]{1,200})\)/g
 const nameBefore = /(\p{Lu}[\p{L}'’-]+(?:\s+(?:et al\.|and|&)(?:\s+\p{Lu}[\p{L}'’-]+)?)?)(?:'s|’s)?\s*$/u
+// Capitalised words that stand before a year in brackets without being authors.
+const notAuthors = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'In', 'Since', 'By', 'Until', 'During', 'After', 'Before', 'From', 'Of', 'The', 'This', 'That', 'Spring', 'Summer', 'Autumn', 'Winter'])
 const documentBefore = /(?:resolutions?\s+\d{2,4}|S\/RES\/\d+|A\/RES\/[\d/]+)\s*$/i
 const numbered = /\[(\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\]/g
 const footnoteMarker = /\[\^[^\]\s]{1,20}\]|[\u00B9\u00B2\u00B3\u2070-\u2079]+/g
@@ -41,7 +43,7 @@ export function findCitations(text: string): FoundSpan[] {
     if (yearOnly.test(inner)) {
       if (documentBefore.test(before)) continue // counted as a document below
       const name = nameBefore.exec(before)
-      if (name) {
+      if (name && !notAuthors.has(name[1].split(/\s/)[0])) {
         spans.push({kind: 'narrative', text: name[1] + ' ' + match[0], start: start - (before.length - name.index!), end})
       }
       continue

@@ -2,8 +2,9 @@
  * Named or applied? The coverage of one concept in one essay.
  *
  * - absent: the essay never names the concept (its label, a school of it,
- *   or one of its thinkers). Working vocabulary alone ("national interest")
- *   does not name a perspective.
+ *   or one of its thinkers beside its vocabulary). Working vocabulary alone
+ *   ("national interest") does not name a perspective, nor does a citation
+ *   of a scholar on its own.
  * - named: it is named, but no paragraph applies it.
  * - applied: it is named somewhere, and at least one body paragraph uses its
  *   vocabulary in `minSentences` or more sentences, ties it to peacekeeping
@@ -33,7 +34,12 @@ export function coverageOf(model: EssayModel, concept: string, thresholds: Apply
     return kind !== 'reference' && kind !== 'footnote' && kind !== 'heading'
   }
   const mentions = model.mentions.filter((m) => m.concept === concept && counted(m))
-  const firstNamed = mentions.find((m) => m.kind !== 'term')
+  // A thinker names the perspective only beside its vocabulary: "Waltz (1979)
+  // argues that anarchy..." does, "Fortna (2008) found that..." does not.
+  const names = (m: Mention) =>
+    m.kind === 'name' ||
+    (m.kind === 'thinker' && mentions.some((other) => other !== m && other.sentence === m.sentence && other.kind !== 'thinker'))
+  const firstNamed = mentions.find(names)
   const lines = [...new Set(mentions.map((m) => m.range.start.line))]
   if (!firstNamed) return {concept, status: 'absent', firstNamed, appliedIn: [], lines}
 

@@ -1,0 +1,13 @@
+// Prints what a rule example produces, in the `.expected` format, so a
+// maintainer can review it before saving: node scripts/expected.mjs <rule> <file>
+import {readFileSync} from 'node:fs'
+import {lint} from '../dist/src/index.js'
+
+const [id, file] = process.argv.slice(2)
+const all = ['perspective-coverage', 'sovereignty-coverage', 'ethics-coverage']
+const config = {rules: Object.fromEntries(all.map((r) => [r, r === id ? 'warn' : 'off']))}
+const result = await lint(readFileSync(file, 'utf8'), {path: file, config})
+for (const m of result.messages) {
+  const p = m.place
+  console.log(`${p.start.line}:${p.start.column}-${p.end.line}:${p.end.column} ${m.ruleId} ${m.reason}`)
+}

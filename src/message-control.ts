@@ -1,0 +1,33 @@
+/**
+ * Inline control comments, as DESIGN.md spells them:
+ *
+ *   <!-- essaylint-disable unsupported-claim -->   (until enabled again)
+ *   <!-- essaylint-enable -->
+ *   <!-- essaylint-ignore-next perspective-coverage -->   (the next block only)
+ *
+ * The remark-lint spelling (`<!-- essaylint disable rule -->`) works too.
+ * remark-message-control fixes the comment form to `<!--name verb rules-->`,
+ * so this plugin uses the two libraries it is made of, unified-message-control
+ * and mdast-comment-marker, with a marker that also reads the hyphenated verbs.
+ */
+
+import type {Nodes, Root} from 'mdast'
+import {commentMarker, type Marker} from 'mdast-comment-marker'
+import type {Plugin} from 'unified'
+import {messageControl as control} from 'unified-message-control'
+
+const verbs: Record<string, string> = {disable: 'disable', enable: 'enable', 'ignore-next': 'ignore', ignore: 'ignore'}
+
+function marker(node: Nodes): Marker | undefined {
+  const found = commentMarker(node)
+  if (!found) return undefined
+  const hyphenated = /^essaylint-(disable|enable|ignore-next|ignore)$/.exec(found.name)
+  if (!hyphenated) return found
+  return {...found, name: 'essaylint', attributes: `${verbs[hyphenated[1]]} ${found.attributes}`.trim()}
+}
+
+export const messageControl: Plugin<[{known: string[]}], Root> = function (options) {
+  return function (tree, file) {
+    control(tree, {file, name: 'essaylint', source: 'essaylint', known: options.known, marker: marker as never, test: 'html'})
+  }
+}

@@ -1,0 +1,51 @@
+/** Shared test helpers: lint through the public API, format messages compactly. */
+
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {spawnSync} from 'node:child_process'
+import {fileURLToPath} from 'node:url'
+import type {VFileMessage} from 'vfile-message'
+import {lint, type LintOptions} from '../src/index.js'
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const bin = path.join(root, 'bin', 'essaylint.js')
+
+export function fixture(...parts: string[]): string {
+  return readFileSync(path.join(root, 'fixtures', ...parts), 'utf8')
+}
+
+/** `line:col-line:col ruleId reason`, the compact form the examples use. */
+export function compact(message: VFileMessage): string {
+  const place = message.place && 'start' in message.place ? message.place : undefined
+  const range = place ? `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}` : `${message.line}:${message.column}`
+  return `${range} ${message.ruleId} ${message.reason}`
+}
+
+export async function lintText(text: string, options: LintOptions = {}): Promise<VFileMessage[]> {
+  const file = await lint(text, options)
+  return file.messages
+}
+
+/** Only the given rules on, at warn. */
+export function only(...ids: string[]): LintOptions['config'] {
+  const all = ['perspective-coverage', 'sovereignty-coverage', 'ethics-coverage']
+  return {rules: Object.fromEntries(all.map((id) => [id, ids.includes(id) ? 'warn' : 'off']))}
+}
+
+export interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Run the real binary. */
+export function run(args: string[], options: {cwd?: string; input?: string | Buffer} = {}): Run {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: options.cwd ?? root,
+    input: options.input,
+    encoding: 'utf8',
+    env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0'},
+    maxBuffer: 64 * 1024 * 1024
+  })
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
