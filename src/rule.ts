@@ -49,13 +49,19 @@ export function defineRule<Options extends object>(
     const [severity = 'warn', options] = config ?? []
     if (severity === 'off') return
     const transformer = inner.call(this, [severity === 'error' ? 'error' : 'warn', options]) as Transformer<Root>
-    if (severity !== 'info') return transformer
     // unified-lint-rule knows warnings and errors only: an info finding is a
-    // message that is neither (`fatal: undefined`, as vfile defines it).
+    // message that is neither (`fatal: undefined`, as vfile defines it). A
+    // rule may also mark a finding `demote` (a hedged claim): it is then
+    // reported one level below the configured severity.
     return function (tree, file, next) {
       const from = file.messages.length
       ;(transformer as (t: Root, f: VFile, n: (e?: Error) => void) => void)(tree, file, (error) => {
-        for (const message of file.messages.slice(from)) message.fatal = undefined
+        for (const message of file.messages.slice(from)) {
+          const demote = (message as {demote?: boolean}).demote === true
+          delete (message as {demote?: boolean}).demote
+          if (severity === 'info') message.fatal = undefined
+          else if (demote) message.fatal = message.fatal ? false : undefined
+        }
         next(error)
       })
     }

@@ -3,10 +3,14 @@
 import ethicsCoverage from '../rules/ethics-coverage/index.js'
 import perspectiveCoverage from '../rules/perspective-coverage/index.js'
 import sovereigntyCoverage from '../rules/sovereignty-coverage/index.js'
+import unsupportedClaim from '../rules/unsupported-claim/index.js'
+import vagueEvidence from '../rules/vague-evidence/index.js'
 import type {EssayRule} from './rule.js'
 
 export const rules: Record<string, EssayRule<any>> = {
   [perspectiveCoverage.meta.id]: perspectiveCoverage,
   [sovereigntyCoverage.meta.id]: sovereigntyCoverage,
-  [ethicsCoverage.meta.id]: ethicsCoverage
+  [ethicsCoverage.meta.id]: ethicsCoverage,
+  [unsupportedClaim.meta.id]: unsupportedClaim,
+  [vagueEvidence.meta.id]: vagueEvidence
 }

@@ -20,7 +20,7 @@ describe('public API', () => {
 
   it('lint() applies config and reports a bad config as a ConfigError', async () => {
     const text = '# Draft\n\nPeacekeeping is good.\n'
-    const file = await api.lint(text, {path: 'draft.md', config: {rules: {'sovereignty-coverage': 'error', 'perspective-coverage': 'off', 'ethics-coverage': 'off'}}})
+    const file = await api.lint(text, {path: 'draft.md', config: {rules: {'sovereignty-coverage': 'error', 'perspective-coverage': 'off', 'ethics-coverage': 'off', 'unsupported-claim': 'off'}}})
     expect(file.messages.map((m) => [m.ruleId, m.fatal, m.line, m.column])).toEqual([['sovereignty-coverage', true, 1, 1]])
     await expect(api.lint(text, {config: {rules: {'no-rule': 'warn'}}})).rejects.toThrow('unknown rule "no-rule"')
   })

@@ -5,7 +5,11 @@ import {tmpdir} from 'node:os'
 import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {root, run} from './helpers.js'
+import {coverageOnly, root, run as runBin} from './helpers.js'
+
+// These suites are about the CLI and the coverage rules; unsupported-claim has its own tests.
+const run = (args: string[], options?: Parameters<typeof runBin>[1]) =>
+  args.some((a) => a.startsWith('--list') || a === '--version' || a === '--help' || a === '--bogus') ? runBin(args, options) : runBin([...coverageOnly, ...args], options)
 
 const weak = path.join(root, 'fixtures', 'rules', 'perspective-coverage', 'not-ok-constructivism-absent.md')
 const clean = path.join(root, 'fixtures', 'rules', 'perspective-coverage', 'ok-all-applied.md')
@@ -100,8 +104,11 @@ describe('essaylint CLI', () => {
     expect(JSON.parse(run(['--list-rules', '-f', 'json']).stdout).map((r: {id: string}) => r.id)).toEqual([
       'perspective-coverage',
       'sovereignty-coverage',
-      'ethics-coverage'
+      'ethics-coverage',
+      'unsupported-claim',
+      'vague-evidence'
     ])
+    expect(list.stdout).toMatch(/^vague-evidence\s+info\s+Vague appeals/m)
     expect(run(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version)
     expect(run(['--help']).stdout).toContain('Usage: essaylint')
   })

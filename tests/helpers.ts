@@ -5,7 +5,7 @@ import path from 'node:path'
 import {spawnSync} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
 import type {VFileMessage} from 'vfile-message'
-import {lint, type LintOptions} from '../src/index.js'
+import {lint, rules, type LintOptions} from '../src/index.js'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const bin = path.join(root, 'bin', 'essaylint.js')
@@ -28,9 +28,12 @@ export async function lintText(text: string, options: LintOptions = {}): Promise
 
 /** Only the given rules on, at warn. */
 export function only(...ids: string[]): LintOptions['config'] {
-  const all = ['perspective-coverage', 'sovereignty-coverage', 'ethics-coverage']
+  const all = Object.keys(rules)
   return {rules: Object.fromEntries(all.map((id) => [id, ids.includes(id) ? 'warn' : 'off']))}
 }
+
+/** Coverage rules only: for tests about perspectives, sovereignty and ethics. */
+export const coverageOnly = ['--rule', 'unsupported-claim=off', '--rule', 'vague-evidence=off']
 
 export interface Run {
   code: number | null

@@ -13,8 +13,11 @@ export const presets: Record<string, UserConfig> = {
       // Consent and intervention are the core tension of the topic.
       'sovereignty-coverage': 'warn',
       // Use of force, protection and accountability: the moral stakes.
-      'ethics-coverage': 'warn'
-      // 'unsupported-claim' joins here when it lands (issue 3).
+      'ethics-coverage': 'warn',
+      // A claim with nothing behind it is the most common weakness of a draft.
+      'unsupported-claim': 'warn',
+      // "Studies show" without a study: a hint, not a failure.
+      'vague-evidence': 'info'
     }
   },
   'essaylint:strict': {
@@ -24,7 +27,9 @@ export const presets: Record<string, UserConfig> = {
       // developed paragraph (three sentences using the perspective's ideas).
       'perspective-coverage': ['error', {minSentences: 3}],
       'sovereignty-coverage': ['error', {minSentences: 3}],
-      'ethics-coverage': ['error', {minSentences: 3}]
+      'ethics-coverage': ['error', {minSentences: 3}],
+      'unsupported-claim': 'error',
+      'vague-evidence': 'warn'
     }
   }
 }

@@ -102,7 +102,17 @@ function addSentence(
   for (const child of node.children) {
     if (child.type !== 'WordNode' || !child.position) continue
     const text = nlcstToString(child)
-    words.push({norm: normalizeWord(text), text, start: child.position.start.offset ?? 0, end: child.position.end.offset ?? 0})
+    const {start: from, end: to} = child.position
+    words.push({
+      norm: normalizeWord(text),
+      text,
+      start: from.offset ?? 0,
+      end: to.offset ?? 0,
+      line: from.line,
+      column: from.column,
+      endLine: to.line,
+      endColumn: to.column
+    })
   }
   const sentence: Sentence = {
     index: model.sentences.length,

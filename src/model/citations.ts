@@ -22,7 +22,8 @@ const year = String.raw`(?:1[6-9]\d\d|20\d\d)[a-z]?|n\.d\.`
 const yearOnly = new RegExp(String.raw`^(?:${year})(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[-–]\s*\d+)?)?$`)
 const hasYear = new RegExp(String.raw`(?:^|[\s,(])(?:${year})(?=$|[\s,;:)])`)
 const capitalised = /\p{Lu}[\p{L}'’-]+/u
-const authorPage = /^\p{Lu}[\p{L}'’-]+(?:\s+(?:et al\.|and|&)(?:\s+\p{Lu}[\p{L}'’-]+)?)?,?\s+(?:pp?\.\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?$/u
+// MLA: one to four capitalised words (a person or an organisation), then a page.
+const authorPage = /^(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+(?:\s+(?:et al\.|and|&)(?:\s+\p{Lu}[\p{L}'’-]+)?)?,?\s+(?:pp?\.\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?$/u
 const parenthetical = /\(([^()\n]{1,200})\)/g
 const nameBefore = /(\p{Lu}[\p{L}'’-]+(?:\s+(?:et al\.|and|&)(?:\s+\p{Lu}[\p{L}'’-]+)?)?)(?:'s|’s)?\s*$/u
 // Capitalised words that stand before a year in brackets without being authors.

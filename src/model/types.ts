@@ -74,6 +74,11 @@ export interface Word {
   text: string
   start: number
   end: number
+  /** 1-based start and end points. */
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
 }
 
 export interface Sentence {

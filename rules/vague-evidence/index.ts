@@ -1,0 +1,31 @@
+/**
+ * vague-evidence: appeals such as "studies show" or "experts agree" that
+ * stand in for evidence without naming any. See README.md.
+ */
+
+import {argumentOf} from '../../src/model/argument.js'
+import {checkKeys, defineRule} from '../../src/rule.js'
+
+export type Options = Record<string, never>
+
+export default defineRule<Options>(
+  {
+    id: 'vague-evidence',
+    description: 'Vague appeals ("studies show", "experts agree", "it is well known") that stand in for a named source.',
+    defaults: {},
+    validate: (options) => checkKeys(options, [])
+  },
+  (model, file) => {
+    for (const item of argumentOf(model).sentences) {
+      // An appeal next to a real citation in the same sentence is not standing in for it.
+      if (item.vague.length === 0 || item.evidence.some((e) => e.kind === 'citation' || e.kind === 'data')) continue
+      for (const appeal of item.vague) {
+        const message = file.message(
+          `"${appeal.text}" names no source: say which study, expert or report you mean (author and year), or give its figures.`,
+          {place: appeal.range}
+        )
+        Object.assign(message, {note: 'A reader cannot check "studies" or "experts" that have no name; a marker will read it as an unsupported claim.'})
+      }
+    }
+  }
+)

@@ -1,0 +1,481 @@
+/**
+ * The argument of an essay: a role for every sentence (thesis, claim,
+ * evidence, other), the evidence each sentence carries, and whether each claim
+ * is supported. Computed on demand from the essay model (and memoised), so a
+ * run that needs only coverage never pays for it.
+ *
+ * Cheap signals decide first: where the sentence stands (headings, reference
+ * lists, block quotes, footnotes are never claims), questions, signposting,
+ * reporting frames, citations, numbers, quotations and cue words from
+ * `lexicons/argument.yaml`. compromise tags only the sentences that are left
+ * (tense, comparatives, named places and people, spelled-out numbers).
+ */
+
+import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {parse as parseYaml} from 'yaml'
+import {PhraseMatcher} from './matcher.js'
+import {compileLexicon, defaultConcepts} from './lexicon.js'
+import type {EssayModel, Paragraph, Range, Sentence} from './types.js'
+
+export type Role = 'thesis' | 'claim' | 'evidence' | 'other'
+export type Strength = 'absolute' | 'plain' | 'hedged'
+export type SupportKind = 'citation' | 'case' | 'data' | 'quotation' | 'reasoning'
+
+export interface Support {
+  kind: SupportKind
+  text: string
+  /** A year next to a name: evidence in a statement of fact, not enough to back a claim's own judgement. */
+  weak?: boolean
+  /** The sentence that carries it. */
+  sentence: number
+}
+
+export interface VagueAppeal {
+  text: string
+  range: Range
+}
+
+export interface SentenceArgument {
+  sentence: number
+  role: Role
+  strength: Strength
+  /** Evidence in this sentence itself. */
+  evidence: Support[]
+  /** For theses and claims: what supports it (own sentence, paragraph, or the body for a restatement). */
+  support: Support[]
+  supported: boolean
+  /** For a conclusion sentence that restates a supported body claim: that claim's sentence. */
+  restates?: number
+  vague: VagueAppeal[]
+  /** Short words on why the role was given, for the outline and for tuning. */
+  signals: string[]
+}
+
+export interface ArgumentModel {
+  sentences: SentenceArgument[]
+  /** Sentence indices of the thesis (and its restatement in the conclusion). */
+  thesis: number[]
+  /** Paragraph indices of the conclusion. */
+  conclusion: number[]
+}
+
+export interface ArgumentOptions {
+  /** Where evidence may sit: the claim's own sentence, or its paragraph (default). */
+  window: 'sentence' | 'paragraph'
+}
+
+type Cue =
+  | 'absolute'
+  | 'hedge'
+  | 'stance'
+  | 'modal'
+  | 'causal'
+  | 'comparison'
+  | 'reporting'
+  | 'attribution'
+  | 'vague'
+  | 'signpost'
+  | 'concession'
+  | 'example'
+  | 'conclusion'
+
+interface CueHit {
+  kind: Cue
+  text: string
+  /** Index of the first matched word in the sentence. */
+  at: number
+  from: number
+  to: number
+}
+
+let cueMatcher: PhraseMatcher<Cue> | undefined
+function cues(): PhraseMatcher<Cue> {
+  if (!cueMatcher) {
+    const data = parseYaml(readFileSync(new URL('../lexicons/argument.yaml', import.meta.url), 'utf8')) as Record<Cue, string[]>
+    cueMatcher = new PhraseMatcher<Cue>()
+    for (const [kind, terms] of Object.entries(data) as Array<[Cue, string[]]>) {
+      for (const term of terms) cueMatcher.add(term, kind)
+    }
+  }
+  return cueMatcher
+}
+
+// compromise costs a few hundred milliseconds to load: load it only when a
+// sentence needs it, synchronously through its CommonJS build.
+type Nlp = (text: string) => {has(match: string): boolean; match(match: string): {out(format: 'array'): string[]}}
+let nlp: Nlp | undefined
+function tagger(): Nlp {
+  nlp ??= createRequire(import.meta.url)('compromise/two') as Nlp
+  return nlp
+}
+
+const year = /\b(?:1[89]\d\d|20\d\d)s?\b/
+const figure = /\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|\b(?!(?:1[89]|20)\d\d\b)\d{2,}\b|\b\d+(?:\.\d+)?\s(?:million|billion|thousand|troops|soldiers|peacekeepers|people|deaths|cases|civilians|countries|missions|personnel|officers)\b/i
+const conclusionTitle = /conclu|summary|final thoughts|closing/i
+
+const memo = new WeakMap<EssayModel, Map<string, ArgumentModel>>()
+
+export function argumentOf(model: EssayModel, options: ArgumentOptions = {window: 'paragraph'}): ArgumentModel {
+  let byOptions = memo.get(model)
+  if (!byOptions) {
+    byOptions = new Map()
+    memo.set(model, byOptions)
+  }
+  const key = options.window
+  let result = byOptions.get(key)
+  if (!result) {
+    result = analyseArgument(model, options)
+    byOptions.set(key, result)
+  }
+  return result
+}
+
+function isBody(paragraph: Paragraph): boolean {
+  return paragraph.kind === 'paragraph' || paragraph.kind === 'list-item'
+}
+
+function cueHits(sentence: Sentence): CueHit[] {
+  const hits: CueHit[] = []
+  for (const match of cues().match(sentence.words)) {
+    const text = sentence.words.slice(match.from, match.to).map((w) => w.norm).join(' ')
+    for (const kind of new Set(match.payloads)) hits.push({kind, text, at: match.from, from: match.from, to: match.to})
+  }
+  return hits
+}
+
+/** Which paragraphs form the conclusion: a "Conclusion" section, or a last paragraph that opens like one. */
+function conclusionParagraphs(model: EssayModel, hitsOf: (s: number) => CueHit[]): number[] {
+  const body = model.paragraphs.filter(isBody)
+  const inSection = body.filter((p) => p.section >= 0 && conclusionTitle.test(model.sections[p.section].title))
+  if (inSection.length > 0) return inSection.map((p) => p.index)
+  const last = body[body.length - 1]
+  if (last && last.sentences.length > 0 && hitsOf(last.sentences[0]).some((h) => h.kind === 'conclusion' && h.at === 0)) return [last.index]
+  return []
+}
+
+function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentModel {
+  const hitCache = new Map<number, CueHit[]>()
+  const hitsOf = (index: number) => {
+    let hits = hitCache.get(index)
+    if (!hits) {
+      hits = cueHits(model.sentences[index])
+      hitCache.set(index, hits)
+    }
+    return hits
+  }
+  const operations = compileLexicon(defaultConcepts()).operationMatcher
+  const conclusion = conclusionParagraphs(model, hitsOf)
+  const conclusionSet = new Set(conclusion)
+  const firstBody = model.paragraphs.find(isBody)
+
+  const sentences: SentenceArgument[] = model.sentences.map((sentence) => {
+    const paragraph = model.paragraphs[sentence.paragraph]
+    const result: SentenceArgument = {sentence: sentence.index, role: 'other', strength: 'plain', evidence: [], support: [], supported: false, vague: [], signals: []}
+    if (!isBody(paragraph)) {
+      result.signals.push(paragraph.kind)
+      return result
+    }
+    const hits = hitsOf(sentence.index)
+    const has = (kind: Cue) => hits.some((h) => h.kind === kind)
+    const text = sentence.text
+    const lower = text.toLowerCase()
+
+    // Vague appeals: noted for the vague-evidence rule, never evidence.
+    for (const hit of hits.filter((h) => h.kind === 'vague')) {
+      const from = sentence.words[hit.from]
+      const to = sentence.words[hit.to - 1]
+      result.vague.push({text: text.slice(from.start - sentence.range.start.offset, to.end - sentence.range.start.offset), range: rangeOf(sentence, from.start, to.end)})
+    }
+
+    result.evidence = evidenceIn(model, sentence, hits, operations)
+
+    if (text.trim().endsWith('?')) {
+      result.signals.push('question')
+      return result
+    }
+    const opening = hits.filter((h) => h.at <= 2)
+    const signpost = hits.some((h) => h.kind === 'signpost' && h.at <= 4)
+    const argues = /\b(?:i|this essay|this paper|the essay)\s+(?:will\s+)?(?:argue|contend|maintain|claim)s?\b/i.test(text)
+    if (!argues && signpost) {
+      result.signals.push('signpost')
+      return result
+    }
+
+    // Strength: absolute wording ranks above plain, hedges below.
+    if (has('absolute')) result.strength = 'absolute'
+    else if (has('hedge')) result.strength = 'hedged'
+
+    if (isDefinition(lower)) {
+      result.signals.push('definition')
+      return result
+    }
+    const pivot = /(?:,|;|—|–)\s*(?:but|yet|however|although|though|while)\b|\bbut\b/i.exec(text)
+    const frame = reportingFrame(model, sentence, hits)
+    if (frame !== undefined && !(pivot && pivot.index > frame)) {
+      // "Realists assume...", "Fortna (2008) found...", "Critics argue...":
+      // the position of others, or a source's finding — unless the student
+      // adds a judgement of their own after it ("…, which fits this view").
+      const ownAfter = /,\s*(?:which|a|an|this)\b[^,]*\b(?:fits|supports|confirms|proves|cost|mistake|failure|problem|lesson|did not need|should)\b/i.test(text.slice(frame))
+      if (!ownAfter) {
+        result.role = result.evidence.length > 0 ? 'evidence' : 'other'
+        result.signals.push('report')
+        return result
+      }
+      result.signals.push('report+own')
+    }
+    if (!pivot && opening.some((h) => h.kind === 'concession')) {
+      result.signals.push('concession')
+      return result
+    }
+
+    // What is left is in the student's own voice. Evaluation, causation,
+    // comparison, modality, hedges or absolutes make it a claim; without any
+    // of these, a sentence that carries evidence (a date, a figure, a
+    // citation, a named event) reports a fact.
+    const evaluative = hits.filter((h) => ['stance', 'modal', 'causal', 'comparison', 'absolute', 'hedge'].includes(h.kind))
+    // With evidence in the sentence, only a judgement (an evaluative word, an
+    // intensifier) makes it a claim: "more than 8,000 were killed (UN, 1999)"
+    // and "the accident led to the evacuation of 160,000 people" report.
+    const judging = hits.some((h) => h.kind === 'stance' || h.kind === 'causal' || h.kind === 'comparison' || (h.kind === 'absolute' && intensifier.test(h.text)))
+    if (result.evidence.some((e) => !e.weak) && !judging && !argues) {
+      result.role = 'evidence'
+      result.signals.push('fact')
+      return result
+    }
+    if (evaluative.length === 0 && !argues) {
+      if (result.evidence.length > 0) {
+        result.role = 'evidence'
+        result.signals.push('fact')
+        return result
+      }
+      const concrete = concreteEvent(sentence)
+      if (concrete) {
+        result.evidence.push({kind: 'case', text: concrete, sentence: sentence.index})
+        result.role = 'evidence'
+        result.signals.push('event')
+        return result
+      }
+    }
+    result.role = paragraph === firstBody && (argues || isLastClaimOfIntro(model, sentence)) ? 'thesis' : 'claim'
+    result.signals.push(evaluative.length > 0 ? `cues: ${evaluative.map((h) => h.text).join(', ')}` : 'assertion')
+    return result
+  })
+
+  // Support: evidence in the claim's own sentence, or (paragraph window) in
+  // the sentences of its paragraph.
+  for (const argument of sentences) {
+    if (argument.role !== 'claim' && argument.role !== 'thesis') continue
+    const sentence = model.sentences[argument.sentence]
+    // A claim's own year ("should have seen this in 1993") dates the judgement; it does not back it.
+    const own = argument.evidence.filter((e) => !e.weak)
+    argument.evidence = own
+    let support = own
+    // A thesis, a recommendation or a prediction goes beyond the facts around
+    // it: only evidence in its own sentence backs it (guidelines 7.8, 7.9).
+    const ownOnly = argument.role === 'thesis' || isRecommendation(hitsOf(argument.sentence))
+    if (support.length === 0 && options.window === 'paragraph' && !ownOnly) {
+      const paragraph = model.paragraphs[sentence.paragraph]
+      support = paragraph.sentences.filter((i) => i !== sentence.index && relevant(model, sentence.index, i)).flatMap((i) => sentences[i].evidence)
+    }
+    argument.support = support
+    argument.supported = support.length > 0
+  }
+
+  // A conclusion restates: claims there that echo a supported body claim count as supported.
+  for (const index of conclusion) {
+    for (const i of model.paragraphs[index].sentences) {
+      const argument = sentences[i]
+      if (argument.role !== 'claim' || argument.supported) continue
+      const echo = echoOf(model, sentences, i, conclusionSet)
+      if (echo !== undefined) {
+        argument.restates = echo
+        argument.supported = true
+        argument.support = sentences[echo].support
+      }
+    }
+  }
+
+  const thesis = sentences.filter((s) => s.role === 'thesis').map((s) => s.sentence)
+  return {sentences, thesis, conclusion}
+}
+
+function rangeOf(sentence: Sentence, start: number, end: number): Range {
+  const first = sentence.words.find((w) => w.start === start)!
+  const last = sentence.words.find((w) => w.end === end)!
+  return {
+    start: {line: first.line, column: first.column, offset: start},
+    end: {line: last.endLine, column: last.endColumn, offset: end}
+  }
+}
+
+const othersWords = /^(?:realists?|liberals?|constructivists?|institutionalists?|feminists?|marxists?|theorists?|critics|scholars|supporters|proponents|opponents|advocates|skeptics|sceptics|some|many|others|they|he|she|his|her|their|authors?|researchers?|analysts|observers|experts|officials|economists|historians|study|survey|report|inquiry|court|review|commission|panel|investigation|article|book|paper|work|data|figures|resolution|charter)$/
+const notSubjects = /^(?:i|we|this|that|it|peacekeeping|history|evidence|studies|research)$/
+// Vague openers that present other people's opinion ("Some people say...") rather than back the student's.
+const opinionVerb = /\b(?:say|says|said|think|thinks|believe|believes|argue|argues|claim|claims|would argue)$/
+
+/**
+ * A reporting frame near the start: a source, author, school or others, then
+ * a reporting verb ("Fortna (2008) found", "Realists assume", "Liberal
+ * institutionalists would reply", "According to Paris"). Returns the
+ * character offset just after the frame, or undefined.
+ */
+function reportingFrame(model: EssayModel, sentence: Sentence, hits: CueHit[]): number | undefined {
+  const offsetAfter = (word: number) => sentence.words[word].end - sentence.range.start.offset
+  const attribution = hits.find((h) => h.kind === 'attribution' && h.at <= 1)
+  if (attribution) return offsetAfter(attribution.to - 1)
+  const opinion = hits.find((h) => (h.kind === 'vague' || h.kind === 'concession') && h.at <= 1 && opinionVerb.test(h.text))
+  if (opinion) return offsetAfter(opinion.to - 1)
+  // "Realists would probably dismiss…": what a school would say, not what the student says.
+  const school = /^(?:\w+\s){0,2}?(?:realists?|liberals?|constructivists?|institutionalists?|feminists?|marxists?|theorists|critics|supporters|proponents|opponents|sceptics|skeptics)\s+(?:would|might|could|will)\b/i.exec(sentence.text)
+  if (school) return school[0].length
+  const verb = hits.find((h) => h.kind === 'reporting' && h.at >= 1 && h.at <= 8)
+  if (!verb) return undefined
+  const subject = sentence.words.slice(0, verb.at).filter((w) => !/^(?:would|will|also|later|probably|often|even|now|then|rightly|actually|by|contrast|however)$/.test(w.norm))
+  if (subject.length === 0 || subject.some((w) => notSubjects.test(w.norm))) return undefined
+  const subjectEnd = sentence.words[verb.at - 1].end
+  const cited = sentence.citations.some((i) => model.citations[i].range.start.offset < subjectEnd)
+  const thinker = sentence.mentions.some((i) => model.mentions[i].range.start.offset < subjectEnd)
+  const others = subject.some((w) => othersWords.test(w.norm))
+  const named = subject.some((w, i) => i > 0 && /^\p{Lu}/u.test(w.text)) || (subject.length <= 3 && /^\p{Lu}\p{Ll}+$/u.test(subject[0].text) && isName(subject[0].text))
+  return cited || thinker || others || named ? offsetAfter(verb.to - 1) : undefined
+}
+
+/** A capitalised first word that compromise takes for a person or organisation. */
+function isName(word: string): boolean {
+  const doc = tagger()(word)
+  return doc.has('#Person') || doc.has('#Organization') || doc.has('#ProperNoun')
+}
+
+/**
+ * A concrete, checkable event told in the past tense ("Their commander later
+ * handed over the refugees"): the guidelines count it as evidence even
+ * without a date. compromise finds the tense and the named things.
+ */
+function concreteEvent(sentence: Sentence): string | undefined {
+  const doc = tagger()(sentence.text)
+  if (!doc.has('#PastTense')) return undefined
+  // Named things after the first word; ordinals ("Second,") are structure, not events.
+  const first = sentence.words[0]?.text ?? ''
+  const named = doc
+    .match('(#ProperNoun|#Cardinal)')
+    .out('array')
+    .map((t) => t.replace(/[.,;:!?]+$/, ''))
+    .filter((t) => t !== first && !/^(?:I|The|A|An|It|First|Second|Third|Finally)$/.test(t))
+  return named[0]
+}
+
+const inference = /^(?:this|these|that|such|it)\s+(?:shows?|suggests?|means|explains|proves|demonstrates|confirms|illustrates|is why)\b|\b(?:therefore|thus|hence|so|as a result|consequently|in other words|which means|this means|which is why)\b/i
+
+/** The claim draws a conclusion from what comes before it ("This shows...", "therefore"). */
+function infers(sentence: Sentence): boolean {
+  return inference.test(sentence.text)
+}
+
+const anaphora = /^(?:this|that|these|those|such|it|they|its|their|both|neither|either|here|the same|the result|the figures?|the findings?|the data|the study|the report|the case)$/
+
+/** The sentence refers back to the one before it in its first words ("This…", "Such figures…", "It…"). */
+function pointsBack(sentence: Sentence): boolean {
+  const words = sentence.words.slice(0, 4).map((w) => w.norm)
+  return words.some((w, i) => anaphora.test(w) || (i < 3 && anaphora.test(`${w} ${words[i + 1] ?? ''}`)))
+}
+
+const intensifier = /^(?:clearly|obviously|undeniably|undoubtedly|unquestionably|certainly|inevitably|inevitable|without doubt|without question|beyond doubt|proves|proved|prove|of course|no doubt)$/
+
+const recommending = /^(?:should|must|ought|need to|needs to|will|won't)$/
+
+/** "The UN should…", "X must…", "Other countries will regret…": a recommendation or a prediction. */
+function isRecommendation(hits: CueHit[]): boolean {
+  return hits.some((h) => (h.kind === 'stance' || h.kind === 'modal') && recommending.test(h.text))
+}
+
+function isDefinition(lower: string): boolean {
+  return /\b(?:is defined as|refers to|is understood as|can be defined as|means that|is the practice of|is a term for)\b/.test(lower) || /^\W*[\w -]{1,40}\s(?:means|denotes)\s/.test(lower)
+}
+
+function isLastClaimOfIntro(model: EssayModel, sentence: Sentence): boolean {
+  const paragraph = model.paragraphs[sentence.paragraph]
+  return paragraph.sentences[paragraph.sentences.length - 1] === sentence.index
+}
+
+/** Evidence a sentence carries itself: citations, named cases with dates, figures, attributed quotations, concrete examples. */
+function evidenceIn(model: EssayModel, sentence: Sentence, hits: CueHit[], operations: ReturnType<typeof compileLexicon>['operationMatcher']): Support[] {
+  const found: Support[] = []
+  const at = sentence.index
+  for (const index of sentence.citations) found.push({kind: 'citation', text: model.citations[index].text, sentence: at})
+  const text = sentence.text
+  const dated = year.exec(text)
+  const missions = operations.match(sentence.words)
+  if (missions.length > 0 && dated) {
+    found.push({kind: 'case', text: `${missions[0].payloads[0].acronym} ${dated[0]}`, sentence: at})
+  } else if (dated) {
+    // A dated event with a named place, organisation or person.
+    const proper = sentence.words.some((w, i) => i > 0 && /^\p{Lu}[\p{Ll}]/u.test(w.text) && !/^(?:I|The|In|On|By)$/.test(w.text))
+    if (proper || missions.length > 0) found.push({kind: 'case', text: dated[0], sentence: at, weak: !/\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(text)})
+  }
+  const data = figure.exec(text)
+  if (data) found.push({kind: 'data', text: data[0], sentence: at})
+  if (sentence.quotations.length > 0) {
+    const attributed = sentence.citations.length > 0 || hits.some((h) => h.kind === 'reporting' || h.kind === 'attribution')
+    if (attributed) found.push({kind: 'quotation', text: model.quotations[sentence.quotations[0]].text, sentence: at})
+  }
+  const example = hits.find((h) => h.kind === 'example')
+  if (example) {
+    const after = sentence.words.slice(example.to)
+    const named = after.find((w) => /^\p{Lu}/u.test(w.text))
+    if (named) found.push({kind: 'reasoning', text: `${example.text} ${named.text}`, sentence: at, weak: !dated})
+  }
+  return found
+}
+
+/**
+ * Whether evidence in sentence `other` bears on the claim in sentence `claim`
+ * (same paragraph). Evidence backs the paragraph's opening (topic) sentence
+ * wherever it stands; otherwise only a neighbour counts: the sentence after
+ * the claim ("Peacekeeping works. Fortna found…"), or the sentence before it
+ * when the claim refers back to it ("This shows…", "Such figures…", "It…").
+ * A claim beside evidence about something else is not supported by it.
+ */
+function relevant(model: EssayModel, claim: number, other: number): boolean {
+  const paragraph = model.paragraphs[model.sentences[claim].paragraph].sentences
+  if (paragraph[0] === claim) return true
+  const from = paragraph.indexOf(claim)
+  const to = paragraph.indexOf(other)
+  if (to === from + 1) return true
+  return to === from - 1 && (infers(model.sentences[claim]) || pointsBack(model.sentences[claim]))
+}
+
+const stop = new Set('the a an of to in on and or but is are was were be been that this these those it its for with as by from at not no than then so which who what when how why there their they them has have had will would can could should must may might do does did into over only also more most less very much such'.split(' '))
+
+/** Content words, cut to a stem of six letters so "supported" meets "supports". */
+function contentWords(sentence: Sentence): Set<string> {
+  return new Set(
+    sentence.words
+      .map((w) => w.norm.replace(/'s$/, ''))
+      .filter((w) => w.length > 2 && !stop.has(w))
+      .map((w) => w.slice(0, 6))
+  )
+}
+
+/**
+ * The body sentence a conclusion sentence restates, if any: a supported
+ * claim or an evidence sentence outside the conclusion that shares enough
+ * content words with it.
+ */
+function echoOf(model: EssayModel, sentences: SentenceArgument[], index: number, conclusion: Set<number>): number | undefined {
+  const words = contentWords(model.sentences[index])
+  if (words.size === 0) return undefined
+  let best: {index: number; score: number} | undefined
+  for (const other of sentences) {
+    const backed = (other.role === 'claim' && other.supported) || other.role === 'evidence'
+    if (!backed) continue
+    const sentence = model.sentences[other.sentence]
+    if (conclusion.has(sentence.paragraph) || !isBody(model.paragraphs[sentence.paragraph])) continue
+    const theirs = contentWords(sentence)
+    let shared = 0
+    for (const word of words) if (theirs.has(word)) shared++
+    const score = shared / Math.min(words.size, theirs.size)
+    if (shared >= 2 && score >= 0.25 && (!best || score > best.score)) best = {index: other.sentence, score}
+  }
+  return best?.index
+}
