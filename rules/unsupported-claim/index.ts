@@ -46,18 +46,24 @@ export default defineRule<Options>(
       if (item.strength === 'hedged' && options.ignoreHedged) continue
       const sentence = model.sentences[item.sentence]
       const quote = `"${firstWords(sentence.text)}"`
-      const where = options.window === 'sentence' ? 'this sentence' : 'this paragraph'
+      const paragraph = model.paragraphs[sentence.paragraph]
+      const besideEvidence = options.window === 'paragraph' && paragraph.sentences.some((i) => i !== item.sentence && argument.sentences[i].evidence.length > 0)
+      const missing = besideEvidence
+        ? 'is not backed by the evidence in this paragraph (it is about something else). Add a citation, a named case or data for this claim, in the same sentence or right after it.'
+        : options.window === 'sentence'
+          ? 'has no citation, named case or data in the same sentence. Add one to the sentence.'
+          : 'has no citation, named case or data in this paragraph. Add one that backs it, right after the claim.'
       let reason: string
       if (item.role === 'thesis') {
-        reason = `The thesis ${quote} is stated without evidence: preview in ${where} the main case or source it rests on (e.g. a mission and year, or an author and year).`
+        reason = `The thesis ${quote} is stated without evidence: preview the main case or source it rests on in the introduction (a mission and year, or an author and year).`
       } else if (item.vague.length > 0) {
-        reason = `Unsupported claim: ${quote} rests on "${item.vague[0].text}", which names no source. Add a citation, a named case or data to ${where}.`
+        reason = `Unsupported claim: ${quote} rests on "${item.vague[0].text}", which names no source. Name the study or author (and year), or give a case or figures.`
       } else if (item.strength === 'absolute') {
-        reason = `Sweeping claim without support: ${quote} has no citation, named case or data in ${where}. Add evidence, or narrow the claim to what you can show.`
+        reason = `Sweeping claim without support: ${quote} ${missing.replace(/\.$/, '')}, or narrow the claim to what you can show.`
       } else if (item.strength === 'hedged') {
-        reason = `Unsupported claim (hedged): ${quote} has no citation, named case or data in ${where}. Add evidence to ${where}.`
+        reason = `Unsupported claim (hedged): ${quote} ${missing}`
       } else {
-        reason = `Unsupported claim: ${quote} has no citation, named case or data in ${where}. Add evidence to ${where}.`
+        reason = `Unsupported claim: ${quote} ${missing}`
       }
       const message = file.message(reason, {place: sentence.range})
       Object.assign(message, {

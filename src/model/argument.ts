@@ -195,7 +195,7 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
       return result
     }
     const opening = hits.filter((h) => h.at <= 2)
-    const signpost = hits.some((h) => h.kind === 'signpost' && h.at <= 4)
+    const signpost = hits.some((h) => h.kind === 'signpost' && h.at <= 4) || /^(?:in\s+)?this\s+(?:\w+\s+)?(?:essay|paper|section)\b/i.test(text)
     const argues = /\b(?:i|this essay|this paper|the essay)\s+(?:will\s+)?(?:argue|contend|maintain|claim)s?\b/i.test(text)
     if (!argues && signpost) {
       result.signals.push('signpost')
@@ -247,6 +247,11 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
       if (result.evidence.length > 0) {
         result.role = 'evidence'
         result.signals.push('fact')
+        return result
+      }
+      // A fragment without a verb ("A short opening paragraph.") asserts nothing.
+      if (!tagger()(text).has('#Verb')) {
+        result.signals.push('no verb')
         return result
       }
       const concrete = concreteEvent(sentence)
@@ -393,9 +398,10 @@ function isDefinition(lower: string): boolean {
   return /\b(?:is defined as|refers to|is understood as|can be defined as|means that|is the practice of|is a term for)\b/.test(lower) || /^\W*[\w -]{1,40}\s(?:means|denotes)\s/.test(lower)
 }
 
+/** An introduction usually opens with context and ends on its thesis; a short opening paragraph is just a paragraph. */
 function isLastClaimOfIntro(model: EssayModel, sentence: Sentence): boolean {
   const paragraph = model.paragraphs[sentence.paragraph]
-  return paragraph.sentences[paragraph.sentences.length - 1] === sentence.index
+  return paragraph.sentences.length >= 3 && paragraph.sentences[paragraph.sentences.length - 1] === sentence.index
 }
 
 /** Evidence a sentence carries itself: citations, named cases with dates, figures, attributed quotations, concrete examples. */

@@ -1,0 +1,123 @@
+/**
+ * unsupported-claim on whole essays: adding a citation or a named case right
+ * after a flagged claim removes the finding; taking the evidence away brings
+ * it back. Plus severity by strength and the options.
+ */
+
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {lint} from '../src/index.js'
+import {root} from './helpers.js'
+
+const onlyClaims = {rules: {'perspective-coverage': 'off', 'sovereignty-coverage': 'off', 'ethics-coverage': 'off', 'vague-evidence': 'off'}} as const
+
+async function flagged(text: string, file = 'essay.md', config: object = onlyClaims) {
+  const result = await lint(text, {path: file, config: config as never})
+  return result.messages.filter((m) => m.ruleId === 'unsupported-claim')
+}
+
+/** Insert `addition` right after the end of the sentence that starts at `offset`. */
+function insertAfter(text: string, end: number, addition: string): string {
+  return text.slice(0, end) + addition + text.slice(end)
+}
+
+const essays = ['weak-no-theory.md', 'strong-three-lenses.md', 'mali-sovereignty.md', 'rwanda-case-study.txt']
+
+describe.each(essays)('%s', (name) => {
+  const text = readFileSync(path.join(root, 'fixtures', 'essays', name), 'utf8')
+
+  it('has findings to work with', async () => {
+    expect((await flagged(text, name)).length).toBeGreaterThan(0)
+  })
+
+  it('adding a citation right after a flagged claim removes that finding and adds none', async () => {
+    const before = await flagged(text, name)
+    const target = before.find((m) => !m.reason.startsWith('The thesis'))!
+    const end = target.place && 'end' in target.place ? target.place.end.offset! : 0
+    const mutated = insertAfter(text, end, ' Fortna (2008) found that peace lasted longer where peacekeepers were deployed.')
+    const after = await flagged(mutated, name)
+    const starts = (list: typeof before) => list.map((m) => m.reason)
+    expect(starts(after)).not.toContain(target.reason)
+    expect(after.length).toBeLessThan(before.length)
+    for (const reason of starts(after)) expect(starts(before)).toContain(reason)
+  })
+
+  it('adding a named case with a date works the same way', async () => {
+    const before = await flagged(text, name)
+    const target = before.find((m) => !m.reason.startsWith('The thesis'))!
+    const end = target.place && 'end' in target.place ? target.place.end.offset! : 0
+    const mutated = insertAfter(text, end, ' When UNAMIR was cut to 270 troops in April 1994, the killing in Rwanda went on unchecked.')
+    expect((await flagged(mutated, name)).map((m) => m.reason)).not.toContain(target.reason)
+  })
+})
+
+describe('removing the evidence brings the finding back', () => {
+  it.each([
+    ['Peacekeeping works. Fortna (2008) found that peace lasted longer where peacekeepers stayed.', 'Fortna (2008) found that peace lasted longer where peacekeepers stayed.'],
+    ['The safe area policy was flawed from the start. Member states approved only 7,600 troops of the 34,000 requested (United Nations, 1999, p. 21).', 'Member states approved only 7,600 troops of the 34,000 requested (United Nations, 1999, p. 21).'],
+    ['The Council abandoned Rwanda when it mattered most. On 21 April 1994, resolution 912 cut UNAMIR to about 270 troops.', 'On 21 April 1994, resolution 912 cut UNAMIR to about 270 troops.']
+  ])('%s', async (paragraph, evidence) => {
+    const intro = '# Essay\n\nThis short essay looks at three cases.\n\n'
+    expect(await flagged(intro + paragraph + '\n')).toEqual([])
+    const without = await flagged(intro + paragraph.replace(evidence, '').trim() + '\n')
+    expect(without.map((m) => [m.line, m.column, m.reason.split(':')[0]])).toEqual([[5, 1, 'Unsupported claim']])
+  })
+})
+
+describe('what is never flagged', () => {
+  it('quotations, block quotes, code, tables, headings and the reference list', async () => {
+    const text = [
+      '# Peacekeeping always fails',
+      '',
+      '> Peacekeeping will always fail without political will.',
+      '',
+      '```',
+      'Peacekeeping is clearly useless.',
+      '```',
+      '',
+      '| Mission | Verdict |',
+      '| --- | --- |',
+      '| UNAMIR | a total failure |',
+      '',
+      '## References',
+      '',
+      'Fortna, V. P. (2008) Does Peacekeeping Work? Princeton: Princeton University Press. This book is clearly the best.',
+      ''
+    ].join('\n')
+    expect(await flagged(text)).toEqual([])
+  })
+
+  it('reports of sources, theory descriptions, questions, signposting and concessions', async () => {
+    const text = [
+      '# Views of Peacekeeping',
+      '',
+      'Realists assume that states act only on national interest. Fortna (2008) argues that peacekeepers make peace last longer. Critics argue that missions freeze conflicts. Why do states send troops at all? This essay will first describe the debate.',
+      ''
+    ].join('\n')
+    expect(await flagged(text)).toEqual([])
+  })
+})
+
+describe('severity and options', () => {
+  const text = '# Draft\n\nA short opening paragraph.\n\nPeacekeeping never works in civil wars.\n\nMore women might change some contingents.\n'
+
+  it('reports a sweeping claim at the configured severity and a hedged one a level lower', async () => {
+    const config = {rules: {...onlyClaims.rules, 'unsupported-claim': 'error'}}
+    const messages = await flagged(text, 'd.md', config)
+    expect(messages.map((m) => [m.line, m.fatal, (m as unknown as {data: {strength: string}}).data.strength])).toEqual([
+      [5, true, 'absolute'],
+      [7, false, 'hedged']
+    ])
+    expect(messages[0].reason).toBe('Sweeping claim without support: "Peacekeeping never works in civil wars" has no citation, named case or data in this paragraph. Add one that backs it, right after the claim, or narrow the claim to what you can show.')
+  })
+
+  it('ignoreHedged leaves hedged claims out; window "sentence" asks for evidence in the sentence itself', async () => {
+    const ignore = await flagged(text, 'd.md', {rules: {...onlyClaims.rules, 'unsupported-claim': ['warn', {ignoreHedged: true}]}})
+    expect(ignore.map((m) => m.line)).toEqual([5])
+    const paragraph = '# D\n\nA short opening paragraph.\n\nPeacekeeping works. Fortna (2008) found that peace lasted longer.\n'
+    expect(await flagged(paragraph)).toEqual([])
+    const strict = await flagged(paragraph, 'd.md', {rules: {...onlyClaims.rules, 'unsupported-claim': ['warn', {window: 'sentence'}]}})
+    expect(strict.map((m) => m.reason)).toEqual(['Unsupported claim: "Peacekeeping works" has no citation, named case or data in the same sentence. Add one to the sentence.'])
+  })
+})
