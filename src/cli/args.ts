@@ -23,6 +23,7 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const helpText = `Usage: essaylint [options] [files, folders, globs or - ...]
+       essaylint outline [--format text|json] [files ...]
 
 Lint argumentative essays (Markdown or plain text). With no path and piped
 input, reads stdin.
@@ -40,6 +41,10 @@ Options:
       --color, --no-color    force or disable colour
   -v, --version              print the version
   -h, --help                 print this help
+
+The outline command prints each essay's argument: its thesis, each paragraph's
+claims with what supports them (✔/✘), and the coverage of perspectives,
+sovereignty and ethics (absent, named, applied).
 
 Exit codes: 0 no errors; 1 lint errors (or too many warnings); 2 usage, config or input errors.
 `

@@ -14,6 +14,7 @@ import type {VFileMessage} from 'vfile-message'
 import {loadConfig, defaultConfig as recommended} from '../config/resolve.js'
 import {configPlugins, baseProcessor} from '../pipeline.js'
 import {formats} from '../reporters/index.js'
+import {outlineOf, outlineText} from '../reporters/outline.js'
 import {rules} from '../rules.js'
 import {helpText, readArgs, UsageError, type CliOptions} from './args.js'
 
@@ -31,8 +32,10 @@ const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', imp
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   let options: CliOptions
+  // `essaylint outline <files>`: the same pipeline, a different report.
+  const outline = argv[0] === 'outline'
   try {
-    options = readArgs(argv)
+    options = readArgs(outline ? argv.slice(1) : argv)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     io.stderr.write(`essaylint: ${error.message}. Run "essaylint --help" for usage.\n`)
@@ -41,7 +44,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (options.help) return write(io.stdout, helpText), 0
   if (options.version) return write(io.stdout, packageJson.version + '\n'), 0
   if (options.listRules) return write(io.stdout, listRules(options.format)), 0
-  if (!(options.format in formats)) {
+  if (outline && !['stylish', 'text', 'json'].includes(options.format)) {
+    io.stderr.write(`essaylint: outline: unknown format "${options.format}" (expected text or json).\n`)
+    return 2
+  }
+  if (!outline && !(options.format in formats)) {
     io.stderr.write(`essaylint: unknown format "${options.format}" (expected ${Object.keys(formats).join(', ')}).\n`)
     return 2
   }
@@ -88,7 +95,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   // The engine finishes files in any order; reports list them by path.
   reported.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   const color = options.color ?? (Boolean(io.stdout.isTTY) && !options.output && !process.env.NO_COLOR)
-  const report = formats[options.format]({files: reported, color})
+  const report = outline
+    ? options.format === 'json'
+      ? JSON.stringify(reported.map(({file, path}) => outlineOf(file, path)), null, 2) + '\n'
+      : outlineText(reported.map(({file, path}) => outlineOf(file, path)))
+    : formats[options.format]({files: reported, color})
   if (options.output) {
     try {
       writeAtomically(path.resolve(io.cwd, options.output), report)
@@ -101,6 +112,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   for (const problem of [...new Set(problems)]) io.stderr.write(`essaylint: ${problem}\n`)
 
   if (problems.length > 0) return 2
+  if (outline) return 0
   let errors = 0
   let warnings = 0
   for (const {file} of reported) {

@@ -360,13 +360,16 @@ function isName(word: string): boolean {
 function concreteEvent(sentence: Sentence): string | undefined {
   const doc = tagger()(sentence.text)
   if (!doc.has('#PastTense')) return undefined
-  // Named things after the first word; ordinals ("Second,") are structure, not events.
+  // A specific named place, person or organisation (not the UN itself), or a
+  // figure in digits; ordinals ("Second,") and round words ("thousands") are not.
   const first = sentence.words[0]?.text ?? ''
+  const generic = /^(?:I|The|A|An|It|First|Second|Third|Finally|UN|U\.N\.|United Nations|Security Council|the UN|the United Nations)$/
   const named = doc
-    .match('(#ProperNoun|#Cardinal)')
+    .match('(#Place|#Person|#Organization|#ProperNoun)')
     .out('array')
-    .map((t) => t.replace(/[.,;:!?]+$/, ''))
-    .filter((t) => t !== first && !/^(?:I|The|A|An|It|First|Second|Third|Finally)$/.test(t))
+    .concat(doc.match('#Cardinal').out('array').filter((t) => /\d/.test(t)))
+    .map((t) => t.replace(/[.,;:!?]+$/, '').replace(/^the\s+/i, ''))
+    .filter((t) => t !== first && !generic.test(t))
   return named[0]
 }
 
