@@ -18,18 +18,22 @@ export interface CliOptions {
   version: boolean
   help: boolean
   color?: boolean
+  /** `grade` only: a rubric file, and the score below which the run fails. */
+  rubric?: string
+  minScore?: number
 }
 
 export class UsageError extends Error {}
 
 export const helpText = `Usage: essaylint [options] [files, folders, globs or - ...]
        essaylint outline [--format text|json] [files ...]
+       essaylint grade [--format text|json|markdown|csv] [--rubric <file>] [--min-score <n>] [files or folders ...]
 
 Lint argumentative essays (Markdown or plain text). With no path and piped
 input, reads stdin.
 
 Options:
-  -f, --format <name>        stylish (default), json
+  -f, --format <name>        stylish (default), json, sarif, github
   -c, --config <path>        use this config file instead of looking for one
       --no-config            use no config file (the recommended preset)
       --rule <id>=<severity> set a rule's severity: off, info, warn or error (repeatable)
@@ -45,6 +49,13 @@ Options:
 The outline command prints each essay's argument: its thesis, each paragraph's
 claims with what supports them (✔/✘), and the coverage of perspectives,
 sovereignty and ethics (absent, named, applied).
+
+The grade command scores each essay out of 100 against a rubric (thesis, claims
+supported, perspectives, sovereignty, ethics, evidence quality) and explains
+every point; --min-score exits 1 when an essay scores below it.
+
+Formats for linting also include sarif (SARIF 2.1.0) and github (workflow
+command annotations).
 
 Exit codes: 0 no errors; 1 lint errors (or too many warnings); 2 usage, config or input errors.
 `
@@ -70,6 +81,8 @@ export function readArgs(argv: string[]): CliOptions {
         'list-rules': {type: 'boolean'},
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
+        rubric: {type: 'string'},
+        'min-score': {type: 'string'},
         version: {type: 'boolean', short: 'v'},
         help: {type: 'boolean', short: 'h'}
       }
@@ -93,6 +106,11 @@ export function readArgs(argv: string[]): CliOptions {
       throw new UsageError(`--max-warnings expects a whole number, got "${values['max-warnings']}"`)
     }
   }
+  let minScore: number | undefined
+  if (values['min-score'] !== undefined) {
+    minScore = Number(values['min-score'])
+    if (!Number.isFinite(minScore)) throw new UsageError(`--min-score expects a number, got "${values['min-score']}"`)
+  }
   if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together')
   return {
     files: positionals,
@@ -107,6 +125,8 @@ export function readArgs(argv: string[]): CliOptions {
     listRules: values['list-rules'] ?? false,
     version: values.version ?? false,
     help: values.help ?? false,
-    color: values['no-color'] ? false : values.color
+    color: values['no-color'] ? false : values.color,
+    rubric: values.rubric,
+    minScore
   }
 }

@@ -15,6 +15,9 @@ import {loadConfig, defaultConfig as recommended} from '../config/resolve.js'
 import {configPlugins, baseProcessor} from '../pipeline.js'
 import {formats} from '../reporters/index.js'
 import {outlineOf, outlineText} from '../reporters/outline.js'
+import {gradeFormats} from '../grade/report.js'
+import {defaultRubric, loadRubric, RubricError, type Rubric} from '../grade/rubric.js'
+import {gradeEssay} from '../grade/score.js'
 import {rules} from '../rules.js'
 import {helpText, readArgs, UsageError, type CliOptions} from './args.js'
 
@@ -32,10 +35,13 @@ const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', imp
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   let options: CliOptions
-  // `essaylint outline <files>`: the same pipeline, a different report.
+  // `essaylint outline <files>` and `essaylint grade <files>`: the same
+  // pipeline, a different report.
   const outline = argv[0] === 'outline'
+  const grade = argv[0] === 'grade'
   try {
-    options = readArgs(outline ? argv.slice(1) : argv)
+    options = readArgs(outline || grade ? argv.slice(1) : argv)
+    if (!grade && (options.rubric !== undefined || options.minScore !== undefined)) throw new UsageError('--rubric and --min-score belong to "essaylint grade"')
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     io.stderr.write(`essaylint: ${error.message}. Run "essaylint --help" for usage.\n`)
@@ -48,7 +54,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr.write(`essaylint: outline: unknown format "${options.format}" (expected text or json).\n`)
     return 2
   }
-  if (!outline && !(options.format in formats)) {
+  let rubric: Rubric | undefined
+  if (grade) {
+    if (!(options.format in gradeFormats)) {
+      io.stderr.write(`essaylint: grade: unknown format "${options.format}" (expected text, json, markdown or csv).\n`)
+      return 2
+    }
+    try {
+      rubric = options.rubric ? loadRubric(path.resolve(io.cwd, options.rubric)) : defaultRubric()
+    } catch (error) {
+      if (!(error instanceof RubricError)) throw error
+      io.stderr.write(`essaylint: ${options.rubric}: ${error.message.slice(error.file.length + 2)}\n`)
+      return 2
+    }
+  }
+  if (!outline && !grade && !(options.format in formats)) {
     io.stderr.write(`essaylint: unknown format "${options.format}" (expected ${Object.keys(formats).join(', ')}).\n`)
     return 2
   }
@@ -95,7 +115,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   // The engine finishes files in any order; reports list them by path.
   reported.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   const color = options.color ?? (Boolean(io.stdout.isTTY) && !options.output && !process.env.NO_COLOR)
-  const report = outline
+  const grades = grade ? reported.map(({file, path}) => gradeEssay(file, path, rubric!)) : []
+  const report = grade
+    ? gradeFormats[options.format](grades)
+    : outline
     ? options.format === 'json'
       ? JSON.stringify(reported.map(({file, path}) => outlineOf(file, path)), null, 2) + '\n'
       : outlineText(reported.map(({file, path}) => outlineOf(file, path)))
@@ -113,6 +136,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   if (problems.length > 0) return 2
   if (outline) return 0
+  if (grade) return options.minScore !== undefined && grades.some((g) => g.score < options.minScore!) ? 1 : 0
   let errors = 0
   let warnings = 0
   for (const {file} of reported) {

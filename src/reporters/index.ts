@@ -2,6 +2,8 @@
 
 import type {VFile} from 'vfile'
 import {jsonReport} from './json.js'
+import {githubReport} from './github.js'
+import {sarifReport} from './sarif.js'
 import {stylishReport} from './stylish.js'
 
 export interface ReportInput {
@@ -11,5 +13,7 @@ export interface ReportInput {
 
 export const formats: Record<string, (input: ReportInput) => string> = {
   stylish: ({files, color}) => stylishReport(files.map((f) => f.file), {color}),
-  json: ({files}) => jsonReport(files)
+  json: ({files}) => jsonReport(files),
+  sarif: sarifReport,
+  github: githubReport
 }

@@ -1,0 +1,60 @@
+/** Grade reports: a readable table, JSON, Markdown (for a GitHub job summary) and CSV (the class sheet). */
+
+import type {Grade} from './score.js'
+
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].length))
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1))
+
+export function gradeText(grades: Grade[]): string {
+  if (grades.length === 0) return ''
+  const criteria = grades[0].criteria
+  const head = ['essay', 'score', ...criteria.map((c) => c.label)]
+  const rows = grades.map((g) => [g.path, `${fmt(g.score)}/${fmt(g.max)}`, ...g.criteria.map((c) => `${fmt(c.score)}/${fmt(c.max)}`)])
+  const widths = head.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)))
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i])).join('  ').trimEnd()
+  const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '']
+  for (const grade of grades) {
+    out.push(`${grade.path}: ${fmt(grade.score)}/${fmt(grade.max)}`)
+    for (const c of grade.criteria) out.push(`  ${pad(c.label, 26)} ${pad(`${fmt(c.score)}/${fmt(c.max)}`, 9)} ${c.evidence.join('; ')}`)
+    out.push('')
+  }
+  return out.join('\n')
+}
+
+export function gradeJson(grades: Grade[]): string {
+  return JSON.stringify(grades, null, 2) + '\n'
+}
+
+const mdCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+
+export function gradeMarkdown(grades: Grade[]): string {
+  if (grades.length === 0) return '## essaylint grades\n\nNo essays graded.\n'
+  const criteria = grades[0].criteria
+  const out = ['## essaylint grades', '', `| Essay | Score | ${criteria.map((c) => mdCell(c.label)).join(' | ')} |`, `| --- | ---: | ${criteria.map(() => '---:').join(' | ')} |`]
+  for (const g of grades) out.push(`| ${mdCell(g.path)} | **${fmt(g.score)}**/${fmt(g.max)} | ${g.criteria.map((c) => `${fmt(c.score)}/${fmt(c.max)}`).join(' | ')} |`)
+  out.push('')
+  for (const g of grades) {
+    out.push(`<details><summary>${mdCell(g.path)}: ${fmt(g.score)}/${fmt(g.max)}</summary>`, '')
+    for (const c of g.criteria) out.push(`- **${mdCell(c.label)}** ${fmt(c.score)}/${fmt(c.max)}: ${mdCell(c.evidence.join('; '))}`)
+    out.push('', '</details>', '')
+  }
+  return out.join('\n')
+}
+
+/** RFC 4180: quote a field when it holds a comma, a quote or a line break. */
+const csvField = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
+
+export function gradeCsv(grades: Grade[]): string {
+  const ids = grades[0]?.criteria.map((c) => c.id) ?? []
+  const rows = [['path', 'score', 'max', ...ids].map(csvField).join(',')]
+  for (const g of grades) rows.push([g.path, fmt(g.score), fmt(g.max), ...g.criteria.map((c) => fmt(c.score))].map(csvField).join(','))
+  return rows.join('\r\n') + '\r\n'
+}
+
+export const gradeFormats: Record<string, (grades: Grade[]) => string> = {
+  text: gradeText,
+  stylish: gradeText,
+  json: gradeJson,
+  markdown: gradeMarkdown,
+  csv: gradeCsv
+}

@@ -1,0 +1,131 @@
+/**
+ * Scores one essay against a rubric, from the essay model (the same argument
+ * analysis and coverage the rules use). Deterministic: the same essay and
+ * rubric always give the same points, and every criterion lists the evidence
+ * for its score (lines, the claims counted, the perspectives found).
+ */
+
+import type {VFile} from 'vfile'
+import {argumentOf} from '../model/argument.js'
+import {coverageOf} from '../model/coverage.js'
+import type {EssayModel} from '../model/types.js'
+import type {Criterion, Rubric} from './rubric.js'
+import '../data-map.js'
+
+export interface CriterionScore {
+  id: string
+  label: string
+  score: number
+  max: number
+  evidence: string[]
+}
+
+export interface Grade {
+  path: string
+  score: number
+  max: number
+  criteria: CriterionScore[]
+}
+
+const round = (n: number) => Math.round(n * 10) / 10
+const lines = (list: number[]) => (list.length === 1 ? `line ${list[0]}` : `lines ${list.slice(0, 8).join(', ')}${list.length > 8 ? ', …' : ''}`)
+const words = (text: string, count = 8) => {
+  const parts = text.replace(/\s+/g, ' ').trim().split(' ')
+  return `"${parts.slice(0, count).join(' ')}${parts.length > count ? '…' : ''}"`
+}
+
+function statusValue(status: 'absent' | 'named' | 'applied', named: number): number {
+  return status === 'applied' ? 1 : status === 'named' ? named : 0
+}
+
+function scoreCriterion(criterion: Criterion, model: EssayModel, file: VFile): {fraction: number; evidence: string[]; penalty?: number} {
+  const argument = argumentOf(model)
+  const concepts = file.data.concepts ?? {}
+  switch (criterion.type) {
+    case 'thesis': {
+      const [first] = argument.thesis
+      if (first === undefined) return {fraction: 0, evidence: ['no thesis found in the introduction']}
+      const sentence = model.sentences[first]
+      return {fraction: 1, evidence: [`line ${sentence.range.start.line}: ${words(sentence.text)}`]}
+    }
+    case 'claims-supported': {
+      const claims = argument.sentences.filter((s) => s.role === 'claim' || s.role === 'thesis')
+      if (claims.length === 0) return {fraction: 0, evidence: ['no claims found']}
+      const supported = claims.filter((s) => s.supported)
+      const unsupported = claims.filter((s) => !s.supported).map((s) => model.sentences[s.sentence].range.start.line)
+      // Full marks from `target` (default 75%) of claims supported: even strong
+      // essays leave some transitions and concluding judgements bare.
+      const target = (criterion.options.target as number | undefined) ?? 0.75
+      const share = supported.length / claims.length
+      const evidence = [`${supported.length} of ${claims.length} claims supported (${Math.round(share * 100)}%; full marks from ${Math.round(target * 100)}%)`]
+      if (unsupported.length > 0) evidence.push(`unsupported: ${lines([...new Set(unsupported)])}`)
+      return {fraction: Math.min(1, share / target), evidence}
+    }
+    case 'perspectives': {
+      const required = (criterion.options.required as string[] | undefined) ?? ['realism', 'liberalism', 'constructivism']
+      const named = (criterion.options.named as number | undefined) ?? 0.3
+      if (required.length === 0) return {fraction: 1, evidence: ['no perspectives required']}
+      let total = 0
+      const evidence: string[] = []
+      for (const id of required) {
+        const coverage = coverageOf(model, id)
+        total += statusValue(coverage.status, named)
+        const label = concepts[id]?.label.toLowerCase() ?? id
+        const where =
+          coverage.status === 'applied'
+            ? ` (${lines(coverage.appliedIn.map((p) => model.paragraphs[p].range.start.line))})`
+            : coverage.status === 'named'
+              ? ` (line ${coverage.firstNamed!.range.start.line})`
+              : ''
+        evidence.push(`${label} ${coverage.status}${where}`)
+      }
+      return {fraction: total / required.length, evidence}
+    }
+    case 'concept': {
+      const id = criterion.options.concept as string
+      const named = (criterion.options.named as number | undefined) ?? 0.3
+      const coverage = coverageOf(model, id)
+      const label = concepts[id]?.label.toLowerCase() ?? id
+      const where =
+        coverage.status === 'applied'
+          ? ` (${lines(coverage.appliedIn.map((p) => model.paragraphs[p].range.start.line))})`
+          : coverage.status === 'named'
+            ? ` (only in passing, line ${coverage.firstNamed!.range.start.line})`
+            : ''
+      return {fraction: statusValue(coverage.status, named), evidence: [`${label} ${coverage.status}${where}`]}
+    }
+    case 'evidence-quality': {
+      const per1000 = Math.max(model.wordCount, 1) / 1000
+      const citationTarget = Math.max(1, Math.round(per1000 * ((criterion.options.citationsPer1000Words as number | undefined) ?? 6)))
+      const caseTarget = Math.max(1, Math.round(per1000 * ((criterion.options.casesPer1000Words as number | undefined) ?? 3)))
+      const penalty = (criterion.options.vaguePenalty as number | undefined) ?? 1
+      const body = new Set(model.paragraphs.filter((p) => p.kind === 'paragraph' || p.kind === 'list-item').map((p) => p.index))
+      const citations = model.citations.filter((c) => body.has(model.sentences[c.sentence].paragraph)).length
+      const cases = new Set(argument.sentences.flatMap((s) => s.evidence.filter((e) => e.kind === 'case' && !e.weak).map((e) => e.text))).size
+      const vague = argument.sentences.filter((s) => s.vague.length > 0 && !s.evidence.some((e) => e.kind === 'citation'))
+      const fraction = 0.6 * Math.min(1, citations / citationTarget) + 0.4 * Math.min(1, cases / caseTarget)
+      const evidence = [
+        `${citations} citation${citations === 1 ? '' : 's'} (target ${citationTarget} for ${model.wordCount.toLocaleString('en')} words)`,
+        `${cases} named case${cases === 1 ? '' : 's'} with a date (target ${caseTarget})`
+      ]
+      const vagueCount = vague.reduce((n, s) => n + s.vague.length, 0)
+      if (vagueCount > 0) evidence.push(`${vagueCount} vague appeal${vagueCount === 1 ? '' : 's'} (−${round(vagueCount * penalty)}): ${lines([...new Set(vague.map((s) => model.sentences[s.sentence].range.start.line))])}`)
+      return {fraction, evidence, penalty: vagueCount * penalty}
+    }
+  }
+}
+
+export function gradeEssay(file: VFile, path: string, rubric: Rubric): Grade {
+  const model = file.data.essay!
+  const criteria = rubric.criteria.map((criterion) => {
+    const {fraction, evidence, penalty = 0} = scoreCriterion(criterion, model, file)
+    const score = Math.max(0, round(fraction * criterion.max - penalty))
+    return {id: criterion.id, label: criterion.label, score, max: criterion.max, evidence}
+  })
+  return {
+    path,
+    score: round(criteria.reduce((sum, c) => sum + c.score, 0)),
+    max: round(criteria.reduce((sum, c) => sum + c.max, 0)),
+    criteria
+  }
+}

@@ -1,0 +1,131 @@
+/** The grading assistant: rubric scores on the sample essays, formats, --min-score, rubric files. */
+
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {checkRubric, defaultRubric} from '../src/grade/rubric.js'
+import {root, run} from './helpers.js'
+
+interface Grade {
+  path: string
+  score: number
+  max: number
+  criteria: Array<{id: string; label: string; score: number; max: number; evidence: string[]}>
+}
+
+const essays = 'fixtures/essays'
+const grade = (args: string[]) => run(['grade', ...args])
+const json = (args: string[]) => JSON.parse(grade(['-f', 'json', ...args]).stdout) as Grade[]
+
+describe('essaylint grade', () => {
+  const grades = json([essays])
+  const manifest = JSON.parse(readFileSync(path.join(root, essays, 'manifest.json'), 'utf8')) as Array<{file: string; quality: string}>
+  const scoreOf = (file: string) => grades.find((g) => g.path === `${essays}/${file}`)!.score
+
+  it('scores every essay out of 100 with the default criteria, each explained', () => {
+    expect(grades).toHaveLength(6)
+    for (const g of grades) {
+      expect(g.max).toBe(100)
+      expect(g.criteria.map((c) => c.id)).toEqual(['thesis', 'claims-supported', 'perspectives', 'sovereignty', 'ethics', 'evidence-quality'])
+      expect(g.score).toBeCloseTo(g.criteria.reduce((sum, c) => sum + c.score, 0), 5)
+      for (const c of g.criteria) {
+        expect(c.score).toBeGreaterThanOrEqual(0)
+        expect(c.score).toBeLessThanOrEqual(c.max)
+        expect(c.evidence.length).toBeGreaterThan(0)
+      }
+    }
+  })
+
+  it('ranks the essays by their evident quality: strong above good above weak', () => {
+    const tiers = ['strong', 'good', 'weak'].map((quality) => manifest.filter((e) => e.quality === quality).map((e) => scoreOf(e.file)))
+    expect(Math.min(...tiers[0])).toBeGreaterThan(Math.max(...tiers[1]))
+    expect(Math.min(...tiers[1])).toBeGreaterThan(Math.max(...tiers[2]) + 30)
+  })
+
+  it('explains the points with lines and findings', () => {
+    const mali = grades.find((g) => g.path.endsWith('mali-sovereignty.md'))!
+    const perspectives = mali.criteria.find((c) => c.id === 'perspectives')!
+    expect(perspectives.evidence).toEqual([expect.stringMatching(/^realism applied \(lines? [\d, ]+\)$/), expect.stringMatching(/^liberalism applied/), 'constructivism absent'])
+    expect(perspectives.score).toBe(20)
+    expect(mali.criteria.find((c) => c.id === 'ethics')).toMatchObject({score: 3, evidence: ['ethics named (only in passing, line 39)']})
+    const weak = grades.find((g) => g.path.endsWith('weak-no-theory.md'))!
+    expect(weak.criteria.find((c) => c.id === 'evidence-quality')!.evidence.at(-1)).toMatch(/^13 vague appeals \(−13\): lines 3, 5/)
+  })
+
+  it('is deterministic', () => {
+    expect(json([essays])).toEqual(grades)
+  })
+
+  it('text, markdown and csv formats', () => {
+    const text = grade([essays]).stdout
+    expect(text.split('\n')[0]).toMatch(/^essay\s+score\s+Thesis\s+Claims supported\s+Theoretical perspectives\s+Sovereignty\s+Ethics\s+Evidence quality$/)
+    expect(text).toContain('fixtures/essays/weak-no-theory.md: ')
+    const markdown = grade(['-f', 'markdown', essays]).stdout
+    expect(markdown.startsWith('## essaylint grades\n\n| Essay | Score | Thesis | Claims supported |')).toBe(true)
+    expect(markdown).toContain('<details><summary>fixtures/essays/weak-no-theory.md: ')
+    const csv = grade(['-f', 'csv', essays]).stdout.trimEnd().split('\r\n')
+    expect(csv[0]).toBe('path,score,max,thesis,claims-supported,perspectives,sovereignty,ethics,evidence-quality')
+    expect(csv).toHaveLength(7)
+    for (const row of csv.slice(1)) expect(row.split(',')).toHaveLength(9)
+  })
+
+  it('--min-score exits 1 when any essay scores below it, 0 otherwise', () => {
+    expect(grade(['--min-score', '50', essays]).code).toBe(1)
+    expect(grade(['--min-score', '10', essays]).code).toBe(0)
+    expect(grade(['--min-score', 'x', essays])).toMatchObject({code: 2, stderr: 'essaylint: --min-score expects a number, got "x". Run "essaylint --help" for usage.\n'})
+  })
+})
+
+describe('rubrics', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'essaylint-rubric-'))
+  const write = (name: string, text: string) => {
+    writeFileSync(path.join(dir, name), text)
+    return path.join(dir, name)
+  }
+  const essay = path.join(essays, 'mali-sovereignty.md')
+
+  it('changing weights changes scores as documented', () => {
+    const base = json([essay])[0]
+    const file = write('weights.json', '{"weights": {"ethics": 30, "perspectives": 10}}')
+    const changed = json(['--rubric', file, essay])[0]
+    expect(changed.max).toBe(100)
+    // Ethics named: 0.3 of 30 points; perspectives: two of three applied, 2/3 of 10.
+    expect(changed.criteria.find((c) => c.id === 'ethics')!.score).toBe(9)
+    expect(changed.criteria.find((c) => c.id === 'perspectives')!.score).toBe(6.7)
+    expect(changed.score).toBeCloseTo(base.score - 3 + 9 - 20 + 6.7, 5)
+  })
+
+  it('a course can add a concept criterion (YAML) or replace the rubric', () => {
+    const added = write('add.yaml', 'add:\n  - id: english-school\n    label: English School\n    type: concept\n    max: 10\n    options: {concept: english-school}\nremove: [evidence-quality]\n')
+    const g = json(['--rubric', added, essay])[0]
+    expect(g.criteria.map((c) => c.id)).toEqual(['thesis', 'claims-supported', 'perspectives', 'sovereignty', 'ethics', 'english-school'])
+    expect(g.criteria.at(-1)).toMatchObject({score: 0, max: 10, evidence: ['english school absent']})
+    const replaced = write('own.json', JSON.stringify({criteria: [{id: 'sov', label: 'Sovereignty only', type: 'concept', max: 50, options: {concept: 'sovereignty'}}]}))
+    expect(json(['--rubric', replaced, essay])[0]).toMatchObject({score: 50, max: 50})
+  })
+
+  it.each([
+    ['missing.json', null, 'rubric file not found'],
+    ['broken.json', '{"criteria": [', 'cannot parse'],
+    ['unknown.json', '{"criterias": []}', 'unknown key "criterias"'],
+    ['type.json', '{"criteria": [{"id": "x", "label": "X", "type": "vibes", "max": 10}]}', 'criterion "x": "type" must be one of thesis, claims-supported, perspectives, concept, evidence-quality'],
+    ['weights.json', '{"weights": {"style": 5}}', '"weights": no criterion "style"'],
+    ['negative.json', '{"weights": {"thesis": -5}}', '"weights": points for "thesis" must be a number, 0 or more'],
+    ['option.json', '{"add": [{"id": "c", "label": "C", "type": "concept", "max": 5}]}', 'criterion "c": a "concept" criterion needs the option "concept"'],
+    ['dup.json', '{"add": [{"id": "thesis", "label": "Again", "type": "thesis", "max": 5}]}', 'two criteria have the id "thesis"']
+  ])('a bad rubric (%s) is exit 2 with one line naming it', (name, text, expected) => {
+    const file = text === null ? path.join(dir, name) : write(name, text)
+    const result = grade(['--rubric', file, essay])
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toBe(`essaylint: ${file}: ${result.stderr.slice(`essaylint: ${file}: `.length)}`)
+    expect(result.stderr).toContain(expected)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('the default rubric is valid and adds up to 100', () => {
+    expect(defaultRubric().criteria.reduce((sum, c) => sum + c.max, 0)).toBe(100)
+    expect(() => checkRubric({criteria: []}, 'r.json')).toThrow('r.json: "criteria" must be a non-empty list')
+  })
+})
