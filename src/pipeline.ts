@@ -54,6 +54,8 @@ export const essayAnalysis: Plugin<[{concepts?: Record<string, ConceptConfig>}?]
   return function (tree, file) {
     file.data.concepts = compiled.concepts
     file.data.essay = buildModel(tree, file.data.nlcst!, file, compiled)
+    // The model holds what later steps need; the word tree is large and can go.
+    delete file.data.nlcst
   }
 }
 

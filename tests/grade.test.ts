@@ -129,3 +129,23 @@ describe('rubrics', () => {
     expect(() => checkRubric({criteria: []}, 'r.json')).toThrow('r.json: "criteria" must be a non-empty list')
   })
 })
+
+describe('a whole class in parallel', () => {
+  it('grades a folder of many essays across worker threads with the same scores as one by one', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'essaylint-class-'))
+    const sources = ['weak-no-theory.md', 'mali-sovereignty.md', 'rwanda-case-study.txt']
+    for (let i = 0; i < 30; i++) {
+      const source = sources[i % sources.length]
+      writeFileSync(path.join(dir, `student-${String(i).padStart(2, '0')}-${source}`), readFileSync(path.join(root, essays, source)))
+    }
+    writeFileSync(path.join(dir, 'broken.md'), Buffer.from([0, 1, 2, 3]))
+    const result = run(['grade', '-f', 'json', '.'], {cwd: dir})
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe('essaylint: broken.md: binary file, not an essay (expected Markdown or plain text)\n')
+    const grades = JSON.parse(result.stdout) as Grade[]
+    expect(grades).toHaveLength(30)
+    expect(grades.map((g) => g.path)).toEqual([...grades.map((g) => g.path)].sort())
+    const single = Object.fromEntries(sources.map((s) => [s, json([`${essays}/${s}`])[0].score]))
+    for (const g of grades) expect(g.score).toBe(single[g.path.replace(/^student-\d+-/, '')])
+  }, 60_000)
+})

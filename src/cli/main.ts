@@ -18,6 +18,7 @@ import {outlineOf, outlineText} from '../reporters/outline.js'
 import {gradeFormats} from '../grade/report.js'
 import {defaultRubric, loadRubric, RubricError, type Rubric} from '../grade/rubric.js'
 import {gradeEssay} from '../grade/score.js'
+import {gradeInParallel, listEssays, parallelThreshold, workerCount} from './parallel.js'
 import {rules} from '../rules.js'
 import {helpText, readArgs, UsageError, type CliOptions} from './args.js'
 
@@ -28,6 +29,8 @@ export interface Io {
   stdout: Writable & {isTTY?: boolean}
   stderr: Writable
   cwd: string
+  /** Set inside a grading worker thread: never start more workers. */
+  worker?: boolean
 }
 
 const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string}
@@ -83,6 +86,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (options.files.some((file) => path.resolve(io.cwd, file) === target)) {
       io.stderr.write(`essaylint: ${options.output}: refusing to write the report over an essay being linted.\n`)
       return 2
+    }
+  }
+
+  if (grade && !useStdin && !io.worker) {
+    const essays = await listEssays(options, io.cwd, extensions)
+    if (essays.length >= parallelThreshold && workerCount(essays.length) > 1) {
+      // A whole class: deal the essays out to worker threads.
+      const result = await gradeInParallel(options, io.cwd, essays)
+      const report = gradeFormats[options.format](result.grades)
+      if (options.output) writeAtomically(path.resolve(io.cwd, options.output), report)
+      else if (report) write(io.stdout, report)
+      for (const line of [...new Set(result.errors)]) io.stderr.write(line + '\n')
+      if (result.code === 2 || result.errors.length > 0) return 2
+      return options.minScore !== undefined && result.grades.some((g) => g.score < options.minScore!) ? 1 : 0
     }
   }
 

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The GitHub Action's one step (action.yml), kept as a script so it can be run
+# and tested outside GitHub. Inputs arrive in ESSAYLINT_* variables (never
+# interpolated into the script, so essay names cannot inject commands).
+# Lint findings become annotations (--format github); grades go to the job
+# summary as Markdown; the lowest score is an output. Exits non-zero when
+# linting fails or an essay scores below ESSAYLINT_MIN_SCORE.
+set -uo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+essaylint=(node "$root/bin/essaylint.js")
+mode="${ESSAYLINT_MODE:-both}"
+summary="${GITHUB_STEP_SUMMARY:-/dev/null}"
+output="${GITHUB_OUTPUT:-/dev/null}"
+read -r -a files <<< "${ESSAYLINT_FILES:-.}"
+
+common=()
+[ -n "${ESSAYLINT_CONFIG:-}" ] && common+=(--config "$ESSAYLINT_CONFIG")
+
+case "$mode" in lint|grade|both) ;; *) echo "essaylint: mode must be lint, grade or both, not \"$mode\"" >&2; exit 2 ;; esac
+
+status=0
+if [ "$mode" != grade ]; then
+  lint=("${essaylint[@]}" --format github "${common[@]}")
+  [ -n "${ESSAYLINT_MAX_WARNINGS:-}" ] && lint+=(--max-warnings "$ESSAYLINT_MAX_WARNINGS")
+  "${lint[@]}" "${files[@]}" || status=$?
+fi
+
+if [ "$mode" != lint ]; then
+  grade=("${essaylint[@]}" grade "${common[@]}")
+  [ -n "${ESSAYLINT_RUBRIC:-}" ] && grade+=(--rubric "$ESSAYLINT_RUBRIC")
+  json="$(mktemp)"
+  "${grade[@]}" --format json --output "$json" "${files[@]}"
+  code=$?
+  if [ "$code" -eq 2 ]; then status=2; fi
+  "${grade[@]}" --format markdown "${files[@]}" >> "$summary" 2>/dev/null
+  lowest="$(node -e 'const g=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")||"[]");console.log(g.length?Math.min(...g.map(x=>x.score)):"")' "$json")"
+  rm -f "$json"
+  echo "lowest-score=$lowest" >> "$output"
+  if [ -n "${ESSAYLINT_MIN_SCORE:-}" ] && [ -n "$lowest" ]; then
+    if node -e 'process.exit(Number(process.argv[1]) < Number(process.argv[2]) ? 1 : 0)' "$lowest" "$ESSAYLINT_MIN_SCORE"; then :; else
+      echo "::error title=essaylint::An essay scored $lowest, below the minimum of $ESSAYLINT_MIN_SCORE."
+      [ "$status" -eq 0 ] && status=1
+    fi
+  fi
+fi
+exit "$status"
