@@ -74,12 +74,16 @@ export function reportCoverage(
   const label = capitalise(concept.label)
   const isPerspective = concept.group === 'perspective'
   const data = {concept: concept.id, status: coverage.status, lines: coverage.lines}
+  // The reason says what is wrong and what to do; the concrete example for
+  // this concept (from the lexicon's `hint`) goes in the note, shown by
+  // `--format json`, the editor and the outline.
   const fix = isPerspective
-    ? `Add a paragraph that explains what ${concept.label.toLowerCase()} holds and uses it to analyse a peacekeeping case, for example ${concept.hint}.`
-    : `Add a paragraph that explains it and applies it to a named mission or Security Council decision, weighing both sides, for example ${concept.hint}.`
-  const note = isPerspective
+    ? `Add a paragraph that explains what ${concept.label.toLowerCase()} holds and uses it to analyse a peacekeeping case.`
+    : 'Add a paragraph that explains it and applies it to a named mission or Security Council decision, weighing both sides.'
+  const why = isPerspective
     ? 'An essay on peacekeeping is judged on whether it uses theory to explain what missions did; a perspective that is only named earns little credit.'
     : 'A strong essay does not only mention this: it explains the idea, shows the tension it creates in a real case, and reaches a judgement.'
+  const note = `For example: ${concept.hint}. ${why}`
   if (coverage.status === 'absent') {
     const reason = isPerspective
       ? `${label} is absent: the essay never discusses it. ${fix}`

@@ -250,7 +250,8 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
         return result
       }
       // A fragment without a verb ("A short opening paragraph.") asserts nothing.
-      if (!tagger()(text).has('#Verb')) {
+      // Only short sentences can be fragments; only they are tagged.
+      if (sentence.words.length < 7 && !tagger()(text).has('#Verb')) {
         result.signals.push('no verb')
         return result
       }
@@ -358,6 +359,9 @@ function isName(word: string): boolean {
  * without a date. compromise finds the tense and the named things.
  */
 function concreteEvent(sentence: Sentence): string | undefined {
+  // Cheap test first: without a capitalised word after the first, or a digit,
+  // there is no named thing, and no need to tag.
+  if (!sentence.words.some((w, i) => (i > 0 && /^\p{Lu}/u.test(w.text)) || /\d/.test(w.text))) return undefined
   const doc = tagger()(sentence.text)
   if (!doc.has('#PastTense')) return undefined
   // A specific named place, person or organisation (not the UN itself), or a
