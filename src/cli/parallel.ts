@@ -1,9 +1,9 @@
 /**
- * Grading a whole class in parallel: the engine first lists the essays (its
- * own globbing and ignore rules, with a parser that does nothing), then the
- * list is dealt out to worker threads, each of which runs the ordinary
- * `essaylint grade --format json` on its share. The parent merges the grades
- * and the error lines; formats and exit codes stay the CLI's.
+ * Linting or grading a whole class in parallel: the engine first lists the
+ * essays (its own globbing and ignore rules, with a parser that does
+ * nothing), then the list is dealt out to worker threads, each of which runs
+ * the ordinary CLI with `--format json` on its share. The parent merges the
+ * results and the error lines; formats and exit codes stay the CLI's.
  */
 
 import {availableParallelism} from 'node:os'
@@ -12,14 +12,16 @@ import {PassThrough, Writable} from 'node:stream'
 import {Worker} from 'node:worker_threads'
 import {unified} from 'unified'
 import {engine, type Context} from 'unified-engine'
+import {VFile} from 'vfile'
 import type {Grade} from '../grade/score.js'
+import type {JsonResult} from '../reporters/json.js'
 import type {CliOptions} from './args.js'
 
 /** Below this many essays, one thread is faster than starting workers. */
 export const parallelThreshold = 24
 
-export function workerCount(files: number): number {
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(files / 8)))
+export function workerCount(files: number, concurrency?: number): number {
+  return Math.max(1, Math.min(concurrency ?? availableParallelism(), Math.floor(files / 8)))
 }
 
 /** The essays the engine would lint for these arguments, without analysing any. */
@@ -55,9 +57,9 @@ export function listEssays(options: CliOptions, cwd: string, extensions: string[
   })
 }
 
-/** The arguments a worker needs to grade its share exactly as the parent would. */
-function workerArgs(options: CliOptions, cwd: string, files: string[]): string[] {
-  const args = ['grade', '--format', 'json']
+/** The arguments a worker needs to lint or grade its share exactly as the parent would. */
+function workerArgs(options: CliOptions, cwd: string, files: string[], grade: boolean): string[] {
+  const args = grade ? ['grade', '--format', 'json'] : ['--format', 'json']
   if (options.config) args.push('--config', path.resolve(cwd, options.config))
   if (options.noConfig) args.push('--no-config')
   for (const [id, severity] of Object.entries(options.rules)) args.push('--rule', `${id}=${severity}`)
@@ -72,22 +74,65 @@ export interface ParallelResult {
   code: number
 }
 
-export async function gradeInParallel(options: CliOptions, cwd: string, files: string[]): Promise<ParallelResult> {
-  const count = workerCount(files.length)
+interface WorkerResult {
+  stdout: string
+  stderr: string
+  code: number
+}
+
+/** Deal the essays out to worker threads (round robin, so long and short mix) and run the CLI in each. */
+function inWorkers(options: CliOptions, cwd: string, files: string[], grade: boolean): Promise<WorkerResult[]> {
+  const count = workerCount(files.length, options.concurrency)
   const shares: string[][] = Array.from({length: count}, () => [])
   files.forEach((file, index) => shares[index % count].push(file))
-  const runs = shares.map(
-    (share) =>
-      new Promise<{stdout: string; stderr: string; code: number}>((resolve, reject) => {
-        const worker = new Worker(new URL('./grade-worker.js', import.meta.url), {workerData: {argv: workerArgs(options, cwd, share), cwd}})
-        worker.once('message', resolve)
-        worker.once('error', reject)
-      })
+  return Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<WorkerResult>((resolve, reject) => {
+          const worker = new Worker(new URL('./worker.js', import.meta.url), {
+            workerData: {argv: workerArgs(options, cwd, share, grade), cwd},
+            // As in bin/essaylint.js: a larger young generation, fewer scavenges.
+            resourceLimits: {maxYoungGenerationSizeMb: 96}
+          })
+          worker.once('message', resolve)
+          worker.once('error', reject)
+        })
+    )
   )
-  const results = await Promise.all(runs)
+}
+
+/** Worker stderr lines, without the "essaylint: " each starts with. */
+const problemsOf = (results: WorkerResult[]) => results.flatMap((r) => r.stderr.split('\n').filter(Boolean)).map((line) => line.replace(/^essaylint: /, ''))
+
+export async function lintInParallel(options: CliOptions, cwd: string, files: string[]): Promise<{files: VFile[]; problems: string[]}> {
+  const results = await inWorkers(options, cwd, files, false)
+  const linted = results.flatMap((r) => (r.stdout.trim() ? (JSON.parse(r.stdout) as JsonResult[]) : [])).map(fromJson)
+  return {files: linted, problems: problemsOf(results)}
+}
+
+/** A linted file again, from its JSON report: what the reporters need. */
+function fromJson(result: JsonResult): VFile {
+  const file = new VFile({path: result.path})
+  for (const m of result.messages) {
+    const message = file.message(m.message, {
+      place: {start: {line: m.line, column: m.column}, end: {line: m.endLine, column: m.endColumn}},
+      ruleId: m.ruleId,
+      source: 'essaylint'
+    })
+    message.fatal = m.severity === 'error' ? true : m.severity === 'warning' ? false : undefined
+    if (m.url) message.url = m.url
+    if (m.note) message.note = m.note
+    if (m.suggestion) message.expected = [m.suggestion]
+    if (m.data) Object.assign(message, {data: m.data})
+  }
+  return file
+}
+
+export async function gradeInParallel(options: CliOptions, cwd: string, files: string[]): Promise<ParallelResult> {
+  const results = await inWorkers(options, cwd, files, true)
   const grades = results.flatMap((r) => (r.stdout.trim() ? (JSON.parse(r.stdout) as Grade[]) : []))
   grades.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  const errors = results.flatMap((r) => r.stderr.split('\n').filter(Boolean))
+  const errors = problemsOf(results).map((line) => `essaylint: ${line}`)
   return {grades, errors, code: Math.max(...results.map((r) => r.code))}
 }
 

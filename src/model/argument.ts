@@ -79,6 +79,7 @@ type Cue =
   | 'concession'
   | 'example'
   | 'conclusion'
+  | 'past'
 
 interface CueHit {
   kind: Cue
@@ -195,7 +196,11 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
       return result
     }
     const opening = hits.filter((h) => h.at <= 2)
-    const signpost = hits.some((h) => h.kind === 'signpost' && h.at <= 4) || /^(?:in\s+)?this\s+(?:\w+\s+)?(?:essay|paper|section)\b/i.test(text)
+    const signpost =
+      hits.some((h) => h.kind === 'signpost' && h.at <= 4) ||
+      /^(?:in\s+)?this\s+(?:\w+\s+)?(?:essay|paper|section)\b/i.test(text) ||
+      // "It then reviews…", "It first considers…": the essay describing its own plan.
+      /^(?:it|the essay|the paper)\s+(?:(?:first|then|next|finally|also)\s+)?(?:reviews|examines|considers|discusses|explores|outlines|describes|asks|turns to|looks at|sets out|compares|traces)\b/i.test(text)
     const argues = /\b(?:i|this essay|this paper|the essay)\s+(?:will\s+)?(?:argue|contend|maintain|claim)s?\b/i.test(text)
     if (!argues && signpost) {
       result.signals.push('signpost')
@@ -255,7 +260,7 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
         result.signals.push('no verb')
         return result
       }
-      const concrete = concreteEvent(sentence)
+      const concrete = concreteEvent(sentence, hits)
       if (concrete) {
         result.evidence.push({kind: 'case', text: concrete, sentence: sentence.index})
         result.role = 'evidence'
@@ -358,10 +363,12 @@ function isName(word: string): boolean {
  * handed over the refugees"): the guidelines count it as evidence even
  * without a date. compromise finds the tense and the named things.
  */
-function concreteEvent(sentence: Sentence): string | undefined {
-  // Cheap test first: without a capitalised word after the first, or a digit,
-  // there is no named thing, and no need to tag.
+function concreteEvent(sentence: Sentence, hits: CueHit[]): string | undefined {
+  // Cheap tests first: without a capitalised word after the first, or a
+  // digit, there is no named thing; without a word in "-ed" or an irregular
+  // past form, no past tense. Only what passes both is tagged.
   if (!sentence.words.some((w, i) => (i > 0 && /^\p{Lu}/u.test(w.text)) || /\d/.test(w.text))) return undefined
+  if (!hits.some((h) => h.kind === 'past') && !sentence.words.some((w) => w.norm.length > 4 && w.norm.endsWith('ed'))) return undefined
   const doc = tagger()(sentence.text)
   if (!doc.has('#PastTense')) return undefined
   // A specific named place, person or organisation (not the UN itself), or a
@@ -382,6 +389,14 @@ const inference = /^(?:this|these|that|such|it)\s+(?:shows?|suggests?|means|expl
 /** The claim draws a conclusion from what comes before it ("This shows...", "therefore"). */
 function infers(sentence: Sentence): boolean {
   return inference.test(sentence.text)
+}
+
+const caseVerb = /^(?:shows?|showed|proves?|proved|demonstrates?|demonstrated|illustrates?|illustrated|confirms?|confirmed|suggests?|suggested|reveals?|revealed)$/
+
+/** The claim's subject is a named case and its verb draws a lesson from it ("Rwanda shows that…"). */
+function drawsOnCase(sentence: Sentence): boolean {
+  const verb = sentence.words.findIndex((w, i) => i > 0 && i <= 6 && caseVerb.test(w.norm))
+  return verb > 0 && sentence.words.slice(0, verb).some((w) => /^\p{Lu}/u.test(w.text) && !/^(?:This|That|These|It|The|Such|Their|Its)$/.test(w.text))
 }
 
 const anaphora = /^(?:this|that|these|those|such|it|they|its|their|both|neither|either|here|the same|the result|the figures?|the findings?|the data|the study|the report|the case)$/
@@ -452,6 +467,9 @@ function evidenceIn(model: EssayModel, sentence: Sentence, hits: CueHit[], opera
 function relevant(model: EssayModel, claim: number, other: number): boolean {
   const paragraph = model.paragraphs[model.sentences[claim].paragraph].sentences
   if (paragraph[0] === claim) return true
+  // "The end of MINUSMA proves that…": a claim drawn from a named case is
+  // backed by that case's evidence anywhere in the paragraph.
+  if (drawsOnCase(model.sentences[claim])) return true
   const from = paragraph.indexOf(claim)
   const to = paragraph.indexOf(other)
   if (to === from + 1) return true
