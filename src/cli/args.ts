@@ -21,6 +21,8 @@ export interface CliOptions {
   /** `grade` only: a rubric file, and the score below which the run fails. */
   rubric?: string
   minScore?: number
+  /** Worker threads for many essays: a number, or undefined for one per core. */
+  concurrency?: number
 }
 
 export class UsageError extends Error {}
@@ -43,6 +45,7 @@ Options:
       --stdin-filename <name> name (and type, by extension) of the essay read from stdin
       --list-rules           list the rules and exit
       --color, --no-color    force or disable colour
+      --concurrency <n|auto> worker threads for many essays (default auto: one per core)
   -v, --version              print the version
   -h, --help                 print this help
 
@@ -82,6 +85,7 @@ export function readArgs(argv: string[]): CliOptions {
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
         rubric: {type: 'string'},
+        concurrency: {type: 'string'},
         'min-score': {type: 'string'},
         version: {type: 'boolean', short: 'v'},
         help: {type: 'boolean', short: 'h'}
@@ -111,6 +115,11 @@ export function readArgs(argv: string[]): CliOptions {
     minScore = Number(values['min-score'])
     if (!Number.isFinite(minScore)) throw new UsageError(`--min-score expects a number, got "${values['min-score']}"`)
   }
+  let concurrency: number | undefined
+  if (values.concurrency !== undefined && values.concurrency !== 'auto') {
+    concurrency = Number(values.concurrency)
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency expects a whole number of threads or "auto", got "${values.concurrency}"`)
+  }
   if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together')
   return {
     files: positionals,
@@ -127,6 +136,7 @@ export function readArgs(argv: string[]): CliOptions {
     help: values.help ?? false,
     color: values['no-color'] ? false : values.color,
     rubric: values.rubric,
-    minScore
+    minScore,
+    concurrency
   }
 }

@@ -11,14 +11,15 @@ import {PassThrough, type Readable, type Writable} from 'node:stream'
 import {engine, type Context} from 'unified-engine'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {loadConfig, defaultConfig as recommended} from '../config/resolve.js'
-import {configPlugins, baseProcessor} from '../pipeline.js'
+import {defaultConfig as recommended} from '../config/resolve.js'
+import {engineConfig} from '../engine-options.js'
+import {baseProcessor} from '../pipeline.js'
 import {formats} from '../reporters/index.js'
 import {outlineOf, outlineText} from '../reporters/outline.js'
 import {gradeFormats} from '../grade/report.js'
 import {defaultRubric, loadRubric, RubricError, type Rubric} from '../grade/rubric.js'
 import {gradeEssay} from '../grade/score.js'
-import {gradeInParallel, listEssays, parallelThreshold, workerCount} from './parallel.js'
+import {gradeInParallel, lintInParallel, listEssays, parallelThreshold, workerCount} from './parallel.js'
 import {rules} from '../rules.js'
 import {helpText, readArgs, UsageError, type CliOptions} from './args.js'
 
@@ -29,7 +30,7 @@ export interface Io {
   stdout: Writable & {isTTY?: boolean}
   stderr: Writable
   cwd: string
-  /** Set inside a grading worker thread: never start more workers. */
+  /** Set inside a worker thread: never start more workers. */
   worker?: boolean
 }
 
@@ -91,7 +92,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   if (grade && !useStdin && !io.worker) {
     const essays = await listEssays(options, io.cwd, extensions)
-    if (essays.length >= parallelThreshold && workerCount(essays.length) > 1) {
+    if (essays.length >= parallelThreshold && workerCount(essays.length, options.concurrency) > 1) {
       // A whole class: deal the essays out to worker threads.
       const result = await gradeInParallel(options, io.cwd, essays)
       const report = gradeFormats[options.format](result.grades)
@@ -104,10 +105,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 
   const problems: string[] = []
-  const run = await runEngine(options, io, useStdin, problems)
-  if (run.error) problems.push(run.error)
-
-  const files = run.files
+  let files: VFile[]
+  const essays = !useStdin && !io.worker && !grade && !outline ? await listEssays(options, io.cwd, extensions) : []
+  if (essays.length >= parallelThreshold && workerCount(essays.length, options.concurrency) > 1) {
+    // Many essays: lint them on worker threads; report them here.
+    const result = await lintInParallel(options, io.cwd, essays)
+    files = result.files
+    problems.push(...result.problems)
+  } else {
+    const run = await runEngine(options, io, useStdin, problems)
+    if (run.error) problems.push(run.error)
+    files = run.files
+  }
   const reported: Array<{file: VFile; path: string}> = []
   for (const file of files) {
     const name = displayPath(file, io.cwd)
@@ -166,18 +175,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 function runEngine(options: CliOptions, io: Io, useStdin: boolean, problems: string[]): Promise<{files: VFile[]; error?: string}> {
-  const configFor = (raw: unknown, file: string | undefined) => {
-    const name = file ? path.relative(io.cwd, file) || file : 'config'
-    return {plugins: configPlugins(loadConfig(raw, name, options.rules))}
-  }
-  let defaults
-  try {
-    defaults = configFor({}, undefined)
-  } catch (error) {
-    // Only --rule overrides can make the default config invalid.
-    problems.push((error as Error).message)
-    defaults = {plugins: configPlugins(recommended())}
-  }
+  // Config names and hooks are shared with the language server (src/engine-options.ts).
+  const config = engineConfig({cwd: io.cwd, rules: options.rules})
+  if (config.problem) problems.push(config.problem)
   const sink = new PassThrough()
   sink.resume()
   return new Promise((resolve) => {
@@ -193,13 +193,9 @@ function runEngine(options: CliOptions, io: Io, useStdin: boolean, problems: str
         streamError: sink,
         out: false,
         output: false,
-        rcName: '.essaylintrc',
-        packageField: 'essaylint',
-        ignoreName: '.essaylintignore',
+        ...config.options,
         detectConfig: !options.noConfig && !options.config,
         rcPath: options.config,
-        configTransform: (raw: unknown, file: string) => configFor(raw, file),
-        defaultConfig: defaults,
         silentlyIgnore: true,
         reporter: () => '',
         color: false

@@ -1,4 +1,4 @@
-/** A worker thread of `essaylint grade`: runs the CLI on its share of the essays, in memory. */
+/** A worker thread of `essaylint` and `essaylint grade`: runs the CLI on its share of the essays, in memory. */
 
 import {Readable} from 'node:stream'
 import {parentPort, workerData} from 'node:worker_threads'

@@ -1,0 +1,66 @@
+/**
+ * What every shell hands to unified-engine so that an essay gets the same
+ * config wherever it is checked: the names of the config and ignore files,
+ * and the hooks that turn a user's config (`extends`, `rules`, `concepts`)
+ * into the pipeline's plugins. The CLI (`src/cli/main.ts`) and the language
+ * server (`src/server/`) both call `engineConfig`; neither spells these out.
+ */
+
+import path from 'node:path'
+import type {PluggableList} from 'unified'
+import {defaultConfig as recommended, loadConfig} from './config/resolve.js'
+import {configPlugins} from './pipeline.js'
+import type {Severity} from './rule.js'
+
+/** Files and folders essaylint lints. */
+export const extensions = ['md', 'markdown', 'mdx', 'txt']
+
+/** Config discovery: `.essaylintrc*` files, the `essaylint` key of package.json, `.essaylintignore`. */
+export const engineNames = {rcName: '.essaylintrc', packageField: 'essaylint', ignoreName: '.essaylintignore'} as const
+
+export interface EngineConfigInput {
+  /** Config files are named relative to this folder in error messages. */
+  cwd: string
+  /** Severity overrides on top of every config (`--rule`, or the editor's `essaylint.rules`). */
+  rules?: Record<string, Severity>
+}
+
+export interface EngineConfig {
+  options: {
+    rcName: string
+    packageField: string
+    ignoreName: string
+    configTransform: (raw: unknown, file: string) => {plugins: PluggableList}
+    defaultConfig: {plugins: PluggableList}
+  }
+  /**
+   * Set when the overrides make the default config invalid (an unknown rule,
+   * say): the default config then falls back to the recommended preset.
+   */
+  problem?: string
+}
+
+/** The engine options for config: names, `configTransform` and `defaultConfig`. */
+export function engineConfig(input: EngineConfigInput): EngineConfig {
+  const configFor = (raw: unknown, file: string | undefined) => {
+    const name = file ? path.relative(input.cwd, file) || file : 'config'
+    return {plugins: configPlugins(loadConfig(raw, name, input.rules))}
+  }
+  let defaults: {plugins: PluggableList}
+  let problem: string | undefined
+  try {
+    defaults = configFor({}, undefined)
+  } catch (error) {
+    // Only overrides can make the default config invalid.
+    problem = (error as Error).message
+    defaults = {plugins: configPlugins(recommended())}
+  }
+  return {
+    options: {
+      ...engineNames,
+      configTransform: (raw: unknown, file: string) => configFor(raw, file),
+      defaultConfig: defaults
+    },
+    problem
+  }
+}
