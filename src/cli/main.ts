@@ -126,6 +126,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       continue
     }
     if (options.quiet) file.messages = file.messages.filter((m) => m.fatal === true)
+    // Every format lists findings in reading order (a stable sort keeps rule order on ties).
+    file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
     reported.push({file, path: name})
   }
   // A folder given on the command line that held no essays is an input error.

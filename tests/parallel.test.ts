@@ -1,0 +1,30 @@
+/** Many essays are linted on worker threads; the report must be exactly the one a single thread gives. */
+
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {root, run} from './helpers.js'
+
+describe('linting a class on worker threads', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'essaylint-parallel-'))
+  const sources = ['weak-no-theory.md', 'mali-sovereignty.md', 'rwanda-case-study.txt', 'strong-three-lenses.md']
+  for (let i = 0; i < 32; i++) {
+    const source = sources[i % sources.length]
+    writeFileSync(path.join(dir, `student-${String(i).padStart(2, '0')}-${source}`), readFileSync(path.join(root, 'fixtures', 'essays', source)))
+  }
+  writeFileSync(path.join(dir, 'empty.md'), '')
+
+  it.each([['json'], ['stylish'], ['sarif'], ['github']])('--format %s: same report, errors and exit code as one thread', (format) => {
+    const parallel = run(['-f', format, '.'], {cwd: dir})
+    const single = run(['-f', format, '--concurrency', '1', '.'], {cwd: dir})
+    expect(parallel.code).toBe(2)
+    expect(parallel.stderr).toBe('essaylint: empty.md: file is empty: there is no essay to check\n')
+    expect(parallel).toEqual(single)
+    if (format === 'json') expect(JSON.parse(parallel.stdout)).toHaveLength(32)
+  })
+
+  it('--concurrency rejects nonsense', () => {
+    expect(run(['--concurrency', '0', '.'], {cwd: dir})).toMatchObject({code: 2, stderr: 'essaylint: --concurrency expects a whole number of threads or "auto", got "0". Run "essaylint --help" for usage.\n'})
+  })
+})
