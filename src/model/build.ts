@@ -14,6 +14,7 @@ import {findCitations, findQuotations} from './citations.js'
 import type {CompiledLexicon} from './lexicon.js'
 import type {EssayModel, Paragraph, Range, Section, Sentence, Word} from './types.js'
 import {normalizeWord} from './matcher.js'
+import {paragraphSlot} from './paragraph-cache.js'
 
 export function buildModel(tree: Root, nlcst: NlcstRoot, file: VFile, lexicon: CompiledLexicon): EssayModel {
   const source = String(file.value)
@@ -51,7 +52,8 @@ export function buildModel(tree: Root, nlcst: NlcstRoot, file: VFile, lexicon: C
 
   // nlcst paragraphs are finer than blocks (a line break between two
   // sentences splits them), so sentences are assigned to blocks by offset.
-  const blockParagraph = new Map<Block, Paragraph>()
+  // Each block's sentences come in one run, in document order.
+  const groups: Array<{block: Block; nodes: NlcstSentence[]}> = []
   const blocks = structure.blocks
   let cursor = 0
   const blockAt = (offset: number): Block | undefined => {
@@ -67,14 +69,21 @@ export function buildModel(tree: Root, nlcst: NlcstRoot, file: VFile, lexicon: C
       const start = node.position.start.offset ?? 0
       const block = blockAt(start)
       if (!block) continue
-      let paragraph = blockParagraph.get(block)
-      if (!paragraph) {
-        paragraph = {index: model.paragraphs.length, kind: block.kind, range: toRange(block.start, block.end), section: block.section, sentences: []}
-        model.paragraphs.push(paragraph)
-        blockParagraph.set(block, paragraph)
-      }
-      addSentence(model, paragraph, node, source, toRange, lexicon)
+      const last = groups[groups.length - 1]
+      if (last?.block === block) last.nodes.push(node)
+      else groups.push({block, nodes: [node]})
     }
+  }
+
+  for (const {block, nodes} of groups) {
+    const paragraph: Paragraph = {index: model.paragraphs.length, kind: block.kind, range: toRange(block.start, block.end), section: block.section, sentences: []}
+    model.paragraphs.push(paragraph)
+    // Incremental analysis (off unless a long-lived shell turns it on): an
+    // unchanged paragraph is copied from the cache instead of analysed again.
+    const slot = paragraphSlot(lexicon, block, nodes, source, toPoint)
+    if (slot?.replay(model, paragraph)) continue
+    for (const node of nodes) addSentence(model, paragraph, node, source, toRange, lexicon)
+    slot?.store(model, paragraph)
   }
 
   // Footnote references and links sit between sentences in the tree: give
