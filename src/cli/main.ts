@@ -106,7 +106,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   const problems: string[] = []
   let files: VFile[]
-  const essays = !useStdin && !io.worker && !grade && !outline ? await listEssays(options, io.cwd, extensions) : []
+  // Listing first costs an extra pass over the files: only worth it when the
+  // arguments can name many essays (a folder, a glob, or many files).
+  const mayBeMany = options.files.length >= parallelThreshold || options.files.some((file) => /[*?[{]/.test(file) || isDirectory(path.resolve(io.cwd, file)))
+  const essays = !useStdin && !io.worker && !grade && !outline && mayBeMany ? await listEssays(options, io.cwd, extensions) : []
   if (essays.length >= parallelThreshold && workerCount(essays.length, options.concurrency) > 1) {
     // Many essays: lint them on worker threads; report them here.
     const result = await lintInParallel(options, io.cwd, essays)
@@ -213,34 +216,76 @@ function runEngine(options: CliOptions, io: Io, useStdin: boolean, problems: str
 /**
  * One line for a fatal message without a rule: an input or config problem.
  * The engine wraps the real error ("Cannot process file", cause: ...), so the
- * innermost cause is what the student needs to read.
+ * innermost cause is what the student needs to read. A config that cannot be
+ * loaded is named with the line of the problem where the parser (JSON, YAML)
+ * or the stack of a `.js`/`.mjs` config that threw tells it.
  */
 function describe(message: VFileMessage, name: string): string {
+  const chain: Array<{reason: string; error: object}> = []
   let error: unknown = message
-  const chain: string[] = []
-  while (error && typeof error === 'object') {
-    const reason = (error as {reason?: string; message?: string}).reason ?? (error as Error).message
-    if (reason) chain.push(String(reason))
+  while (error && typeof error === 'object' && chain.length < 32) {
+    const reason = (error as {reason?: string}).reason ?? (error as Error).message
+    if (reason && String(reason) !== 'Cannot process file') chain.push({reason: String(reason), error})
     error = (error as {cause?: unknown}).cause
   }
-  const inner = chain.filter((reason) => !/^Cannot process file$/.test(reason))
-  const configError = inner.find((reason) => /^\S+(?::\d+)?: /.test(reason) && /config|rule|concept|preset|extends|key/i.test(reason))
-  if (configError) return `${configError.split('\n')[0]} (config used for ${name})`
-  const parseFailure = inner.find((reason) => /Cannot (?:parse|import|load) (?:given )?file `/.test(reason))
-  if (parseFailure) {
-    const config = /`([^`]+)`/.exec(parseFailure)![1]
-    const cause = inner.slice(inner.indexOf(parseFailure) + 1).join(' ').split('\n')[0]
-    return `${path.relative(process.cwd(), config) || config}: invalid config${cause ? `: ${cause}` : ''} (config used for ${name})`
+  const configError = chain.find(
+    ({reason, error}) => (error as Error).name === 'ConfigError' || (/^\S+(?::\d+)?: /.test(reason) && /config|rule|concept|preset|extends|key/i.test(reason))
+  )
+  if (configError) return `${configError.reason.split('\n')[0].trim()} (config used for ${name})`
+  const failure = chain.findIndex(({reason}) => /Cannot (?:parse|import|load|read) (?:given )?file `/.test(reason))
+  if (failure !== -1) {
+    const config = /`([^`]+)`/.exec(chain[failure].reason)![1]
+    const causes = chain.slice(failure + 1).filter(({reason}) => !/^Cannot import `/.test(reason))
+    const cause = causes[causes.length - 1]
+    const shown = path.relative(process.cwd(), config) || config
+    if (/^Cannot read/.test(chain[failure].reason)) return `${shown}: cannot read the config: ${explain(cause?.reason ?? '')} (config used for ${name})`
+    if (!cause) return `${shown}: invalid config (config used for ${name})`
+    const {line, problem} = configProblem(config, cause.error as Error)
+    return `${shown}: invalid config${line ? ` at line ${line}` : ''}: ${problem} (config used for ${name})`
   }
-  return `${name}: ${explain(inner[inner.length - 1] ?? message.reason)}`
+  return `${name}: ${explain(chain[chain.length - 1]?.reason ?? message.reason)}`
+}
+
+/** What went wrong in a config file that could not be loaded, and on which line if known. */
+function configProblem(config: string, error: Error): {line?: number; problem: string} {
+  const first = String(error.message ?? error).split('\n')[0].trim()
+  // YAML (yaml): `linePos`, and "... at line 3, column 1:" in the message.
+  const linePos = (error as {linePos?: Array<{line: number}>}).linePos
+  if (linePos?.[0]) return {line: linePos[0].line, problem: first.replace(/ at line \d+, column \d+:?$/, '')}
+  // JSON (parse-json): "... in JSON at position 29 while parsing near ..." and a code frame "> 4 | ...".
+  const position = /at position (\d+)/.exec(first)
+  if (position || /JSON/.test(first)) {
+    const frame = /^> (\d+) \|/m.exec(String(error.message))
+    let line = frame ? Number(frame[1]) : undefined
+    if (line === undefined && position) {
+      try {
+        line = readFileSync(path.resolve(config), 'utf8').slice(0, Number(position[1])).split('\n').length
+      } catch {
+        line = undefined
+      }
+    }
+    return {line, problem: first.replace(/ (?:in JSON )?at position \d+.*$/, ' in JSON').replace(/ while parsing .*$/, '').trim()}
+  }
+  // A `.js`/`.mjs` config that threw: its own frame in the stack has the line.
+  const base = path.basename(config).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const frame = new RegExp(`${base}:(\\d+)(?::\\d+)?\\)?$`, 'm').exec(String(error.stack ?? ''))
+  const kind = error.name && error.name !== 'Error' ? `${error.name}: ` : ''
+  return {line: frame ? Number(frame[1]) : undefined, problem: `loading it failed: ${kind}${first}`}
 }
 
 /** Engine and Node wording, rephrased for students. */
 function explain(reason: string): string {
   const first = reason.split('\n')[0]
   if (/no such file|ENOENT/i.test(first)) return 'file not found'
-  if (/EACCES|permission denied/i.test(first)) return 'permission denied: the file cannot be read'
+  if (/EACCES|EPERM|permission denied|operation not permitted/i.test(first)) return 'permission denied: the file cannot be read'
   if (/EISDIR/.test(first)) return 'is a folder, not an essay'
+  if (/ELOOP|too many (?:levels of )?symbolic links/i.test(first)) return 'symbolic link loop: the path never reaches a file'
+  if (/ENOTDIR|not a directory/i.test(first)) return 'file not found (a part of the path is a file, not a folder)'
+  if (/ENAMETOOLONG|name too long/i.test(first)) return 'file name too long'
+  const huge = /File size \((\d+)\) is greater than/.exec(first)
+  if (huge || /ERR_FS_FILE_TOO_LARGE|Cannot create a string longer than/.test(first)) {
+    return `file is too large${huge ? ` (${(Number(huge[1]) / 2 ** 30).toFixed(1)} GB)` : ''} to be an essay; essaylint reads essays up to 2.0 MB`
+  }
   if (/^No input$/.test(first)) return 'no essays found (looked for .md, .markdown, .mdx, .txt)'
   return first
 }

@@ -27,19 +27,43 @@ export interface ResolvedConfig {
   concepts: Record<string, ConceptConfig>
 }
 
+/** How a config file is named in messages: relative to the working folder. */
+const display = (file: string) => (path.isAbsolute(file) ? path.relative(process.cwd(), file) || file : file)
+
 export class ConfigError extends Error {
   constructor(
     readonly file: string,
     problem: string,
     readonly line?: number
   ) {
-    super(`${file}${line ? `:${line}` : ''}: ${problem}`)
+    super(`${display(file)}${line ? `:${line}` : ''}: ${problem}`)
     this.name = 'ConfigError'
   }
 }
 
 const topKeys = ['extends', 'rules', 'concepts']
 const severities: Record<string, Severity> = {off: 'off', info: 'info', warn: 'warn', warning: 'warn', error: 'error', 0: 'off', 1: 'warn', 2: 'error'}
+
+/**
+ * Whether `key` is one of the record's own names. Config keys are user input:
+ * `"toString"` or `"constructor"` must not be found on Object.prototype.
+ */
+const own = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key)
+
+/** Parse a JSON or YAML config; a syntax error names the file and, where the parser knows it, the line. */
+export function parseConfigText(text: string, file: string): unknown {
+  const yaml = /\.ya?ml$/.test(file)
+  try {
+    return yaml ? parseYaml(text) : JSON.parse(text)
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0]
+    const linePos = (error as {linePos?: Array<{line: number}>}).linePos
+    const position = /at position (\d+)/.exec(message)
+    const line = linePos?.[0]?.line ?? (position ? text.slice(0, Number(position[1])).split('\n').length : undefined)
+    const problem = message.replace(/ at line \d+, column \d+:?$/, '').replace(/ (?:in JSON )?at position \d+.*$/, yaml ? '' : ' in JSON')
+    throw new ConfigError(display(file), `cannot parse: ${problem}`, line)
+  }
+}
 
 /** Best-effort line of a key in the config text, so errors can point at it. */
 function lineOf(file: string, key: string): number | undefined {
@@ -53,7 +77,7 @@ function lineOf(file: string, key: string): number | undefined {
 }
 
 function loadExtended(specifier: string, from: string): {config: unknown; file: string} {
-  if (specifier in presets) return {config: presets[specifier], file: specifier}
+  if (own(presets, specifier)) return {config: presets[specifier], file: specifier}
   if (specifier.startsWith('essaylint:')) {
     throw new ConfigError(from, `unknown preset "${specifier}" (expected ${Object.keys(presets).join(' or ')})`, lineOf(from, 'extends'))
   }
@@ -64,16 +88,12 @@ function loadExtended(specifier: string, from: string): {config: unknown; file: 
   } catch {
     throw new ConfigError(from, `cannot read extended config "${specifier}"`, lineOf(from, 'extends'))
   }
-  try {
-    return {config: /\.ya?ml$/.test(file) ? parseYaml(text) : JSON.parse(text), file}
-  } catch (error) {
-    throw new ConfigError(file, `cannot parse: ${(error as Error).message.split('\n')[0]}`)
-  }
+  return {config: parseConfigText(text, file), file}
 }
 
 function parseSeverity(value: unknown, file: string, id: string): Severity {
-  const severity = severities[String(value)]
-  if (severity === undefined || typeof value === 'boolean') {
+  const severity = (typeof value === 'string' || typeof value === 'number') && own(severities, String(value)) ? severities[String(value)] : undefined
+  if (severity === undefined) {
     throw new ConfigError(file, `rule "${id}" has an invalid severity ${JSON.stringify(value)} (expected "off", "info", "warn" or "error")`, lineOf(file, id))
   }
   return severity
@@ -98,8 +118,8 @@ export function resolveConfig(raw: unknown, file: string, chain: string[] = []):
   for (const specifier of extended) {
     if (typeof specifier !== 'string') throw new ConfigError(file, '"extends" must be a preset name or a path', lineOf(file, 'extends'))
     const loaded = loadExtended(specifier, file)
-    if (chain.includes(loaded.file) || loaded.file === file) {
-      throw new ConfigError(file, `"extends" loops back to ${path.relative(process.cwd(), loaded.file) || loaded.file}`, lineOf(file, 'extends'))
+    if ([...chain, file].some((seen) => path.resolve(seen) === path.resolve(loaded.file))) {
+      throw new ConfigError(file, `"extends" loops back to ${display(loaded.file)}`, lineOf(file, 'extends'))
     }
     const base = resolveConfig(loaded.config, loaded.file, [...chain, file])
     Object.assign(result.rules, base.rules)
@@ -112,7 +132,8 @@ export function resolveConfig(raw: unknown, file: string, chain: string[] = []):
     }
     const builtin = defaultConcepts()
     for (const [id, value] of Object.entries(config.concepts)) {
-      const problem = checkConceptConfig(id, value, id in builtin || id in result.concepts)
+      if (id in Object.prototype) throw new ConfigError(file, `concept id "${id}" is reserved; choose another name`, lineOf(file, id))
+      const problem = checkConceptConfig(id, value, own(builtin, id) || own(result.concepts, id))
       if (problem) throw new ConfigError(file, problem, lineOf(file, id))
       result.concepts[id] = {...result.concepts[id], ...(value as ConceptConfig)}
     }
@@ -123,7 +144,7 @@ export function resolveConfig(raw: unknown, file: string, chain: string[] = []):
       throw new ConfigError(file, '"rules" must be an object of rule ids', lineOf(file, 'rules'))
     }
     for (const [id, setting] of Object.entries(config.rules)) {
-      if (!(id in rules)) {
+      if (!own(rules, id)) {
         throw new ConfigError(file, `unknown rule "${id}" (known rules: ${Object.keys(rules).join(', ')})`, lineOf(file, id))
       }
       const [severityValue, options] = Array.isArray(setting) ? setting : [setting, undefined]
@@ -140,7 +161,8 @@ export function resolveConfig(raw: unknown, file: string, chain: string[] = []):
 
 /** Check every rule's options against the concepts in force (after merging). */
 export function validateRuleOptions(config: ResolvedConfig, file: string): void {
-  const concepts = resolveConcepts(config.concepts)
+  // Without a prototype, a rule option naming "constructor" is an unknown concept.
+  const concepts = Object.assign(Object.create(null) as ReturnType<typeof resolveConcepts>, resolveConcepts(config.concepts))
   for (const [id, setting] of Object.entries(config.rules)) {
     const problem = rules[id].meta.validate(setting.options, concepts)
     if (problem) throw new ConfigError(file, `rule "${id}": ${problem}`, lineOf(file, id))
@@ -151,7 +173,8 @@ export function validateRuleOptions(config: ResolvedConfig, file: string): void 
 export function applyOverrides(config: ResolvedConfig, overrides: Record<string, Severity>): ResolvedConfig {
   const result: ResolvedConfig = {rules: {...config.rules}, concepts: config.concepts}
   for (const [id, severity] of Object.entries(overrides)) {
-    result.rules[id] = {severity, options: config.rules[id]?.options ?? {}}
+    if (!own(rules, id)) throw new ConfigError('--rule', `unknown rule "${id}" (known rules: ${Object.keys(rules).join(', ')})`)
+    result.rules[id] = {severity: parseSeverity(severity, '--rule', id), options: own(config.rules, id) ? config.rules[id].options : {}}
   }
   return result
 }

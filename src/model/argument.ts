@@ -108,8 +108,14 @@ type Nlp = (text: string) => {has(match: string): boolean; match(match: string):
 let nlp: Nlp | undefined
 function tagger(): Nlp {
   nlp ??= createRequire(import.meta.url)('compromise/two') as Nlp
-  return nlp
+  return taggable
 }
+
+// compromise's sentence splitter is quadratic in runs of punctuation and in
+// long texts: tag at most the first 400 characters, with runs of one mark
+// cut to three ("!!!!!!…" → "!!!"), so a pathological sentence costs
+// milliseconds, never minutes.
+const taggable: Nlp = (text) => nlp!(text.slice(0, 400).replace(/([^\p{L}\p{N}\s])\1{3,}/gu, '$1$1$1'))
 
 const year = /\b(?:1[89]\d\d|20\d\d)s?\b/
 const figure = /\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|\b(?!(?:1[89]|20)\d\d\b)\d{2,}\b|\b\d+(?:\.\d+)?\s(?:million|billion|thousand|troops|soldiers|peacekeepers|people|deaths|cases|civilians|countries|missions|personnel|officers)\b/i
@@ -275,6 +281,12 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
 
   // Support: evidence in the claim's own sentence, or (paragraph window) in
   // the sentences of its paragraph.
+  const evidenceByParagraph = new Map<Paragraph, number[]>()
+  const withEvidence = (paragraph: Paragraph) => {
+    let list = evidenceByParagraph.get(paragraph)
+    if (!list) evidenceByParagraph.set(paragraph, (list = paragraph.sentences.filter((i) => sentences[i].evidence.length > 0)))
+    return list
+  }
   for (const argument of sentences) {
     if (argument.role !== 'claim' && argument.role !== 'thesis') continue
     const sentence = model.sentences[argument.sentence]
@@ -287,7 +299,15 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
     const ownOnly = argument.role === 'thesis' || isRecommendation(hitsOf(argument.sentence))
     if (support.length === 0 && options.window === 'paragraph' && !ownOnly) {
       const paragraph = model.paragraphs[sentence.paragraph]
-      support = paragraph.sentences.filter((i) => i !== sentence.index && relevant(model, sentence.index, i)).flatMap((i) => sentences[i].evidence)
+      // Only the neighbours can be relevant, unless the claim opens the
+      // paragraph or draws on a named case (see relevant()): looking only
+      // there keeps a paragraph of thousands of sentences linear.
+      const at = paragraph.sentences.indexOf(sentence.index)
+      const wide = at === 0 || drawsOnCase(sentence)
+      const candidates = wide
+        ? withEvidence(paragraph).filter((i) => i !== sentence.index)
+        : paragraph.sentences.slice(Math.max(0, at - 1), at + 2).filter((i) => i !== sentence.index && relevant(model, sentence.index, i))
+      support = candidates.flatMap((i) => sentences[i].evidence)
     }
     argument.support = support
     argument.supported = support.length > 0
@@ -354,34 +374,41 @@ function reportingFrame(model: EssayModel, sentence: Sentence, hits: CueHit[]): 
 
 /** A capitalised first word that compromise takes for a person or organisation. */
 function isName(word: string): boolean {
-  const doc = tagger()(word)
-  return doc.has('#Person') || doc.has('#Organization') || doc.has('#ProperNoun')
+  // A dictionary lookup, not tagging: compromise's lexicon knows places,
+  // organisations and common first and last names; a capitalised word it does
+  // not know (and that is not a plural) is most likely an author's surname.
+  const tags = lexicon()[word.toLowerCase()]
+  if (tags === undefined) return !/s$/.test(word)
+  return [tags].flat().some((tag) => /^(?:Person|FirstName|LastName|ProperNoun|Country|City|Region|Place|Organization)$/.test(tag))
+}
+
+let lexiconData: Record<string, string | string[]> | undefined
+function lexicon(): Record<string, string | string[]> {
+  const compromise = createRequire(import.meta.url)('compromise/two') as {model(): {one: {lexicon: Record<string, string | string[]>}}}
+  lexiconData ??= compromise.model().one.lexicon
+  return lexiconData
 }
 
 /**
  * A concrete, checkable event told in the past tense ("Their commander later
- * handed over the refugees"): the guidelines count it as evidence even
- * without a date. compromise finds the tense and the named things.
+ * handed over the refugees at Potocari"): the guidelines count it as evidence
+ * even without a date. It needs a named thing after the first word (not the
+ * UN itself) or a figure in digits, and a verb in the past: an irregular past
+ * form, or a word in "-ed" that compromise's lexicon does not know as an
+ * adjective ("armed", "united"). Dictionary lookups only: no tagging.
  */
 function concreteEvent(sentence: Sentence, hits: CueHit[]): string | undefined {
-  // Cheap tests first: without a capitalised word after the first, or a
-  // digit, there is no named thing; without a word in "-ed" or an irregular
-  // past form, no past tense. Only what passes both is tagged.
-  if (!sentence.words.some((w, i) => (i > 0 && /^\p{Lu}/u.test(w.text)) || /\d/.test(w.text))) return undefined
-  if (!hits.some((h) => h.kind === 'past') && !sentence.words.some((w) => w.norm.length > 4 && w.norm.endsWith('ed'))) return undefined
-  const doc = tagger()(sentence.text)
-  if (!doc.has('#PastTense')) return undefined
-  // A specific named place, person or organisation (not the UN itself), or a
-  // figure in digits; ordinals ("Second,") and round words ("thousands") are not.
-  const first = sentence.words[0]?.text ?? ''
-  const generic = /^(?:I|The|A|An|It|First|Second|Third|Finally|UN|U\.N\.|United Nations|Security Council|the UN|the United Nations)$/
-  const named = doc
-    .match('(#Place|#Person|#Organization|#ProperNoun)')
-    .out('array')
-    .concat(doc.match('#Cardinal').out('array').filter((t) => /\d/.test(t)))
-    .map((t) => t.replace(/[.,;:!?]+$/, '').replace(/^the\s+/i, ''))
-    .filter((t) => t !== first && !generic.test(t))
-  return named[0]
+  const generic = /^(?:I|The|A|An|It|First|Second|Third|Finally|UN|U\.N\.|United|Nations|Security|Council)$/
+  const named = sentence.words.find((w, i) => (i > 0 && /^\p{Lu}/u.test(w.text) && !generic.test(w.text)) || /^\d[\d,.]*$/.test(w.text))
+  if (!named) return undefined
+  const past =
+    hits.some((h) => h.kind === 'past') ||
+    sentence.words.some((w) => {
+      if (w.norm.length <= 4 || !w.norm.endsWith('ed') || /^\p{Lu}/u.test(w.text)) return false
+      const tags = lexicon()[w.norm]
+      return tags === undefined || [tags].flat().some((tag) => /Verb|PastTense/.test(tag))
+    })
+  return past ? named.text : undefined
 }
 
 const inference = /^(?:this|these|that|such|it)\s+(?:shows?|suggests?|means|explains|proves|demonstrates|confirms|illustrates|is why)\b|\b(?:therefore|thus|hence|so|as a result|consequently|in other words|which means|this means|which is why)\b/i
@@ -480,13 +507,20 @@ const stop = new Set('the a an of to in on and or but is are was were be been th
 
 /** Content words, cut to a stem of six letters so "supported" meets "supports". */
 function contentWords(sentence: Sentence): Set<string> {
-  return new Set(
-    sentence.words
-      .map((w) => w.norm.replace(/'s$/, ''))
-      .filter((w) => w.length > 2 && !stop.has(w))
-      .map((w) => w.slice(0, 6))
-  )
+  // Memoised: each conclusion sentence is compared with every body sentence.
+  let words = contentWordsOf.get(sentence)
+  if (!words) {
+    words = new Set(
+      sentence.words
+        .map((w) => w.norm.replace(/'s$/, ''))
+        .filter((w) => w.length > 2 && !stop.has(w))
+        .map((w) => w.slice(0, 6))
+    )
+    contentWordsOf.set(sentence, words)
+  }
+  return words
 }
+const contentWordsOf = new WeakMap<Sentence, Set<string>>()
 
 /**
  * The body sentence a conclusion sentence restates, if any: a supported
@@ -496,17 +530,23 @@ function contentWords(sentence: Sentence): Set<string> {
 function echoOf(model: EssayModel, sentences: SentenceArgument[], index: number, conclusion: Set<number>): number | undefined {
   const words = contentWords(model.sentences[index])
   if (words.size === 0) return undefined
+  // The backed body sentences do not change while the conclusion is read: list them once.
+  let candidates = echoCandidates.get(sentences)
+  if (!candidates) {
+    candidates = sentences
+      .filter((other) => (other.role === 'claim' && other.supported) || other.role === 'evidence')
+      .map((other) => model.sentences[other.sentence])
+      .filter((sentence) => !conclusion.has(sentence.paragraph) && isBody(model.paragraphs[sentence.paragraph]))
+      .map((sentence) => ({index: sentence.index, words: contentWords(sentence)}))
+    echoCandidates.set(sentences, candidates)
+  }
   let best: {index: number; score: number} | undefined
-  for (const other of sentences) {
-    const backed = (other.role === 'claim' && other.supported) || other.role === 'evidence'
-    if (!backed) continue
-    const sentence = model.sentences[other.sentence]
-    if (conclusion.has(sentence.paragraph) || !isBody(model.paragraphs[sentence.paragraph])) continue
-    const theirs = contentWords(sentence)
+  for (const {index: other, words: theirs} of candidates) {
     let shared = 0
     for (const word of words) if (theirs.has(word)) shared++
     const score = shared / Math.min(words.size, theirs.size)
-    if (shared >= 2 && score >= 0.25 && (!best || score > best.score)) best = {index: other.sentence, score}
+    if (shared >= 2 && score >= 0.25 && (!best || score > best.score)) best = {index: other, score}
   }
   return best?.index
 }
+const echoCandidates = new WeakMap<SentenceArgument[], Array<{index: number; words: Set<string>}>>()

@@ -66,6 +66,11 @@ export function buildModel(tree: Root, nlcst: NlcstRoot, file: VFile, lexicon: C
     if (para.type !== 'ParagraphNode') continue
     for (const node of para.children) {
       if (node.type !== 'SentenceNode' || !node.position) continue
+      // The word tree keeps the line endings around a block it leaves out
+      // (code, a table, HTML): after a line without final punctuation they
+      // open the next sentence, which would then start before its block.
+      trimWhiteSpace(node)
+      if (node.children.length === 0) continue
       const start = node.position.start.offset ?? 0
       const block = blockAt(start)
       if (!block) continue
@@ -188,4 +193,14 @@ function sentenceBefore(model: EssayModel, offset: number): Sentence | undefined
     } else high = mid - 1
   }
   return found
+}
+
+/** Drop white space at either end of a sentence, and move its position to what is left. */
+function trimWhiteSpace(node: NlcstSentence): void {
+  const children = node.children
+  while (children.length > 0 && children[0].type === 'WhiteSpaceNode') children.shift()
+  while (children.length > 0 && children[children.length - 1].type === 'WhiteSpaceNode') children.pop()
+  const first = children[0]?.position
+  const last = children[children.length - 1]?.position
+  if (first && last && node.position) node.position = {start: {...first.start}, end: {...last.end}}
 }

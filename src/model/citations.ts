@@ -32,7 +32,8 @@ const documentBefore = /(?:resolutions?\s+\d{2,4}|S\/RES\/\d+|A\/RES\/[\d/]+)\s*
 const numbered = /\[(\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\]/g
 const footnoteMarker = /\[\^[^\]\s]{1,20}\]|[\u00B9\u00B2\u00B3\u2070-\u2079]+/g
 const documentSymbol = /\b(?:S\/RES\/\d{2,4}|A\/RES\/\d{1,3}\/\d{1,4}|S\/\d{4}\/\d{1,4}|A\/\d{2}\/\d{1,4}|resolutions?\s+\d{3,4}(?:\s*\(\d{4}\))?)/gi
-const quotation = /“([^”\n]{1,1500})”|"([^"\n]{1,1500})"/g
+/** Longest quoted passage, in characters. */
+const maxQuotation = 1500
 
 export function findCitations(text: string): FoundSpan[] {
   const spans: FoundSpan[] = []
@@ -69,13 +70,48 @@ export function findCitations(text: string): FoundSpan[] {
   return spans.sort((a, b) => a.start - b.start)
 }
 
-/** Quoted passages of at least three words ("scare quotes" around one word are not quotations). */
+/**
+ * Quoted passages of at least three words ("scare quotes" around one word are
+ * not quotations): “…” or "…", on one line, of 1 to 1,500 characters. The
+ * same spans as the pattern /“([^”\n]{1,1500})”|"([^"\n]{1,1500})"/g, found
+ * in one pass: each opening mark looks up where its passage would end
+ * (the next closing mark or line break), and those look-ups only move
+ * forward, so a line full of unclosed quotes costs linear time, not 1,500
+ * steps per mark.
+ */
 export function findQuotations(text: string): Array<{text: string; start: number; end: number}> {
   const found: Array<{text: string; start: number; end: number}> = []
-  for (const match of text.matchAll(quotation)) {
-    const inner = match[1] ?? match[2]
-    if (inner.trim().split(/\s+/).length < 3) continue
-    found.push({text: inner, start: match.index!, end: match.index! + match[0].length})
+  // Next “”-passage end (”, or a line break) and next ""-passage end (", or a line break) after a position.
+  let curlyEnd = -1
+  let straightEnd = -1
+  const next = (from: number, close: string) => {
+    let at = from
+    while (at < text.length && text[at] !== close && text[at] !== '\n') at++
+    return at
+  }
+  let index = 0
+  while (index < text.length) {
+    const mark = text[index]
+    if (mark !== '“' && mark !== '"') {
+      index++
+      continue
+    }
+    let end: number
+    if (mark === '“') {
+      if (curlyEnd <= index) curlyEnd = next(index + 1, '”')
+      end = curlyEnd
+    } else {
+      if (straightEnd <= index) straightEnd = next(index + 1, '"')
+      end = straightEnd
+    }
+    const length = end - index - 1
+    if (end < text.length && text[end] === (mark === '“' ? '”' : '"') && length >= 1 && length <= maxQuotation) {
+      const inner = text.slice(index + 1, end)
+      if (inner.trim().split(/\s+/).length >= 3) found.push({text: inner, start: index, end: end + 1})
+      index = end + 1
+    } else {
+      index++
+    }
   }
   return found
 }
