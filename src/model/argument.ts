@@ -279,6 +279,14 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
     return result
   })
 
+  // One thesis per essay: the sentence that says "argues", else the last claim
+  // of the introduction; any other candidate is an ordinary claim.
+  const candidates = sentences.filter((s) => s.role === 'thesis')
+  if (candidates.length > 1) {
+    const chosen = candidates.find((s) => s.signals.some((signal) => /argue|contend/.test(signal))) ?? candidates[candidates.length - 1]
+    for (const other of candidates) if (other !== chosen) other.role = 'claim'
+  }
+
   // Support: evidence in the claim's own sentence, or (paragraph window) in
   // the sentences of its paragraph.
   const evidenceByParagraph = new Map<Paragraph, number[]>()
