@@ -115,7 +115,38 @@ function tagger(): Nlp {
 // long texts: tag at most the first 400 characters, with runs of one mark
 // cut to three ("!!!!!!…" → "!!!"), so a pathological sentence costs
 // milliseconds, never minutes.
-const taggable: Nlp = (text) => nlp!(text.slice(0, 400).replace(/([^\p{L}\p{N}\s])\1{3,}/gu, '$1$1$1'))
+const taggable: Nlp = (text) => {
+  const input = text.slice(0, 400).replace(/([^\p{L}\p{N}\s])\1{3,}/gu, '$1$1$1')
+  if (!tagMemo) return nlp!(input)
+  const found = tagMemo.documents.get(input)
+  if (found) {
+    tagMemo.hits++
+    tagMemo.documents.delete(input)
+    tagMemo.documents.set(input, found)
+    return found
+  }
+  tagMemo.misses++
+  const document = nlp!(input)
+  tagMemo.documents.set(input, document)
+  if (tagMemo.documents.size > tagMemo.capacity) tagMemo.documents.delete(tagMemo.documents.keys().next().value!)
+  return document
+}
+
+// A long-lived process (the language server) sees the same sentences again
+// after every edit, so it may keep tagged sentences in a bounded LRU; the
+// documents are only read, never changed, so sharing them is safe. The CLI
+// sees each sentence once and leaves this off.
+let tagMemo: {capacity: number; documents: Map<string, ReturnType<Nlp>>; hits: number; misses: number} | undefined
+
+/** Keep up to `capacity` tagged sentences, and load compromise now rather than on the first keystroke. */
+export function memoiseTagging(capacity = 1000): void {
+  tagMemo = {capacity, documents: new Map(), hits: 0, misses: 0}
+  tagger()
+}
+
+export function taggingMemoStats(): {installed: boolean; size: number; capacity: number; hits: number; misses: number} {
+  return {installed: Boolean(tagMemo), size: tagMemo?.documents.size ?? 0, capacity: tagMemo?.capacity ?? 0, hits: tagMemo?.hits ?? 0, misses: tagMemo?.misses ?? 0}
+}
 
 const year = /\b(?:1[89]\d\d|20\d\d)s?\b/
 const figure = /\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|\b(?!(?:1[89]|20)\d\d\b)\d{2,}\b|\b\d+(?:\.\d+)?\s(?:million|billion|thousand|troops|soldiers|peacekeepers|people|deaths|cases|civilians|countries|missions|personnel|officers)\b/i

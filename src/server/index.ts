@@ -29,7 +29,7 @@
  * published, and a document waiting in the queue is read when its turn comes,
  * so a burst of edits costs at most two analyses. The essay model is cached per paragraph
  * (`src/model/paragraph-cache.ts`) and compromise's tagging per sentence
- * (`./tagger-cache.ts`), so after an edit only what changed is analysed again.
+ * (`memoiseTagging` in src/model/argument.ts), so after an edit only what changed is analysed again.
  */
 
 import {readFileSync} from 'node:fs'
@@ -54,7 +54,7 @@ import {codeActions, type Layout} from './actions.js'
 import {toDiagnostics} from './diagnostics.js'
 import {isEssay, lintDocument} from './lint.js'
 import {defaultSettings, readSettings, type Settings} from './settings.js'
-import {installTaggerCache, taggerCacheStats} from './tagger-cache.js'
+import {memoiseTagging, taggingMemoStats} from '../model/argument.js'
 
 export {codeActions} from './actions.js'
 export {toDiagnostics} from './diagnostics.js'
@@ -74,7 +74,7 @@ const settingsTimeout = 2000
  */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   // Before any essay is analysed: argument.ts keeps the first compromise it loads.
-  installTaggerCache()
+  memoiseTagging()
   enableParagraphCache()
 
   const documents = new TextDocuments(TextDocument)
@@ -266,7 +266,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       documents: documents.all().length,
       lints,
       paragraphCache: paragraphCacheStats(),
-      taggerCache: taggerCacheStats()
+      taggerCache: taggingMemoStats()
     }
   })
 
