@@ -16,6 +16,9 @@
  *   than 2,000 lines;
  * - one block (a paragraph, list or quote without a blank line) too long for
  *   the sentence parser.
+ *
+ * Last, it lines the text of the tree up with the file (`alignText`), so the
+ * sentence parser places every word where the file has it.
  */
 
 import type {Nodes, Root} from 'mdast'
@@ -132,7 +135,9 @@ export function checkShape(text: string): string | undefined {
   let line = 0
   let markers = 0
   let lines = 0
+  const count = {tokens: 0}
   let paragraphLine = 1
+  let paragraphStart = 0
   let fence: string | undefined
   let start = 0
   while (start <= text.length) {
@@ -174,17 +179,23 @@ export function checkShape(text: string): string | undefined {
     const fenceMark = /^(`{3,}|~{3,})/.exec(content)
     if (fence) {
       if (fenceMark && fenceMark[1][0] === fence[0] && fenceMark[1].length >= fence.length) fence = undefined
-    } else if (fenceMark) {
-      fence = fenceMark[1]
+    } else if (fenceMark || content.trim() === '') {
+      if (fenceMark) fence = fenceMark[1]
       markers = 0
       lines = 0
-      paragraphLine = line + 1
-    } else if (content.trim() === '') {
-      markers = 0
-      lines = 0
+      count.tokens = 0
       paragraphLine = line + 1
     } else {
+      if (lines === 0) paragraphStart = start
       if (++lines > maxBlockLines) return tooLong(paragraphLine, `more than ${maxBlockLines.toLocaleString('en')} lines`)
+      // Far too many words for the sentence parser (the tree check below is
+      // exact; this one spares parsing a megabyte-long paragraph first).
+      countTokens(content, count)
+      if (count.tokens > 2 * maxBlockTokens) {
+        const rest = text.slice(end).search(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n|$)/)
+        const blockEnd = rest === -1 ? text.length : end + rest
+        return tooLong(paragraphLine, `${(blockEnd - paragraphStart).toLocaleString('en')} characters`)
+      }
       let previous = 0
       for (let at = start; at < end; at++) {
         const code = text.charCodeAt(at)
@@ -330,7 +341,9 @@ export const inputGuard: Plugin<[InputGuardOptions?], Root> = function (options)
     // look at the real bytes to tell binary, UTF-16 and broken UTF-8 apart.
     if (rawBytes && typeof file.value === 'string' && /[\uFFFD\0]/.test(file.value)) {
       const bytes = rawBytes(file)
-      if (bytes) file.value = bytes
+      // Only if they are the bytes that were read: text piped in under the
+      // name of a file on disk, or a file changed since, keeps its own text.
+      if (bytes && new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes) === file.value) file.value = bytes
     }
     const problem = checkInput(file, maxBytes)
     if (problem) file.fail(problem, {source: 'essaylint'})

@@ -213,6 +213,25 @@ describe('properties of the output', () => {
     )
   })
 
+  it('a space at the end of a line, quote and list continuation lines, escapes and character references do not shift what follows', async () => {
+    const text = [
+      'Realism matters because states clearly \nfight for power in Rwanda.',
+      '> Realists argue that \n> states fight \\*always\\* for power in Rwanda.',
+      '- Liberals argue that\n  institutions &amp; trade keep peace in Haiti.'
+    ].join('\n\n')
+    const file = await lint(text, {path: 'essay.md'})
+    const words = file.data.essay!.sentences.flatMap((s) => s.words)
+    for (const word of words) {
+      expect(text.slice(word.start, word.end), `${word.text} at ${word.line}:${word.column}`).toBe(word.text)
+      const before = text.slice(0, word.start)
+      expect([word.line, word.column]).toEqual([before.split('\n').length, word.start - before.lastIndexOf('\n')])
+    }
+    const where = (w: string) => words.filter((x) => x.text === w).map((x) => `${x.line}:${x.column}`)
+    expect(where('Rwanda')).toEqual(['2:20', '5:40'])
+    expect(where('always')).toEqual(['5:18'])
+    expect(where('Haiti')).toEqual(['8:42'])
+  })
+
   it('CRLF, CR, a UTF-8 byte-order mark and UTF-16 give the same positions as LF', async () => {
     const essays = fc.oneof(soak.markdownEssay, fc.constantFrom(...soak.sampleEssays().map((e: {text: string}) => e.text)))
     await fc.assert(

@@ -5,7 +5,7 @@
  * stderr each and exit code 2, while the other files are still reported.
  */
 
-import {readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import {readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {PassThrough, type Readable, type Writable} from 'node:stream'
 import {engine, type Context} from 'unified-engine'
@@ -154,9 +154,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
       ? JSON.stringify(reported.map(({file, path}) => outlineOf(file, path)), null, 2) + '\n'
       : outlineText(reported.map(({file, path}) => outlineOf(file, path)))
     : formats[options.format]({files: reported, color})
-  if (options.output) {
+  const target = options.output ? path.resolve(io.cwd, options.output) : undefined
+  // A folder or a glob can expand to the very file named by --output: never
+  // write a report over an essay that was read in this run.
+  if (target && files.some((file) => file.path && path.resolve(io.cwd, file.path) === target)) {
+    problems.push(`${options.output}: refusing to write the report over an essay being linted.`)
+  } else if (target) {
     try {
-      writeAtomically(path.resolve(io.cwd, options.output), report)
+      writeAtomically(target, report)
     } catch (error) {
       problems.push(`${options.output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
     }
@@ -315,8 +320,13 @@ function isDirectory(file: string): boolean {
 /** Write through a temporary file and rename, so a reader never sees half a report. */
 function writeAtomically(target: string, text: string): void {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`)
-  writeFileSync(temp, text)
-  renameSync(temp, target)
+  try {
+    writeFileSync(temp, text)
+    renameSync(temp, target)
+  } catch (error) {
+    rmSync(temp, {force: true})
+    throw error
+  }
 }
 
 function write(stream: Writable, text: string): void {
