@@ -87,11 +87,13 @@ describe('essaylint CLI', () => {
   })
 
   it('rejects bad usage with exit 2 and one line', () => {
-    for (const args of [['--rule', 'no-such-rule=warn', 'weak.md'], ['--rule', 'ethics-coverage=loud', 'weak.md'], ['--max-warnings', 'x', 'weak.md'], ['--format', 'xml', 'weak.md'], ['--bogus']]) {
+    for (const args of [['--rule', 'no-such-rule=warn', 'weak.md'], ['--rule', 'toString=warn', 'weak.md'], ['--rule', 'ethics-coverage=loud', 'weak.md'], ['--max-warnings', 'x', 'weak.md'], ['--format', 'xml', 'weak.md'], ['--bogus']]) {
       const result = run(args, {cwd: dir})
       expect(result.code, args.join(' ')).toBe(2)
       expect(result.stderr.trim().split('\n')).toHaveLength(1)
       expect(result.stderr).toMatch(/^essaylint: /)
+      // A usage error stops before any essay is read: no report.
+      expect(result.stdout, args.join(' ')).toBe('')
     }
     expect(run(['--rule', 'no-such-rule=warn', 'weak.md'], {cwd: dir}).stderr).toContain('unknown rule "no-such-rule"')
   })

@@ -48,7 +48,9 @@ export function run(args: string[], options: {cwd?: string; input?: string | Buf
     input: options.input,
     encoding: 'utf8',
     env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0'},
-    maxBuffer: 64 * 1024 * 1024
+    maxBuffer: 64 * 1024 * 1024,
+    // A hang is a failure (code null), not a stuck test run.
+    timeout: 60_000
   })
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}
 }

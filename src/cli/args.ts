@@ -1,6 +1,7 @@
 /** Command-line arguments: parsed with node:util's parseArgs, checked in plain words. */
 
 import {parseArgs} from 'node:util'
+import bytes from 'bytes'
 import type {Severity} from '../rule.js'
 import {rules} from '../rules.js'
 
@@ -23,6 +24,8 @@ export interface CliOptions {
   minScore?: number
   /** Worker threads for many essays: a number, or undefined for one per core. */
   concurrency?: number
+  /** Files larger than this many bytes are refused with one line (default 2 MB). */
+  maxFileSize?: number
 }
 
 export class UsageError extends Error {}
@@ -46,6 +49,7 @@ Options:
       --list-rules           list the rules and exit
       --color, --no-color    force or disable colour
       --concurrency <n|auto> worker threads for many essays (default auto: one per core)
+      --max-file-size <size> refuse essays larger than this, e.g. 5MB or 800kB (default 2MB)
   -v, --version              print the version
   -h, --help                 print this help
 
@@ -86,20 +90,21 @@ export function readArgs(argv: string[]): CliOptions {
         'no-color': {type: 'boolean'},
         rubric: {type: 'string'},
         concurrency: {type: 'string'},
+        'max-file-size': {type: 'string'},
         'min-score': {type: 'string'},
         version: {type: 'boolean', short: 'v'},
         help: {type: 'boolean', short: 'h'}
       }
     })
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0].replace(/\. To specify.*$/, ''))
+    throw new UsageError((error as Error).message.split('\n')[0].replace(/\. To specify.*$/, '').replace(/\.$/, ''))
   }
   const {values, positionals} = parsed
   const overrides: Record<string, Severity> = {}
   for (const entry of values.rule ?? []) {
     const [id, severity] = entry.split('=')
     if (!id || !severity) throw new UsageError(`--rule expects <id>=<severity>, got "${entry}"`)
-    if (!(id in rules)) throw new UsageError(`--rule: unknown rule "${id}" (known rules: ${Object.keys(rules).join(', ')})`)
+    if (!Object.hasOwn(rules, id)) throw new UsageError(`--rule: unknown rule "${id}" (known rules: ${Object.keys(rules).join(', ')})`)
     if (!severities.includes(severity)) throw new UsageError(`--rule: invalid severity "${severity}" for "${id}" (expected off, info, warn or error)`)
     overrides[id] = severity as Severity
   }
@@ -120,6 +125,13 @@ export function readArgs(argv: string[]): CliOptions {
     concurrency = Number(values.concurrency)
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency expects a whole number of threads or "auto", got "${values.concurrency}"`)
   }
+  let maxFileSize: number | undefined
+  if (values['max-file-size'] !== undefined) {
+    // bytes: "5MB", "800kB", "1.5 mb" or a plain number of bytes (1 kB = 1,024 bytes).
+    const parsed = /^\s*\d+(?:\.\d+)?\s*(?:b|kb|mb|gb)?\s*$/i.test(values['max-file-size']) ? bytes.parse(values['max-file-size']) : null
+    if (parsed === null || !Number.isFinite(parsed) || parsed < 1) throw new UsageError(`--max-file-size expects a size such as 5MB, 800kB or 100000, got "${values['max-file-size']}"`)
+    maxFileSize = Math.floor(parsed)
+  }
   if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together')
   return {
     files: positionals,
@@ -137,6 +149,7 @@ export function readArgs(argv: string[]): CliOptions {
     color: values['no-color'] ? false : values.color,
     rubric: values.rubric,
     minScore,
-    concurrency
+    concurrency,
+    maxFileSize
   }
 }

@@ -21,6 +21,7 @@ import {defaultRubric, loadRubric, RubricError, type Rubric} from '../grade/rubr
 import {gradeEssay} from '../grade/score.js'
 import {gradeInParallel, lintInParallel, listEssays, parallelThreshold, workerCount} from './parallel.js'
 import {rules} from '../rules.js'
+import {findSpecialFiles, ignorePatternsFor} from './special-files.js'
 import {helpText, readArgs, UsageError, type CliOptions} from './args.js'
 
 export const extensions = ['md', 'markdown', 'mdx', 'txt']
@@ -90,33 +91,45 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
   }
 
-  if (grade && !useStdin && !io.worker) {
-    const essays = await listEssays(options, io.cwd, extensions)
-    if (essays.length >= parallelThreshold && workerCount(essays.length, options.concurrency) > 1) {
-      // A whole class: deal the essays out to worker threads.
-      const result = await gradeInParallel(options, io.cwd, essays)
-      const report = gradeFormats[options.format](result.grades)
-      if (options.output) writeAtomically(path.resolve(io.cwd, options.output), report)
-      else if (report) write(io.stdout, report)
-      for (const line of [...new Set(result.errors)]) io.stderr.write(line + '\n')
-      if (result.code === 2 || result.errors.length > 0) return 2
-      return options.minScore !== undefined && result.grades.some((g) => g.score < options.minScore!) ? 1 : 0
-    }
+  // Listing first costs an extra pass over the files: only worth it when the
+  // arguments can name many essays (a folder, a glob, or many files). The list
+  // has each essay once, even where a folder links back to itself.
+  const mayBeMany = options.files.length >= parallelThreshold || options.files.some((file) => /[*?[{]/.test(file) || isDirectory(path.resolve(io.cwd, file)))
+  const problems: string[] = []
+  // unified-engine looks for `.essaylintignore` in the folder of each path it
+  // is given; when part of a path is a file (`draft.md/notes.md`), that failed
+  // lookup is shared with the other files of the folder above, and they are
+  // lost. Such a path names no file: say so here, and keep it from the engine.
+  if (!useStdin) {
+    const through = options.files.filter((file) => errorCode(path.resolve(io.cwd, file)) === 'ENOTDIR')
+    for (const file of through) problems.push(`${file}: ${explain('ENOTDIR')}`)
+    options = {...options, files: options.files.filter((file) => !through.includes(file))}
+  }
+  // Pipes and devices in a folder would hang the engine's read: left out, and said.
+  const special = !useStdin && !io.worker && mayBeMany ? findSpecialFiles(options.files, io.cwd, extensions) : []
+  for (const file of special) problems.push(`${file.path}: ${file.kind}, not an essay file: skipped`)
+  const ignorePatterns = ignorePatternsFor(special)
+  const essays = !useStdin && !io.worker && mayBeMany ? await listEssays(options, io.cwd, extensions, ignorePatterns) : []
+  const parallel = essays.length >= parallelThreshold && workerCount(essays.length, options.concurrency) > 1
+
+  if (grade && parallel) {
+    // A whole class: deal the essays out to worker threads.
+    const result = await gradeInParallel(options, io.cwd, essays)
+    problems.push(...result.errors.map((line) => line.replace(/^essaylint: /, '')))
+    deliver(gradeFormats[options.format](result.grades), options, essays, io, problems)
+    for (const problem of [...new Set(problems)]) io.stderr.write(`essaylint: ${problem}\n`)
+    if (result.code === 2 || problems.length > 0) return 2
+    return options.minScore !== undefined && result.grades.some((g) => g.score < options.minScore!) ? 1 : 0
   }
 
-  const problems: string[] = []
   let files: VFile[]
-  // Listing first costs an extra pass over the files: only worth it when the
-  // arguments can name many essays (a folder, a glob, or many files).
-  const mayBeMany = options.files.length >= parallelThreshold || options.files.some((file) => /[*?[{]/.test(file) || isDirectory(path.resolve(io.cwd, file)))
-  const essays = !useStdin && !io.worker && !grade && !outline && mayBeMany ? await listEssays(options, io.cwd, extensions) : []
-  if (essays.length >= parallelThreshold && workerCount(essays.length, options.concurrency) > 1) {
+  if (parallel && !outline) {
     // Many essays: lint them on worker threads; report them here.
     const result = await lintInParallel(options, io.cwd, essays)
     files = result.files
     problems.push(...result.problems)
   } else {
-    const run = await runEngine(options, io, useStdin, problems)
+    const run = await runEngine(options, essays.length > 0 ? essays : options.files, ignorePatterns, io, useStdin, problems)
     if (run.error) problems.push(run.error)
     files = run.files
   }
@@ -154,20 +167,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       ? JSON.stringify(reported.map(({file, path}) => outlineOf(file, path)), null, 2) + '\n'
       : outlineText(reported.map(({file, path}) => outlineOf(file, path)))
     : formats[options.format]({files: reported, color})
-  const target = options.output ? path.resolve(io.cwd, options.output) : undefined
-  // A folder or a glob can expand to the very file named by --output: never
-  // write a report over an essay that was read in this run.
-  if (target && files.some((file) => file.path && path.resolve(io.cwd, file.path) === target)) {
-    problems.push(`${options.output}: refusing to write the report over an essay being linted.`)
-  } else if (target) {
-    try {
-      writeAtomically(target, report)
-    } catch (error) {
-      problems.push(`${options.output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
-    }
-  } else if (report) {
-    write(io.stdout, report)
-  }
+  deliver(report, options, files.map((file) => file.path), io, problems)
   for (const problem of [...new Set(problems)]) io.stderr.write(`essaylint: ${problem}\n`)
 
   if (problems.length > 0) return 2
@@ -184,17 +184,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return errors > 0 || warnings > options.maxWarnings ? 1 : 0
 }
 
-function runEngine(options: CliOptions, io: Io, useStdin: boolean, problems: string[]): Promise<{files: VFile[]; error?: string}> {
+function runEngine(options: CliOptions, given: string[], ignorePatterns: string[], io: Io, useStdin: boolean, problems: string[]): Promise<{files: VFile[]; error?: string}> {
   // Config names and hooks are shared with the language server (src/engine-options.ts).
   const config = engineConfig({cwd: io.cwd, rules: options.rules})
   if (config.problem) problems.push(config.problem)
+  if (!useStdin && given.length === 0) return Promise.resolve({files: []})
   const sink = new PassThrough()
   sink.resume()
   return new Promise((resolve) => {
     engine(
       {
-        processor: baseProcessor({rawBytes: (file) => readBytes(file, io.cwd)}),
-        files: useStdin ? [] : options.files,
+        processor: baseProcessor({rawBytes: (file) => readBytes(file, io.cwd), maxBytes: options.maxFileSize}),
+        files: useStdin ? [] : given,
+        ignorePatterns,
         extensions,
         cwd: io.cwd,
         streamIn: useStdin ? io.stdin : undefined,
@@ -309,11 +311,43 @@ function displayPath(file: VFile, cwd: string): string {
   return path.isAbsolute(file.path) ? path.relative(cwd, file.path) : file.path
 }
 
+/** The system's error code for `stat` on this path, if any. */
+function errorCode(file: string): string | undefined {
+  try {
+    statSync(file)
+    return undefined
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code
+  }
+}
+
 function isDirectory(file: string): boolean {
   try {
     return statSync(file).isDirectory()
   } catch {
     return false
+  }
+}
+
+/**
+ * The report to `--output` or stdout. A folder or a glob can expand to the
+ * very file named by `--output`: never write a report over an essay that was
+ * read in this run.
+ */
+function deliver(report: string, options: CliOptions, read: Array<string | undefined>, io: Io, problems: string[]): void {
+  if (!options.output) {
+    if (report) write(io.stdout, report)
+    return
+  }
+  const target = path.resolve(io.cwd, options.output)
+  if (read.some((file) => file && path.resolve(io.cwd, file) === target)) {
+    problems.push(`${options.output}: refusing to write the report over an essay being linted.`)
+    return
+  }
+  try {
+    writeAtomically(target, report)
+  } catch (error) {
+    problems.push(`${options.output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
   }
 }
 

@@ -6,6 +6,7 @@
  * results and the error lines; formats and exit codes stay the CLI's.
  */
 
+import {realpathSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {PassThrough, Writable} from 'node:stream'
@@ -25,7 +26,7 @@ export function workerCount(files: number, concurrency?: number): number {
 }
 
 /** The essays the engine would lint for these arguments, without analysing any. */
-export function listEssays(options: CliOptions, cwd: string, extensions: string[]): Promise<string[]> {
+export function listEssays(options: CliOptions, cwd: string, extensions: string[], ignorePatterns: string[] = []): Promise<string[]> {
   const sink = new PassThrough()
   sink.resume()
   const lister = unified().use(function () {
@@ -41,6 +42,7 @@ export function listEssays(options: CliOptions, cwd: string, extensions: string[
         extensions,
         cwd,
         ignoreName: '.essaylintignore',
+        ignorePatterns,
         detectConfig: false,
         out: false,
         output: false,
@@ -51,10 +53,32 @@ export function listEssays(options: CliOptions, cwd: string, extensions: string[
         color: false
       },
       (_error: Error | undefined, _code?: number, context?: Context) => {
-        resolve((context?.files ?? []).map((file) => (path.isAbsolute(file.path) ? path.relative(cwd, file.path) : file.path)))
+        const seen = new Set<string>()
+        const listed: string[] = []
+        const names = (context?.files ?? []).map((file) => (path.isAbsolute(file.path) ? path.relative(cwd, file.path) : file.path))
+        // unified-engine follows a link to a folder above it until the system
+        // says ELOOP: the same essay then turns up once per level. Keep the
+        // shortest path to each real file.
+        names.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))
+        for (const name of names) {
+          const real = realPath(path.resolve(cwd, name))
+          if (seen.has(real)) continue
+          seen.add(real)
+          listed.push(name)
+        }
+        resolve(listed)
       }
     )
   })
+}
+
+/** The file a path leads to; the path itself where it leads nowhere (the engine reports that). */
+function realPath(file: string): string {
+  try {
+    return realpathSync(file)
+  } catch {
+    return file
+  }
 }
 
 /** The arguments a worker needs to lint or grade its share exactly as the parent would. */
@@ -64,6 +88,7 @@ function workerArgs(options: CliOptions, cwd: string, files: string[], grade: bo
   if (options.noConfig) args.push('--no-config')
   for (const [id, severity] of Object.entries(options.rules)) args.push('--rule', `${id}=${severity}`)
   if (options.rubric) args.push('--rubric', path.resolve(cwd, options.rubric))
+  if (options.maxFileSize !== undefined) args.push('--max-file-size', String(options.maxFileSize))
   return [...args, '--', ...files]
 }
 
