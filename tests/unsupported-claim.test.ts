@@ -4,6 +4,7 @@
  * it back. Plus severity by strength and the options.
  */
 
+import {spawnSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -119,5 +120,28 @@ describe('severity and options', () => {
     expect(await flagged(paragraph)).toEqual([])
     const strict = await flagged(paragraph, 'd.md', {rules: {...onlyClaims.rules, 'unsupported-claim': ['warn', {window: 'sentence'}]}})
     expect(strict.map((m) => m.reason)).toEqual(['Unsupported claim: "Peacekeeping works" has no citation, named case or data in the same sentence. Add one to the sentence.'])
+  })
+})
+
+describe('short sentences: a verb makes a claim, a fragment is none', () => {
+  // "is", "can" and "stayed" are verbs wherever they stand (a lookup in
+  // compromise's lexicon decides); "works", "fits" and "ruin" need compromise's
+  // tagger to be read as verbs; the fragments have no verb at all.
+  const body = (sentence: string) => `# Title\n\nIntro paragraph with the thesis that peacekeeping helps (Fortna 2008).\n\n${sentence}\n`
+  it.each(['Peacekeeping is a failure.', 'Consent can mislead us.', 'The troops stayed anyway.', 'Peacekeeping works.', 'Haiti fits this pattern perfectly.', 'Phones in bedrooms ruin sleep.'])('flags "%s"', async (sentence) => {
+    const found = await flagged(body(sentence))
+    expect(found.map((m) => m.line)).toEqual([5])
+    expect(found[0].reason).toContain(`"${sentence.replace(/\.$/, '').split(' ').slice(0, 6).join(' ')}`)
+  })
+  it.each(['Impartiality versus protection.', 'The ethics of local ownership.', 'A critical theory reading.'])('does not flag "%s"', async (sentence) => {
+    expect(await flagged(body(sentence))).toEqual([])
+  })
+})
+
+describe('compromise-words.json', () => {
+  it('matches the installed compromise (regenerate with node scripts/compromise-words.mjs)', () => {
+    const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'compromise-words.mjs'), '--check'], {encoding: 'utf8'})
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
   })
 })

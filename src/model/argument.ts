@@ -293,7 +293,7 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
       }
       // A fragment without a verb ("A short opening paragraph.") asserts nothing.
       // Only short sentences can be fragments; only they are tagged.
-      if (sentence.words.length < 7 && !tagger()(text).has('#Verb')) {
+      if (sentence.words.length < 7 && !hasVerb(sentence, text)) {
         result.signals.push('no verb')
         return result
       }
@@ -416,16 +416,36 @@ function isName(word: string): boolean {
   // A dictionary lookup, not tagging: compromise's lexicon knows places,
   // organisations and common first and last names; a capitalised word it does
   // not know (and that is not a plural) is most likely an author's surname.
-  const tags = lexicon()[word.toLowerCase()]
-  if (tags === undefined) return !/s$/.test(word)
-  return [tags].flat().some((tag) => /^(?:Person|FirstName|LastName|ProperNoun|Country|City|Region|Place|Organization)$/.test(tag))
+  const kind = wordClass(word.toLowerCase())
+  if (kind === undefined) return !/s$/.test(word)
+  return kind === 'name'
 }
 
-let lexiconData: Record<string, string | string[]> | undefined
-function lexicon(): Record<string, string | string[]> {
-  const compromise = createRequire(import.meta.url)('compromise/two') as {model(): {one: {lexicon: Record<string, string | string[]>}}}
-  lexiconData ??= compromise.model().one.lexicon
-  return lexiconData
+/**
+ * Whether a short sentence has a verb. Most do, and say so with a word that
+ * is a verb wherever it stands ("is", "can", "stayed"): a lookup decides.
+ * Only when no such word is there does compromise tag the sentence, to find
+ * verbs that need their context ("Troops patrol the border").
+ */
+function hasVerb(sentence: Sentence, text: string): boolean {
+  return sentence.words.some((w) => wordClass(w.norm) === 'verb') || tagger()(text).has('#Verb')
+}
+
+/**
+ * The class of a word in compromise's lexicon (`name`, `verb` or `other`), or
+ * undefined for a word it does not know. The classes are extracted from the
+ * installed compromise by `scripts/compromise-words.mjs` into a data file, so
+ * a lookup does not cost loading compromise; a test checks that they match.
+ */
+let wordClasses: Map<string, WordClass> | undefined
+type WordClass = 'name' | 'verb' | 'other'
+function wordClass(word: string): WordClass | undefined {
+  if (!wordClasses) {
+    const data = JSON.parse(readFileSync(new URL('../lexicons/compromise-words.json', import.meta.url), 'utf8')) as Record<WordClass, string[]>
+    wordClasses = new Map()
+    for (const kind of ['name', 'verb', 'other'] as const) for (const w of data[kind]) wordClasses.set(w, kind)
+  }
+  return wordClasses.get(word)
 }
 
 /**
@@ -444,8 +464,8 @@ function concreteEvent(sentence: Sentence, hits: CueHit[]): string | undefined {
     hits.some((h) => h.kind === 'past') ||
     sentence.words.some((w) => {
       if (w.norm.length <= 4 || !w.norm.endsWith('ed') || /^\p{Lu}/u.test(w.text)) return false
-      const tags = lexicon()[w.norm]
-      return tags === undefined || [tags].flat().some((tag) => /Verb|PastTense/.test(tag))
+      const kind = wordClass(w.norm)
+      return kind === undefined || kind === 'verb'
     })
   return past ? named.text : undefined
 }
