@@ -6,7 +6,7 @@
  * results and the error lines; formats and exit codes stay the CLI's.
  */
 
-import {realpathSync} from 'node:fs'
+import {realpathSync, statSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {PassThrough, Writable} from 'node:stream'
@@ -105,11 +105,35 @@ interface WorkerResult {
   code: number
 }
 
-/** Deal the essays out to worker threads (round robin, so long and short mix) and run the CLI in each. */
+/**
+ * Deal the essays out to worker threads so that each gets about as many bytes:
+ * longest first, each to the share with the fewest bytes so far. (Round robin
+ * left one thread with the 20,000-word essay and a second of work the other
+ * did not have.)
+ */
+export function dealBySize(files: string[], count: number, sizeOf: (file: string) => number): string[][] {
+  const shares = Array.from({length: count}, () => ({files: [] as string[], bytes: 0}))
+  const sized = files.map((file) => ({file, bytes: sizeOf(file)})).sort((a, b) => b.bytes - a.bytes)
+  for (const {file, bytes} of sized) {
+    const lightest = shares.reduce((best, share) => (share.bytes < best.bytes ? share : best))
+    lightest.files.push(file)
+    lightest.bytes += bytes
+  }
+  return shares.map((share) => share.files)
+}
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size
+  } catch {
+    return 0
+  }
+}
+
+/** Deal the essays out to worker threads and run the CLI in each. */
 function inWorkers(options: CliOptions, cwd: string, files: string[], grade: boolean): Promise<WorkerResult[]> {
   const count = workerCount(files.length, options.concurrency)
-  const shares: string[][] = Array.from({length: count}, () => [])
-  files.forEach((file, index) => shares[index % count].push(file))
+  const shares = dealBySize(files, count, (file) => fileSize(path.resolve(cwd, file)))
   return Promise.all(
     shares.map(
       (share) =>

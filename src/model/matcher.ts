@@ -19,8 +19,12 @@ export interface Entry<P> {
 
 interface Node<P> {
   words: Map<string, Node<P>>
-  /** Prefix steps (`realis*`), tried for every word at this node. */
-  prefixes: Array<{prefix: string; node: Node<P>}>
+  /**
+   * Prefix steps (`realis*`), grouped by their first character: a word is
+   * only tried against the prefixes that start as it does (the root holds
+   * dozens, and every word of every sentence starts there).
+   */
+  prefixes: Map<string, Array<{prefix: string; node: Node<P>}>>
   entries: Array<Entry<P>>
 }
 
@@ -43,7 +47,7 @@ export function normalizeWord(word: string): string {
 }
 
 function newNode<P>(): Node<P> {
-  return {words: new Map(), prefixes: [], entries: []}
+  return {words: new Map(), prefixes: new Map(), entries: []}
 }
 
 export class PhraseMatcher<P> {
@@ -65,10 +69,15 @@ export class PhraseMatcher<P> {
     for (const {written, open} of parts) {
       const key = normalizeWord(written)
       if (open) {
-        let step = node.prefixes.find((p) => p.prefix === key)
+        let group = node.prefixes.get(key[0])
+        if (!group) {
+          group = []
+          node.prefixes.set(key[0], group)
+        }
+        let step = group.find((p) => p.prefix === key)
         if (!step) {
           step = {prefix: key, node: newNode()}
-          node.prefixes.push(step)
+          group.push(step)
         }
         node = step.node
       } else {
@@ -111,8 +120,11 @@ export class PhraseMatcher<P> {
       for (const node of frontier) {
         const exact = node.words.get(word)
         if (exact) next.push(exact)
-        for (const step of node.prefixes) {
-          if (word.startsWith(step.prefix)) next.push(step.node)
+        const group = node.prefixes.get(word[0])
+        if (group) {
+          for (const step of group) {
+            if (word.startsWith(step.prefix)) next.push(step.node)
+          }
         }
       }
       index++
