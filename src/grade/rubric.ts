@@ -43,7 +43,7 @@ const optionTypes: Record<CriterionType, Record<string, 'number' | 'string' | 's
 
 let builtin: Rubric | undefined
 export function defaultRubric(): Rubric {
-  builtin ??= checkRubric(JSON.parse(readFileSync(new URL('./default-rubric.json', import.meta.url), 'utf8')), 'default rubric')
+  builtin ??= checkRubric(JSON.parse(readFileSync(new URL('../grade/default-rubric.json', import.meta.url), 'utf8')), 'default rubric')
   return builtin
 }
 
