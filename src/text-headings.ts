@@ -4,9 +4,14 @@
  * short line with no final punctuation on its own, followed by a paragraph:
  * this plugin turns such paragraphs into headings (the first into the title),
  * keeping their positions.
+ *
+ * Markdown essays get the same reading for a line of plain (or all-bold)
+ * text: an essay pasted from a word processor keeps "Conclusion" and
+ * "References" as lines of their own, without `#`. Read as sentences they
+ * would be fragments, and the reference list after them prose.
  */
 
-import type {Heading, Paragraph, Root} from 'mdast'
+import type {Heading, Paragraph, PhrasingContent, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Plugin} from 'unified'
 
@@ -20,13 +25,21 @@ function looksLikeHeading(node: Paragraph): boolean {
   return !/[.!?:;,"”’')\]]$/.test(text)
 }
 
+/** Text only, or one bold or italic run of text: what a heading typed without `#` looks like. */
+function plainLine(children: PhrasingContent[]): boolean {
+  if (children.length === 1 && (children[0].type === 'strong' || children[0].type === 'emphasis')) return plainLine(children[0].children)
+  return children.every((child) => child.type === 'text')
+}
+
 export const textHeadings: Plugin<[], Root> = function () {
   return function (tree, file) {
-    if (file.extname !== '.txt') return
-    let seenHeading = false
+    const plainText = file.extname === '.txt'
+    // In Markdown the title is the first `#` heading, if the essay has one.
+    let seenHeading = !plainText && tree.children.some((node) => node.type === 'heading')
     tree.children.forEach((node, index) => {
       const next = tree.children[index + 1]
       if (node.type !== 'paragraph' || !next || (next.type !== 'paragraph' && next.type !== 'list')) return
+      if (!plainText && !plainLine(node.children)) return
       if (!looksLikeHeading(node)) return
       const heading: Heading = {type: 'heading', depth: seenHeading ? 2 : 1, children: node.children, position: node.position}
       seenHeading = true

@@ -108,6 +108,42 @@ describe('essay model', () => {
     expect(model.sentences[2].range.start).toEqual({line: 3, column: 30, offset: 53})
   })
 
+  it('reads Markdown pasted from a word processor: a plain or bold line without final punctuation is a heading, and "References" starts the reference list', async () => {
+    const text = [
+      '# Peacekeeping in Rwanda',
+      '',
+      'The mission failed because the Council cut its troops (Dallaire 2003).',
+      '',
+      '**Why it failed**',
+      '',
+      'Realists say power decided it.',
+      '',
+      'Conclusion',
+      '',
+      'Peacekeeping needs consent and troops.',
+      '',
+      'References',
+      '',
+      'Dallaire, R. (2003) Shake Hands with the Devil. Toronto: Random House.',
+      '',
+      'A line with *emphasis* inside is prose',
+      '',
+      'Last paragraph.',
+      ''
+    ].join('\n')
+    const model = await analyze(text, {path: 'essay.md'})
+    expect(model.sections.map((s) => [s.depth, s.title, s.range.start.line])).toEqual([
+      [1, 'Peacekeeping in Rwanda', 1],
+      [2, 'Why it failed', 5],
+      [2, 'Conclusion', 9],
+      [2, 'References', 13]
+    ])
+    expect(model.paragraphs.map((p) => p.kind)).toEqual(['heading', 'paragraph', 'heading', 'paragraph', 'heading', 'paragraph', 'heading', 'reference', 'reference', 'reference'])
+    // Without a "#" title, the first such line is the title.
+    const untitled = await analyze('Peacekeeping in Rwanda\n\nThe first paragraph is here.\n', {path: 'essay.md'})
+    expect(untitled.sections.map((s) => [s.depth, s.title])).toEqual([[1, 'Peacekeeping in Rwanda']])
+  })
+
   it('keeps positions right with CRLF line endings', async () => {
     const model = await analyze('# Title\r\n\r\nFirst sentence. Second one.\r\n', {path: 'e.md'})
     const second = model.sentences[2]
