@@ -49,6 +49,13 @@ export const maxBlockLines = 2000
  * (mdast-util-to-nlcst) overflows the stack somewhere above 120,000.
  */
 export const maxBlockTokens = 80_000
+/**
+ * Blocks in the whole file: paragraphs, headings, list items and quotes.
+ * micromark takes quadratic time in consecutive block quotes and the sentence
+ * parser in consecutive headings (20,000 of either took minutes); an essay of
+ * 20,000 words has about 150 blocks.
+ */
+export const maxBlocks = 3000
 /** Depth of the syntax tree: a nesting level adds at most two (a list and its item). */
 const maxTreeDepth = 2 * maxNesting + 50
 
@@ -135,6 +142,7 @@ export function checkShape(text: string): string | undefined {
   let line = 0
   let markers = 0
   let lines = 0
+  let blocks = 0
   const count = {tokens: 0}
   let paragraphLine = 1
   let paragraphStart = 0
@@ -187,6 +195,10 @@ export function checkShape(text: string): string | undefined {
       paragraphLine = line + 1
     } else {
       if (lines === 0) paragraphStart = start
+      // A block starts after a blank line, and at every list item, quote and heading.
+      if ((lines === 0 || levels > 0 || /^#{1,6}(?:[ \t]|$)/.test(content)) && ++blocks > maxBlocks) {
+        return `line ${line}: more than ${maxBlocks.toLocaleString('en')} paragraphs, headings, list items and quotes: far more than an essay has, too many to analyse`
+      }
       if (++lines > maxBlockLines) return tooLong(paragraphLine, `more than ${maxBlockLines.toLocaleString('en')} lines`)
       // Far too many words for the sentence parser (the tree check below is
       // exact; this one spares parsing a megabyte-long paragraph first).

@@ -25,6 +25,9 @@ function looksLikeHeading(node: Paragraph): boolean {
   return !/[.!?:;,"”’')\]]$/.test(text)
 }
 
+/** Blocks that are never prose. */
+const hidden = new Set(['code', 'html', 'table', 'yaml', 'toml'])
+
 /** Text only, or one bold or italic run of text: what a heading typed without `#` looks like. */
 function plainLine(children: PhrasingContent[]): boolean {
   if (children.length === 1 && (children[0].type === 'strong' || children[0].type === 'emphasis')) return plainLine(children[0].children)
@@ -37,8 +40,13 @@ export const textHeadings: Plugin<[], Root> = function () {
     // In Markdown the title is the first `#` heading, if the essay has one.
     let seenHeading = !plainText && tree.children.some((node) => node.type === 'heading')
     tree.children.forEach((node, index) => {
-      const next = tree.children[index + 1]
-      if (node.type !== 'paragraph' || !next || (next.type !== 'paragraph' && next.type !== 'list')) return
+      // The next block of prose: code, HTML, comments and tables in between are
+      // not what the line is the heading of, and never decide it.
+      if (node.type !== 'paragraph') return
+      let after = index + 1
+      while (after < tree.children.length && hidden.has(tree.children[after].type)) after++
+      const next = tree.children[after]
+      if (!next || (next.type !== 'paragraph' && next.type !== 'list')) return
       if (!plainText && !plainLine(node.children)) return
       if (!looksLikeHeading(node)) return
       const heading: Heading = {type: 'heading', depth: seenHeading ? 2 : 1, children: node.children, position: node.position}

@@ -186,22 +186,27 @@ describe('file system', () => {
     }
   })
 
-  it('Markdown that no essay has (deep nesting, dense markup, a paragraph of thousands of lines): exit 2, one line each', () => {
+  it('Markdown that no essay has (deep nesting, dense markup, a paragraph of thousands of lines, thousands of quotes or headings): exit 2, one line each', () => {
     const dir = workspace({
       'quotes.md': '# Title\n\n' + '> '.repeat(500) + 'Peacekeeping is bad.\n',
       'lists.md': Array.from({length: 300}, (_, i) => '  '.repeat(i) + '- item ' + i).join('\n'),
       'emphasis.md': '# Title\n\nIntro.\n\n' + '*a _b '.repeat(400) + 'c_ d* '.repeat(400) + '\n',
       'lines.txt': 'Title\n\n' + 'Peacekeeping is clearly bad\n'.repeat(2500),
       'one-line.md': 'The peacekeepers stayed because the mandate required it. '.repeat(15_000),
+      // Once minutes of work each: micromark is quadratic in consecutive quotes, the sentence parser in headings.
+      'many-quotes.md': '> Peacekeeping is bad.\n\n'.repeat(20_000),
+      'many-headings.md': '# Title\n\n' + '## A heading\n'.repeat(1_000) + '\n' + '- item\n'.repeat(2_000),
       'good.md': essay
     })
-    const result = run(['--no-config', '-f', 'json', 'quotes.md', 'lists.md', 'emphasis.md', 'lines.txt', 'one-line.md', 'good.md'], dir)
+    const result = run(['--no-config', '-f', 'json', 'quotes.md', 'lists.md', 'emphasis.md', 'lines.txt', 'one-line.md', 'many-quotes.md', 'many-headings.md', 'good.md'], dir)
     expectInputErrors(result, [
       'essaylint: quotes.md: line 3: the Markdown is nested more than 100 levels deep (lists, quotes or emphasis inside each other); essaylint does not read structures this deep',
       'essaylint: lists.md: line 101: the Markdown is nested more than 100 levels deep (lists, quotes or emphasis inside each other); essaylint does not read structures this deep',
       'essaylint: emphasis.md: line 5: a paragraph with more than 1,000 Markdown markers (*, _, ~, [ or ]); essaylint does not read markup this dense',
       'essaylint: lines.txt: line 3: a paragraph, list or quote of more than 2,000 lines without a blank line is too long to analyse; separate the paragraphs with blank lines',
-      'essaylint: one-line.md: line 1: a paragraph, list or quote of 855,000 characters without a blank line is too long to analyse; separate the paragraphs with blank lines'
+      'essaylint: one-line.md: line 1: a paragraph, list or quote of 855,000 characters without a blank line is too long to analyse; separate the paragraphs with blank lines',
+      'essaylint: many-quotes.md: line 6001: more than 3,000 paragraphs, headings, list items and quotes: far more than an essay has, too many to analyse',
+      'essaylint: many-headings.md: line 3003: more than 3,000 paragraphs, headings, list items and quotes: far more than an essay has, too many to analyse'
     ])
     expect((JSON.parse(result.stdout) as JsonReport).map((r) => r.path)).toEqual(['good.md'])
   })
