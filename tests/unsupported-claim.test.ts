@@ -145,3 +145,28 @@ describe('compromise-words.json', () => {
     expect(result.status).toBe(0)
   })
 })
+
+describe('a conclusion that draws a lesson from a case', () => {
+  const essay = (body: string) =>
+    [
+      '# Rwanda and the limits of peacekeeping',
+      '',
+      'This essay asks what the failure in Rwanda teaches about consent-based peacekeeping.',
+      '',
+      body,
+      '',
+      '## Conclusion',
+      '',
+      'Rwanda shows that a peacekeeping force is only as strong as the political will behind it.',
+      ''
+    ].join('\n')
+  it('is backed by the body\'s evidence about that case', async () => {
+    const backed = essay('In Rwanda the Council cut UNAMIR from 2,548 to 270 troops in April 1994 (Dallaire 2003, p. 322).')
+    expect(await flagged(backed)).toEqual([])
+  })
+  it('is flagged when the body gives no evidence about it', async () => {
+    const unbacked = essay('In Somalia the Council cut UNOSOM II after the deaths of 18 US soldiers in 1993 (Clarke & Herbst, 1996).')
+    const found = await flagged(unbacked)
+    expect(found.map((m) => [m.line, m.reason.slice(0, 60)])).toEqual([[9, 'Unsupported claim: "Rwanda shows that a peacekeeping force…"']])
+  })
+})

@@ -357,7 +357,8 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
     for (const i of model.paragraphs[index].sentences) {
       const argument = sentences[i]
       if (argument.role !== 'claim' || argument.supported) continue
-      const echo = echoOf(model, sentences, i, conclusionSet)
+      // "Rwanda shows that…": the lesson drawn from a case the body has backed.
+      const echo = echoOf(model, sentences, i, conclusionSet) ?? caseFromBody(model, sentences, i, conclusionSet)
       if (echo !== undefined) {
         argument.restates = echo
         argument.supported = true
@@ -481,8 +482,33 @@ const caseVerb = /^(?:shows?|showed|proves?|proved|demonstrates?|demonstrated|il
 
 /** The claim's subject is a named case and its verb draws a lesson from it ("Rwanda shows that…"). */
 function drawsOnCase(sentence: Sentence): boolean {
+  return caseNames(sentence).length > 0
+}
+
+/** The capitalised words of the subject of a sentence that draws a lesson from a case ("Rwanda", "MINUSMA"). */
+function caseNames(sentence: Sentence): string[] {
   const verb = sentence.words.findIndex((w, i) => i > 0 && i <= 6 && caseVerb.test(w.norm))
-  return verb > 0 && sentence.words.slice(0, verb).some((w) => /^\p{Lu}/u.test(w.text) && !/^(?:This|That|These|It|The|Such|Their|Its)$/.test(w.text))
+  if (verb <= 0) return []
+  return sentence.words
+    .slice(0, verb)
+    .filter((w) => /^\p{Lu}/u.test(w.text) && !/^(?:This|That|These|It|The|Such|Their|Its)$/.test(w.text))
+    .map((w) => w.text)
+}
+
+/**
+ * A conclusion's lesson from a named case ("Rwanda shows that…") is backed
+ * when the body gave evidence about that case: a body sentence with evidence
+ * that names it. The evidence sentence found, or undefined.
+ */
+function caseFromBody(model: EssayModel, sentences: SentenceArgument[], index: number, conclusion: Set<number>): number | undefined {
+  const names = caseNames(model.sentences[index])
+  if (names.length === 0) return undefined
+  return sentences.find((other) => {
+    const sentence = model.sentences[other.sentence]
+    if (conclusion.has(sentence.paragraph) || !isBody(model.paragraphs[sentence.paragraph])) return false
+    if (other.role !== 'evidence' && !(other.role === 'claim' && other.supported)) return false
+    return sentence.words.some((w) => names.includes(w.text))
+  })?.sentence
 }
 
 const anaphora = /^(?:this|that|these|those|such|it|they|its|their|both|neither|either|here|the same|the result|the figures?|the findings?|the data|the study|the report|the case)$/
