@@ -345,7 +345,7 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
       const wide = at === 0 || drawsOnCase(sentence)
       const candidates = wide
         ? withEvidence(paragraph).filter((i) => i !== sentence.index)
-        : paragraph.sentences.slice(Math.max(0, at - 1), at + 2).filter((i) => i !== sentence.index && relevant(model, sentence.index, i))
+        : paragraph.sentences.slice(Math.max(0, at - 1), at + 3).filter((i) => i !== sentence.index && relevant(model, sentence.index, i))
       support = candidates.flatMap((i) => sentences[i].evidence)
     }
     argument.support = support
@@ -572,7 +572,7 @@ function evidenceIn(model: EssayModel, sentence: Sentence, hits: CueHit[], opera
  * Whether evidence in sentence `other` bears on the claim in sentence `claim`
  * (same paragraph). Evidence backs the paragraph's opening (topic) sentence
  * wherever it stands; otherwise only a neighbour counts: the sentence after
- * the claim ("Peacekeeping works. Fortna found…"), or the sentence before it
+ * the claim ("Peacekeeping works. Fortna found…") or the one after that, or the sentence before it
  * when the claim refers back to it ("This shows…", "Such figures…", "It…").
  * A claim beside evidence about something else is not supported by it.
  */
@@ -584,7 +584,8 @@ function relevant(model: EssayModel, claim: number, other: number): boolean {
   if (drawsOnCase(model.sentences[claim])) return true
   const from = paragraph.indexOf(claim)
   const to = paragraph.indexOf(other)
-  if (to === from + 1) return true
+  // The evidence may follow a sentence that explains the claim first ("X. Y. Fortna found…").
+  if (to === from + 1 || to === from + 2) return true
   return to === from - 1 && (infers(model.sentences[claim]) || pointsBack(model.sentences[claim]))
 }
 
