@@ -129,7 +129,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     files = result.files
     problems.push(...result.problems)
   } else {
-    const run = await runEngine(options, essays.length > 0 ? essays : options.files, ignorePatterns, io, useStdin, problems)
+    const run = await runEngine({...options, keepModel: outline || grade}, essays.length > 0 ? essays : options.files, ignorePatterns, io, useStdin, problems)
     if (run.error) problems.push(run.error)
     files = run.files
   }
@@ -184,7 +184,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return errors > 0 || warnings > options.maxWarnings ? 1 : 0
 }
 
-function runEngine(options: CliOptions, given: string[], ignorePatterns: string[], io: Io, useStdin: boolean, problems: string[]): Promise<{files: VFile[]; error?: string}> {
+function runEngine(options: CliOptions & {keepModel: boolean}, given: string[], ignorePatterns: string[], io: Io, useStdin: boolean, problems: string[]): Promise<{files: VFile[]; error?: string}> {
   // Config names and hooks are shared with the language server (src/engine-options.ts).
   const config = engineConfig({cwd: io.cwd, rules: options.rules})
   if (config.problem) problems.push(config.problem)
@@ -206,6 +206,10 @@ function runEngine(options: CliOptions, given: string[], ignorePatterns: string[
         out: false,
         output: false,
         ...config.options,
+        // Linting reports messages only: let each essay's model go once its
+        // rules have run, so a class run keeps hundreds of them out of the heap
+        // (outline and grade read it afterwards).
+        plugins: options.keepModel ? [] : [dropModel],
         detectConfig: !options.noConfig && !options.config,
         rcPath: options.config,
         silentlyIgnore: true,
@@ -348,6 +352,13 @@ function deliver(report: string, options: CliOptions, read: Array<string | undef
     writeAtomically(target, report)
   } catch (error) {
     problems.push(`${options.output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+  }
+}
+
+/** The last plugin of a lint run: forget the essay model (it is most of a file's memory). */
+function dropModel() {
+  return (_tree: unknown, file: VFile) => {
+    delete file.data.essay
   }
 }
 
