@@ -97,7 +97,14 @@ export class PhraseMatcher<P> {
   match(words: Word[]): Array<Match<P>> {
     const found: Array<Match<P>> = []
     let index = 0
+    const root = this.root
     while (index < words.length) {
+      // Most words start no term: decide that without allocating anything.
+      const word = words[index].norm
+      if (!root.words.has(word) && !root.prefixes.get(word[0])?.some((step) => word.startsWith(step.prefix))) {
+        index++
+        continue
+      }
       const best = this.longestAt(words, index)
       if (best) {
         found.push(best)
