@@ -4,6 +4,7 @@ import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {batchesBySize} from '../src/cli/parallel.js'
 import {root, run} from './helpers.js'
 
 describe('linting a class on worker threads', () => {
@@ -26,5 +27,14 @@ describe('linting a class on worker threads', () => {
 
   it('--concurrency rejects nonsense', () => {
     expect(run(['--concurrency', '0', '.'], {cwd: dir})).toMatchObject({code: 2, stderr: 'essaylint: --concurrency expects a whole number of threads or "auto", got "0". Run "essaylint --help" for usage.\n'})
+  })
+})
+
+describe('batches for the workers', () => {
+  it('hold every essay once, longest first, in batches of about equal bytes', () => {
+    const sizes: Record<string, number> = {a: 100, b: 900, c: 300, d: 300, e: 200, f: 100, g: 50, h: 50}
+    const batches = batchesBySize(Object.keys(sizes), 4, (file) => sizes[file])
+    expect(batches).toEqual([['b'], ['c', 'd'], ['e', 'a', 'f', 'g', 'h']])
+    expect(batches.flat().sort()).toEqual(Object.keys(sizes).sort())
   })
 })

@@ -1,8 +1,8 @@
 /**
  * Linting or grading a whole class in parallel: the engine first lists the
  * essays (its own globbing and ignore rules, with a parser that does
- * nothing), then the list is dealt out to worker threads, each of which runs
- * the ordinary CLI with `--format json` on its share. The parent merges the
+ * nothing), then worker threads take it batch by batch, each running the
+ * ordinary CLI with `--format json` on a batch. The parent merges the
  * results and the error lines; formats and exit codes stay the CLI's.
  */
 
@@ -105,23 +105,6 @@ interface WorkerResult {
   code: number
 }
 
-/**
- * Deal the essays out to worker threads so that each gets about as many bytes:
- * longest first, each to the share with the fewest bytes so far. (Round robin
- * left one thread with the 20,000-word essay and a second of work the other
- * did not have.)
- */
-export function dealBySize(files: string[], count: number, sizeOf: (file: string) => number): string[][] {
-  const shares = Array.from({length: count}, () => ({files: [] as string[], bytes: 0}))
-  const sized = files.map((file) => ({file, bytes: sizeOf(file)})).sort((a, b) => b.bytes - a.bytes)
-  for (const {file, bytes} of sized) {
-    const lightest = shares.reduce((best, share) => (share.bytes < best.bytes ? share : best))
-    lightest.files.push(file)
-    lightest.bytes += bytes
-  }
-  return shares.map((share) => share.files)
-}
-
 function fileSize(file: string): number {
   try {
     return statSync(file).size
@@ -130,24 +113,61 @@ function fileSize(file: string): number {
   }
 }
 
-/** Deal the essays out to worker threads and run the CLI in each. */
+/**
+ * Batches for the workers to take one at a time, longest essays first: a
+ * worker that finishes early takes the next batch, so the threads end
+ * together however the machine schedules them (a fixed share per thread left
+ * one idle for a second while the other finished).
+ */
+export function batchesBySize(files: string[], batches: number, sizeOf: (file: string) => number): string[][] {
+  const sized = files.map((file) => ({file, bytes: sizeOf(file)})).sort((a, b) => b.bytes - a.bytes)
+  const target = sized.reduce((sum, {bytes}) => sum + bytes, 0) / Math.max(1, batches)
+  const result: string[][] = []
+  let current: string[] = []
+  let bytes = 0
+  for (const entry of sized) {
+    current.push(entry.file)
+    bytes += entry.bytes
+    if (bytes >= target) {
+      result.push(current)
+      current = []
+      bytes = 0
+    }
+  }
+  if (current.length > 0) result.push(current)
+  return result
+}
+
+/** Run the CLI on worker threads, each taking the next batch of essays when it is free. */
 function inWorkers(options: CliOptions, cwd: string, files: string[], grade: boolean): Promise<WorkerResult[]> {
   const count = workerCount(files.length, options.concurrency)
-  const shares = dealBySize(files, count, (file) => fileSize(path.resolve(cwd, file)))
-  return Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<WorkerResult>((resolve, reject) => {
-          const worker = new Worker(new URL('./worker.js', import.meta.url), {
-            workerData: {argv: workerArgs(options, cwd, share, grade), cwd},
-            // As in bin/essaylint.js: a larger young generation, fewer scavenges.
-            resourceLimits: {maxYoungGenerationSizeMb: 96}
-          })
-          worker.once('message', resolve)
-          worker.once('error', reject)
-        })
-    )
-  )
+  const batches = batchesBySize(files, count * 6, (file) => fileSize(path.resolve(cwd, file)))
+  const results: WorkerResult[] = []
+  let next = 0
+  let running = count
+  return new Promise((resolve, reject) => {
+    for (let index = 0; index < count; index++) {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), {
+        workerData: {cwd},
+        // As in bin/essaylint.js: a larger young generation, fewer scavenges.
+        resourceLimits: {maxYoungGenerationSizeMb: 96}
+      })
+      const give = () => {
+        if (next < batches.length) {
+          worker.postMessage({argv: workerArgs(options, cwd, batches[next++], grade)})
+          return
+        }
+        void worker.terminate()
+        if (--running === 0) resolve(results)
+      }
+      worker.on('message', (result: WorkerResult) => {
+        results.push(result)
+        give()
+      })
+      worker.once('error', reject)
+      give()
+    }
+  })
 }
 
 /** Worker stderr lines, without the "essaylint: " each starts with. */
