@@ -9,7 +9,7 @@
  * (`essaylint <(pandoc essay.docx -t markdown)` works that way).
  */
 
-import {lstatSync, readdirSync, realpathSync, statSync, type Dirent} from 'node:fs'
+import {readdirSync, realpathSync, statSync, type Dirent} from 'node:fs'
 import path from 'node:path'
 
 export interface SpecialFile {
@@ -46,7 +46,8 @@ export function findSpecialFiles(given: string[], cwd: string, extensions: strin
         if (entry.name !== 'node_modules') walk(full)
         continue
       }
-      const kind = entry.isSymbolicLink() ? kindOf(full) : entry.isFile() ? undefined : kindOfEntry(entry)
+      // Anything but a plain file: a link (to a folder, a file or a pipe) or a special file.
+      const kind = entry.isFile() ? undefined : kindOf(full)
       if (kind === 'folder') walk(full)
       else if (kind && wanted.has(path.extname(entry.name))) found.set(full, {path: path.relative(cwd, full), kind})
     }
@@ -55,7 +56,7 @@ export function findSpecialFiles(given: string[], cwd: string, extensions: strin
   for (const argument of given) {
     const base = path.resolve(cwd, staticPrefix(argument))
     try {
-      if (lstatSync(base).isDirectory() || statSync(base).isDirectory()) walk(base)
+      if (statSync(base).isDirectory()) walk(base)
     } catch {
       // Missing: the engine reports it.
     }
@@ -76,7 +77,7 @@ function staticPrefix(argument: string): string {
   return parts.slice(0, magic).join('/') || '.'
 }
 
-/** What a link leads to, when it is not an ordinary file. */
+/** What a path leads to, following links, when it is not an ordinary file. */
 function kindOf(file: string): string | undefined {
   try {
     const stats = statSync(file)
@@ -89,10 +90,4 @@ function kindOf(file: string): string | undefined {
     // Dangling links and link loops: the engine reports them.
     return undefined
   }
-}
-
-function kindOfEntry(entry: Dirent): string {
-  if (entry.isFIFO()) return 'a named pipe'
-  if (entry.isSocket()) return 'a socket'
-  return 'a device'
 }

@@ -338,14 +338,17 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
     const ownOnly = argument.role === 'thesis' || isRecommendation(hitsOf(argument.sentence))
     if (support.length === 0 && options.window === 'paragraph' && !ownOnly) {
       const paragraph = model.paragraphs[sentence.paragraph]
-      // Only the neighbours can be relevant, unless the claim opens the
-      // paragraph or draws on a named case (see relevant()): looking only
-      // there keeps a paragraph of thousands of sentences linear.
+      // Evidence anywhere in the paragraph backs its opening (topic) sentence,
+      // and a claim drawn from a named case ("The end of MINUSMA proves
+      // that…"). Any other claim is backed only by its neighbours (see
+      // backsNeighbour()): looking only there keeps a paragraph of thousands
+      // of sentences linear, and a claim beside evidence about something
+      // else unsupported.
       const at = paragraph.sentences.indexOf(sentence.index)
       const wide = at === 0 || drawsOnCase(sentence)
       const candidates = wide
         ? withEvidence(paragraph).filter((i) => i !== sentence.index)
-        : paragraph.sentences.slice(Math.max(0, at - 1), at + 3).filter((i) => i !== sentence.index && relevant(model, sentence.index, i))
+        : neighbourOffsets.filter((offset) => at + offset >= 0 && at + offset < paragraph.sentences.length && backsNeighbour(sentence, offset)).map((offset) => paragraph.sentences[at + offset])
       support = candidates.flatMap((i) => sentences[i].evidence)
     }
     argument.support = support
@@ -568,25 +571,18 @@ function evidenceIn(model: EssayModel, sentence: Sentence, hits: CueHit[], opera
   return found
 }
 
+const neighbourOffsets = [-1, 1, 2]
+
 /**
- * Whether evidence in sentence `other` bears on the claim in sentence `claim`
- * (same paragraph). Evidence backs the paragraph's opening (topic) sentence
- * wherever it stands; otherwise only a neighbour counts: the sentence after
- * the claim ("Peacekeeping works. Fortna found…") or the one after that, or the sentence before it
- * when the claim refers back to it ("This shows…", "Such figures…", "It…").
- * A claim beside evidence about something else is not supported by it.
+ * Whether evidence `offset` sentences away in the paragraph backs a claim
+ * (one that neither opens the paragraph nor draws on a case): the sentence
+ * after it ("Peacekeeping works. Fortna found…") or the one after that (a
+ * sentence explaining the claim first), or the sentence before it when the
+ * claim refers back to it ("This shows…", "Such figures…", "It…").
  */
-function relevant(model: EssayModel, claim: number, other: number): boolean {
-  const paragraph = model.paragraphs[model.sentences[claim].paragraph].sentences
-  if (paragraph[0] === claim) return true
-  // "The end of MINUSMA proves that…": a claim drawn from a named case is
-  // backed by that case's evidence anywhere in the paragraph.
-  if (drawsOnCase(model.sentences[claim])) return true
-  const from = paragraph.indexOf(claim)
-  const to = paragraph.indexOf(other)
-  // The evidence may follow a sentence that explains the claim first ("X. Y. Fortna found…").
-  if (to === from + 1 || to === from + 2) return true
-  return to === from - 1 && (infers(model.sentences[claim]) || pointsBack(model.sentences[claim]))
+function backsNeighbour(claim: Sentence, offset: number): boolean {
+  if (offset === 1 || offset === 2) return true
+  return offset === -1 && (infers(claim) || pointsBack(claim))
 }
 
 const stop = new Set('the a an of to in on and or but is are was were be been that this these those it its for with as by from at not no than then so which who what when how why there their they them has have had will would can could should must may might do does did into over only also more most less very much such'.split(' '))

@@ -97,14 +97,7 @@ export class PhraseMatcher<P> {
   match(words: Word[]): Array<Match<P>> {
     const found: Array<Match<P>> = []
     let index = 0
-    const root = this.root
     while (index < words.length) {
-      // Most words start no term: decide that without allocating anything.
-      const word = words[index].norm
-      if (!root.words.has(word) && !root.prefixes.get(word[0])?.some((step) => word.startsWith(step.prefix))) {
-        index++
-        continue
-      }
       const best = this.longestAt(words, index)
       if (best) {
         found.push(best)
@@ -117,6 +110,9 @@ export class PhraseMatcher<P> {
   }
 
   private longestAt(words: Word[], from: number): Match<P> | undefined {
+    // Most words start no term: decide that before allocating anything.
+    const first = words[from].norm
+    if (!this.root.words.has(first) && !this.root.prefixes.get(first[0])?.some((step) => first.startsWith(step.prefix))) return undefined
     let best: Match<P> | undefined
     // Breadth-first over the (rarely more than two) live trie nodes.
     let frontier: Array<Node<P>> = [this.root]
