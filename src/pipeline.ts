@@ -1,6 +1,7 @@
 /**
- * The one pipeline. `baseProcessor` parses (Markdown, GFM, front matter,
- * plain-text headings) and builds the natural-language tree; the plugins
+ * The one pipeline. `baseProcessor` parses (Markdown, GFM without autolink
+ * literals, front matter, plain-text headings) and builds the
+ * natural-language tree; the plugins
  * from a resolved config (`configPlugins`) add the analysis, the rules and
  * message control. The CLI (through unified-engine), the API and every other
  * shell use exactly these.
@@ -9,12 +10,12 @@
 import type {Root} from 'mdast'
 import type {Root as NlcstRoot} from 'nlcst'
 import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRetext from 'remark-retext'
 import retextEnglish from 'retext-english'
 import {unified, type PluggableList, type Plugin, type Processor} from 'unified'
 import './data-map.js'
+import {essayGfm} from './essay-gfm.js'
 import {messageControl} from './message-control.js'
 import {inputGuard, type InputGuardOptions} from './input-guard.js'
 import {buildModel} from './model/build.js'
@@ -34,7 +35,7 @@ export function baseProcessor(options: InputGuardOptions = {}): Processor<Root, 
   return unified()
     .use(remarkParse)
     .use(inputGuard, options)
-    .use(remarkGfm)
+    .use(essayGfm)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(textHeadings)
     .use(remarkRetext, unified().use(retextEnglish).use(keepNlcst) as never) as unknown as Processor<Root, Root, Root>

@@ -71,6 +71,20 @@ describe('essay model', () => {
     ])
   })
 
+  it('takes a web address written out in the text for a link citation, as GitHub would link it', async () => {
+    const text =
+      'Violence fell in Liberia (https://peacekeeping.un.org/en/mission/unmil). Consent matters, see www.ipinst.org/report. ' +
+      'Budgets fell (see https://en.wikipedia.org/wiki/Peace_(disambiguation)). Write to info@un.org or read [the UN](https://un.org). ' +
+      'Typing http:// or www. alone cites nothing.\n'
+    const model = await analyze(text, {path: 'e.md'})
+    expect(model.citations.map((c) => [c.kind, c.text, text.slice(c.range.start.offset, c.range.end.offset), c.sentence])).toEqual([
+      ['link', 'https://peacekeeping.un.org/en/mission/unmil', 'https://peacekeeping.un.org/en/mission/unmil', 0],
+      ['link', 'http://www.ipinst.org/report', 'www.ipinst.org/report', 1],
+      ['link', 'https://en.wikipedia.org/wiki/Peace_(disambiguation)', 'https://en.wikipedia.org/wiki/Peace_(disambiguation)', 2],
+      ['link', 'https://un.org', '[the UN](https://un.org)', 3]
+    ])
+  })
+
   it('does not take years, dates or asides for citations', async () => {
     const model = await analyze('In 1994 (a terrible year) the genocide began (see below). It ended in July (1994).\n', {path: 'e.md'})
     expect(model.citations).toEqual([])

@@ -40,7 +40,32 @@ export interface Structure {
 
 const referenceTitles = /^(?:references?|reference list|bibliography|works cited|works consulted|sources|notes|endnotes|literature|literature cited)$/i
 
-export function readStructure(tree: Root): Structure {
+// A web address written out in the text ("https://…", "www.…"), as GitHub
+// would link it: up to white space or "<", without the punctuation that ends
+// the sentence around it, and without a closing bracket it did not open.
+const bareAddress = /(?<![\p{L}\p{N}])(?:https?:\/\/|www\.)[^\s<]+/giu
+const trailing = /[.,:;!?"'*_~]+$/
+
+/** Bare web addresses in a text, with offsets into it. */
+export function bareWebAddresses(text: string): Array<{url: string; start: number; end: number}> {
+  const found: Array<{url: string; start: number; end: number}> = []
+  if (!text.includes('http') && !text.includes('www.') && !/HTTP|WWW\./i.test(text)) return found
+  for (const match of text.matchAll(bareAddress)) {
+    let url = match[0].replace(trailing, '')
+    while (url.endsWith(')') && count(url, ')') > count(url, '(')) url = url.slice(0, -1).replace(trailing, '')
+    if (!/[\w-]\.[\w-]/.test(url.replace(/^(?:https?:\/\/)/i, ''))) continue // "http://" alone, "www." alone
+    found.push({url: /^www\./i.test(url) ? `http://${url}` : url, start: match.index!, end: match.index! + url.length})
+  }
+  return found
+}
+
+function count(text: string, char: string): number {
+  let n = 0
+  for (const c of text) if (c === char) n++
+  return n
+}
+
+export function readStructure(tree: Root, source?: string): Structure {
   const blocks: Block[] = []
   const sections: SectionHead[] = []
   const marks: InlineMark[] = []
@@ -102,6 +127,16 @@ export function readStructure(tree: Root): Structure {
         const isWeb = node.type === 'link' && /^(?:https?:|www\.)/i.test(node.url)
         if (node.type === 'footnoteReference') marks.push({kind: 'footnote', text: `[^${node.identifier}]`, start, end})
         else if (isWeb) marks.push({kind: 'link', text: node.url, start, end})
+      }
+    }
+    if (node.type === 'link') return
+    if (node.type === 'text' && source !== undefined) {
+      // Scan the source the text spans, so offsets stay exact after escapes.
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start !== undefined && end !== undefined) {
+        const written = source.slice(start, end)
+        for (const address of bareWebAddresses(written)) marks.push({kind: 'link', text: address.url, start: start + address.start, end: start + address.end})
       }
     }
     if ('children' in node) for (const child of node.children) collectMarks(child as Nodes)
