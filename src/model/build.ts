@@ -25,7 +25,7 @@ export function buildModel(tree: Root, nlcst: NlcstRoot, file: VFile, lexicon: C
   }
   const toRange = (start: number, end: number): Range => ({start: toPoint(start), end: toPoint(end)})
 
-  const structure = readStructure(tree)
+  const structure = readStructure(tree, source)
   const sections: Section[] = structure.sections.map((head, index) => ({
     index,
     title: head.title,
@@ -113,9 +113,13 @@ function addSentence(
   const start = node.position!.start.offset ?? 0
   const end = node.position!.end.offset ?? start
   const words: Word[] = []
+  // The sentence's text and its words in one pass over its children (each
+  // word's text is read once, not again for the sentence).
+  let sentenceText = ''
   for (const child of node.children) {
+    const text = 'value' in child ? child.value : child.children.length === 1 && 'value' in child.children[0] ? child.children[0].value : nlcstToString(child)
+    sentenceText += text
     if (child.type !== 'WordNode' || !child.position) continue
-    const text = nlcstToString(child)
     const {start: from, end: to} = child.position
     words.push({
       norm: normalizeWord(text),
@@ -131,7 +135,7 @@ function addSentence(
   const sentence: Sentence = {
     index: model.sentences.length,
     paragraph: paragraph.index,
-    text: nlcstToString(node),
+    text: sentenceText,
     range: toRange(start, end),
     words,
     citations: [],
