@@ -131,7 +131,7 @@ describe('rubrics', () => {
 })
 
 describe('a whole class in parallel', () => {
-  it('grades a folder of many essays across worker threads with the same scores as one by one', () => {
+  it('grades a folder of many essays across worker processes with the same scores as one by one', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'essaylint-class-'))
     const sources = ['weak-no-theory.md', 'mali-sovereignty.md', 'rwanda-case-study.txt']
     for (let i = 0; i < 30; i++) {

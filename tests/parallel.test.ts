@@ -1,4 +1,4 @@
-/** Many essays are linted on worker threads; the report must be exactly the one a single thread gives. */
+/** Many essays are linted in worker processes; the report must be exactly the one a single thread gives. */
 
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -7,7 +7,7 @@ import {describe, expect, it} from 'vitest'
 import {batchesBySize} from '../src/cli/parallel.js'
 import {root, run} from './helpers.js'
 
-describe('linting a class on worker threads', () => {
+describe('linting a class in worker processes', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'essaylint-parallel-'))
   const sources = ['weak-no-theory.md', 'mali-sovereignty.md', 'rwanda-case-study.txt', 'strong-three-lenses.md']
   for (let i = 0; i < 32; i++) {
@@ -26,7 +26,7 @@ describe('linting a class on worker threads', () => {
   })
 
   it('--concurrency rejects nonsense', () => {
-    expect(run(['--concurrency', '0', '.'], {cwd: dir})).toMatchObject({code: 2, stderr: 'essaylint: --concurrency expects a whole number of threads or "auto", got "0". Run "essaylint --help" for usage.\n'})
+    expect(run(['--concurrency', '0', '.'], {cwd: dir})).toMatchObject({code: 2, stderr: 'essaylint: --concurrency expects a whole number of workers or "auto", got "0". Run "essaylint --help" for usage.\n'})
   })
 })
 

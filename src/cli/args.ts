@@ -22,7 +22,7 @@ export interface CliOptions {
   /** `grade` only: a rubric file, and the score below which the run fails. */
   rubric?: string
   minScore?: number
-  /** Worker threads for many essays: a number, or undefined for one per core. */
+  /** Worker processes for many essays: a number, or undefined for one per core. */
   concurrency?: number
   /** Files larger than this many bytes are refused with one line (default 2 MB). */
   maxFileSize?: number
@@ -48,7 +48,7 @@ Options:
       --stdin-filename <name> name (and type, by extension) of the essay read from stdin
       --list-rules           list the rules and exit
       --color, --no-color    force or disable colour
-      --concurrency <n|auto> worker threads for many essays (default auto: one per core)
+      --concurrency <n|auto> worker processes for many essays (default auto: one per core)
       --max-file-size <size> refuse essays larger than this, e.g. 5MB or 800kB (default 2MB)
   -v, --version              print the version
   -h, --help                 print this help
@@ -123,7 +123,7 @@ export function readArgs(argv: string[]): CliOptions {
   let concurrency: number | undefined
   if (values.concurrency !== undefined && values.concurrency !== 'auto') {
     concurrency = Number(values.concurrency)
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency expects a whole number of threads or "auto", got "${values.concurrency}"`)
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency expects a whole number of workers or "auto", got "${values.concurrency}"`)
   }
   let maxFileSize: number | undefined
   if (values['max-file-size'] !== undefined) {

@@ -31,7 +31,7 @@ export interface Io {
   stdout: Writable & {isTTY?: boolean}
   stderr: Writable
   cwd: string
-  /** Set inside a worker thread: never start more workers. */
+  /** Set inside a worker process: never start more workers. */
   worker?: boolean
 }
 
@@ -113,7 +113,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const parallel = essays.length >= parallelThreshold && workerCount(essays.length, options.concurrency) > 1
 
   if (grade && parallel) {
-    // A whole class: deal the essays out to worker threads.
+    // A whole class: deal the essays out to worker processes.
     const result = await gradeInParallel(options, io.cwd, essays)
     problems.push(...result.errors.map((line) => line.replace(/^essaylint: /, '')))
     deliver(gradeFormats[options.format](result.grades), options, essays, io, problems)
@@ -124,7 +124,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   let files: VFile[]
   if (parallel && !outline) {
-    // Many essays: lint them on worker threads; report them here.
+    // Many essays: lint them in worker processes; report them here.
     const result = await lintInParallel(options, io.cwd, essays)
     files = result.files
     problems.push(...result.problems)
