@@ -1,6 +1,6 @@
 /** Many essays are linted in worker processes; the report must be exactly the one a single thread gives. */
 
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -23,6 +23,23 @@ describe('linting a class in worker processes', () => {
     expect(parallel.stderr).toBe('essaylint: empty.md: file is empty: there is no essay to check\n')
     expect(parallel).toEqual(single)
     if (format === 'json') expect(JSON.parse(parallel.stdout)).toHaveLength(32)
+  })
+
+  it('many essays named one by one (a shell glob): workers start before the listing, same report', () => {
+    const names = readdirSync(dir).filter((name) => name.startsWith('student-'))
+    const parallel = run(['-f', 'json', ...names], {cwd: dir})
+    expect(parallel.code).toBe(0)
+    expect(JSON.parse(parallel.stdout)).toHaveLength(32)
+    expect(parallel).toEqual(run(['-f', 'json', '--concurrency', '1', ...names], {cwd: dir}))
+  })
+
+  it('a folder of many files that are not essays: the two essays in it are linted once', () => {
+    const mixed = mkdtempSync(path.join(tmpdir(), 'essaylint-mixed-'))
+    for (let i = 0; i < 30; i++) writeFileSync(path.join(mixed, `scan-${i}.png`), 'not an essay')
+    for (const source of sources.slice(0, 2)) writeFileSync(path.join(mixed, source), readFileSync(path.join(root, 'fixtures', 'essays', source)))
+    const result = run(['-f', 'json', '.'], {cwd: mixed})
+    expect(JSON.parse(result.stdout).map((r: {path: string}) => r.path)).toEqual(['mali-sovereignty.md', 'weak-no-theory.md'])
+    expect(result).toEqual(run(['-f', 'json', '--concurrency', '1', '.'], {cwd: mixed}))
   })
 
   it('--concurrency rejects nonsense', () => {

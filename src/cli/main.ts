@@ -5,7 +5,8 @@
  * stderr each and exit code 2, while the other files are still reported.
  */
 
-import {readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {PassThrough, type Readable, type Writable} from 'node:stream'
 import {engine, type Context} from 'unified-engine'
@@ -19,7 +20,7 @@ import {outlineOf, outlineText} from '../reporters/outline.js'
 import {gradeFormats} from '../grade/report.js'
 import {defaultRubric, loadRubric, RubricError, type Rubric} from '../grade/rubric.js'
 import {gradeEssay} from '../grade/score.js'
-import {gradeInParallel, lintInParallel, listEssays, parallelThreshold, workerCount} from './parallel.js'
+import {gradeInParallel, lintInParallel, listEssays, parallelThreshold, startWorkers, workerCount, type WorkerPool} from './parallel.js'
 import {rules} from '../rules.js'
 import {findSpecialFiles, ignorePatternsFor} from './special-files.js'
 import {helpText, readArgs, UsageError, type CliOptions} from './args.js'
@@ -109,12 +110,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const special = !useStdin && !io.worker && mayBeMany ? findSpecialFiles(options.files, io.cwd, extensions) : []
   for (const file of special) problems.push(`${file.path}: ${file.kind}, not an essay file: skipped`)
   const ignorePatterns = ignorePatternsFor(special)
+  // Where the arguments surely name a class, the workers start now and
+  // load while the essays are listed.
+  let pool = !useStdin && !io.worker && !outline ? startEarly(options, io.cwd, extensions) : undefined
   const essays = !useStdin && !io.worker && mayBeMany ? await listEssays(options, io.cwd, extensions, ignorePatterns) : []
   const parallel = essays.length >= parallelThreshold && workerCount(essays.length, options.concurrency) > 1
+  if (!parallel || outline) pool?.close()
+  else pool ??= startWorkers(workerCount(essays.length, options.concurrency), io.cwd)
 
   if (grade && parallel) {
     // A whole class: deal the essays out to worker processes.
-    const result = await gradeInParallel(options, io.cwd, essays)
+    const result = await gradeInParallel(pool!, options, io.cwd, essays)
     problems.push(...result.errors.map((line) => line.replace(/^essaylint: /, '')))
     deliver(gradeFormats[options.format](result.grades), options, essays, io, problems)
     for (const problem of [...new Set(problems)]) io.stderr.write(`essaylint: ${problem}\n`)
@@ -125,7 +131,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   let files: VFile[]
   if (parallel && !outline) {
     // Many essays: lint them in worker processes; report them here.
-    const result = await lintInParallel(options, io.cwd, essays)
+    const result = await lintInParallel(pool!, options, io.cwd, essays)
     files = result.files
     problems.push(...result.problems)
   } else {
@@ -352,6 +358,31 @@ function deliver(report: string, options: CliOptions, read: Array<string | undef
     writeAtomically(target, report)
   } catch (error) {
     problems.push(`${options.output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+  }
+}
+
+/**
+ * Workers for a run whose arguments surely name a class: many essay files
+ * (a shell glob), or folders holding many entries. Otherwise none yet: the
+ * listing decides, and a student's single essay never waits for a worker.
+ */
+function startEarly(options: CliOptions, cwd: string, extensions: string[]): WorkerPool | undefined {
+  let named = 0
+  for (const file of options.files) {
+    const full = path.resolve(cwd, file)
+    named += isDirectory(full) ? likelyEssays(full, extensions) : 1
+    if (named >= parallelThreshold) break
+  }
+  const count = Math.min(options.concurrency ?? availableParallelism(), Math.floor(named / 8))
+  return named >= parallelThreshold && count > 1 ? startWorkers(count, cwd) : undefined
+}
+
+/** Essay files and sub-folders (a folder per student) at the top of a folder. */
+function likelyEssays(folder: string, extensions: string[]): number {
+  try {
+    return readdirSync(folder, {withFileTypes: true}).filter((entry) => entry.isDirectory() || extensions.includes(path.extname(entry.name).slice(1))).length
+  } catch {
+    return 0
   }
 }
 

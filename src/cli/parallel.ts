@@ -6,7 +6,7 @@
  * results and the error lines; formats and exit codes stay the CLI's.
  */
 
-import {fork} from 'node:child_process'
+import {fork, type ChildProcess} from 'node:child_process'
 import {realpathSync, statSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
@@ -17,6 +17,7 @@ import {engine, type Context} from 'unified-engine'
 import {VFile} from 'vfile'
 import type {Grade} from '../grade/score.js'
 import type {JsonResult} from '../reporters/json.js'
+import {withoutStackTraces} from '../rule.js'
 import type {CliOptions} from './args.js'
 
 /** Below this many essays, one thread is faster than starting workers. */
@@ -100,7 +101,7 @@ export interface ParallelResult {
   code: number
 }
 
-interface WorkerResult {
+export interface WorkerResult {
   stdout: string
   stderr: string
   code: number
@@ -150,53 +151,85 @@ export function batchesBySize(files: string[], batches: number, sizeOf: (file: s
  */
 const workerV8Options = ['--single-threaded-gc', '--max-semi-space-size=32']
 
-/** Run the CLI in worker processes, each taking the next batch of essays when it is free. */
-function inWorkers(options: CliOptions, cwd: string, files: string[], grade: boolean): Promise<WorkerResult[]> {
-  const count = workerCount(files.length, options.concurrency)
-  const batches = batchesBySize(files, count * 6, (file) => fileSize(path.resolve(cwd, file)))
-  const results: WorkerResult[] = []
-  let next = 0
-  let running = count
-  return new Promise((resolve, reject) => {
-    for (let index = 0; index < count; index++) {
-      const worker = fork(fileURLToPath(new URL('./worker.js', import.meta.url)), [], {
-        cwd,
-        execArgv: workerV8Options,
-        // The report and the error lines come back as messages; a worker
-        // that fails is one line from the parent, never its stack trace.
-        stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-        serialization: 'advanced'
-      })
-      let finished = false
-      const give = () => {
-        if (next < batches.length) {
-          worker.send({argv: workerArgs(options, cwd, batches[next++], grade)})
-          return
+/**
+ * Worker processes, started before they have work: a Node process takes
+ * about 0.2 s to start and load the bundle, which it does while the parent
+ * lists the essays. `close` ends the ones a run does not use.
+ */
+export interface WorkerPool {
+  size: number
+  /** Run the CLI on batches, each worker taking the next batch when it is free; `take` sees each result as it comes. */
+  run(options: CliOptions, cwd: string, files: string[], grade: boolean, take: (result: WorkerResult) => void): Promise<number>
+  /** End every worker not running a batch (all of them, after `run`). */
+  close(): void
+}
+
+export function startWorkers(count: number, cwd: string): WorkerPool {
+  const workers = Array.from({length: count}, () =>
+    fork(fileURLToPath(new URL('./worker.js', import.meta.url)), [], {
+      cwd,
+      // After the parent's own Node options, as fork does by default (so
+      // `node --cpu-prof` profiles the workers too).
+      execArgv: [...process.execArgv, ...workerV8Options],
+      // The report and the error lines come back as messages; a worker
+      // that fails is one line from the parent, never its stack trace.
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      serialization: 'advanced'
+    })
+  )
+  const close = (worker: ChildProcess) => {
+    if (worker.connected) worker.disconnect()
+  }
+  return {
+    size: count,
+    close: () => workers.forEach(close),
+    run(options, cwd, files, grade, take) {
+      const used = workers.slice(0, workerCount(files.length, options.concurrency))
+      workers.slice(used.length).forEach(close)
+      const batches = batchesBySize(files, used.length * 6, (file) => fileSize(path.resolve(cwd, file)))
+      let next = 0
+      let running = used.length
+      let code = 0
+      return new Promise((resolve, reject) => {
+        for (const worker of used) {
+          let finished = false
+          const give = () => {
+            if (next < batches.length) {
+              worker.send({argv: workerArgs(options, cwd, batches[next++], grade)})
+              return
+            }
+            finished = true
+            close(worker)
+            if (--running === 0) resolve(code)
+          }
+          worker.on('message', (result: WorkerResult) => {
+            code = Math.max(code, result.code)
+            take(result)
+            give()
+          })
+          worker.once('error', reject)
+          worker.once('exit', (exit, signal) => {
+            if (!finished) reject(new Error(`a worker process stopped (${signal ?? `exit code ${exit}`})`))
+          })
+          give()
         }
-        finished = true
-        worker.disconnect()
-        if (--running === 0) resolve(results)
-      }
-      worker.on('message', (result: WorkerResult) => {
-        results.push(result)
-        give()
       })
-      worker.once('error', reject)
-      worker.once('exit', (code, signal) => {
-        if (!finished) reject(new Error(`a worker process stopped (${signal ?? `exit code ${code}`})`))
-      })
-      give()
     }
-  })
+  }
 }
 
 /** Worker stderr lines, without the "essaylint: " each starts with. */
 const problemsOf = (results: WorkerResult[]) => results.flatMap((r) => r.stderr.split('\n').filter(Boolean)).map((line) => line.replace(/^essaylint: /, ''))
 
-export async function lintInParallel(options: CliOptions, cwd: string, files: string[]): Promise<{files: VFile[]; problems: string[]}> {
-  const results = await inWorkers(options, cwd, files, false)
-  const linted = results.flatMap((r) => (r.stdout.trim() ? (JSON.parse(r.stdout) as JsonResult[]) : [])).map(fromJson)
-  return {files: linted, problems: problemsOf(results)}
+export async function lintInParallel(pool: WorkerPool, options: CliOptions, cwd: string, files: string[]): Promise<{files: VFile[]; problems: string[]}> {
+  const linted: VFile[] = []
+  const problems: string[] = []
+  // Each batch's report is read as it comes, while the workers go on.
+  await pool.run(options, cwd, files, false, (result) => {
+    if (result.stdout.trim()) linted.push(...withoutStackTraces(() => (JSON.parse(result.stdout) as JsonResult[]).map(fromJson)))
+    problems.push(...problemsOf([result]))
+  })
+  return {files: linted, problems}
 }
 
 /** A linted file again, from its JSON report: what the reporters need. */
@@ -217,12 +250,16 @@ function fromJson(result: JsonResult): VFile {
   return file
 }
 
-export async function gradeInParallel(options: CliOptions, cwd: string, files: string[]): Promise<ParallelResult> {
-  const results = await inWorkers(options, cwd, files, true)
-  const grades = results.flatMap((r) => (r.stdout.trim() ? (JSON.parse(r.stdout) as Grade[]) : []))
+export async function gradeInParallel(pool: WorkerPool, options: CliOptions, cwd: string, files: string[]): Promise<ParallelResult> {
+  const grades: Grade[] = []
+  const results: WorkerResult[] = []
+  const code = await pool.run(options, cwd, files, true, (result) => {
+    if (result.stdout.trim()) grades.push(...(JSON.parse(result.stdout) as Grade[]))
+    results.push(result)
+  })
   grades.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   const errors = problemsOf(results).map((line) => `essaylint: ${line}`)
-  return {grades, errors, code: Math.max(...results.map((r) => r.code))}
+  return {grades, errors, code}
 }
 
 /** A Writable that keeps what is written, for a worker's stdout and stderr. */
