@@ -37,7 +37,9 @@ const maxQuotation = 1500
 
 export function findCitations(text: string): FoundSpan[] {
   const spans: FoundSpan[] = []
-  for (const match of text.matchAll(parenthetical)) {
+  // Most sentences cite nothing: a character search rules a pattern out
+  // before the pattern runs.
+  if (text.includes('(')) for (const match of text.matchAll(parenthetical)) {
     const inner = match[1].trim()
     const start = match.index!
     const end = start + match[0].length
@@ -58,7 +60,7 @@ export function findCitations(text: string): FoundSpan[] {
       spans.push({kind: 'author-date', text: match[0], start, end})
     }
   }
-  for (const match of text.matchAll(numbered)) {
+  if (text.includes('[')) for (const match of text.matchAll(numbered)) {
     spans.push({kind: 'numbered', text: match[0], start: match.index!, end: match.index! + match[0].length})
   }
   for (const match of text.matchAll(footnoteMarker)) {

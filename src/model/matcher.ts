@@ -54,12 +54,20 @@ function newNode<P>(): Node<P> {
 
 export class PhraseMatcher<P> {
   private readonly root: Node<P> = newNode()
+  /**
+   * Which words can start a term, built on the first match after an add:
+   * every word of every sentence is asked, so the answer is one or two Set
+   * lookups (whole first words; prefix terms by their first `stemLength`
+   * letters) instead of a walk over the prefix group of its first letter.
+   */
+  private starts: {words: Set<string>; stems: Set<string>; stemLength: number} | undefined
 
   /**
    * Add a term. `caseSensitive` keeps the written form (for surnames and
    * acronyms that collide with ordinary words when lower-cased).
    */
   add(term: string, payload: P, caseSensitive = false): void {
+    this.starts = undefined
     const parts: Array<{written: string; open: boolean}> = []
     for (const piece of term.trim().split(/\s+/)) {
       const open = piece.endsWith('*')
@@ -111,10 +119,17 @@ export class PhraseMatcher<P> {
     return found
   }
 
+  private startIndex(): NonNullable<PhraseMatcher<P>['starts']> {
+    const prefixes = [...this.root.prefixes.values()].flat().map((step) => step.prefix)
+    const stemLength = Math.max(1, Math.min(...prefixes.map((prefix) => prefix.length)))
+    return {words: new Set(this.root.words.keys()), stems: new Set(prefixes.map((prefix) => prefix.slice(0, stemLength))), stemLength}
+  }
+
   private longestAt(words: Word[], from: number): Match<P> | undefined {
     // Most words start no term: decide that before allocating anything.
     const first = words[from].norm
-    if (!this.root.words.has(first) && !this.root.prefixes.get(first[0])?.some((step) => first.startsWith(step.prefix))) return undefined
+    const starts = (this.starts ??= this.startIndex())
+    if (!starts.words.has(first) && (first.length < starts.stemLength || !starts.stems.has(first.slice(0, starts.stemLength)))) return undefined
     let best: Match<P> | undefined
     // Breadth-first over the (rarely more than two) live trie nodes.
     let frontier: Array<Node<P>> = [this.root]
