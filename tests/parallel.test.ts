@@ -48,10 +48,19 @@ describe('linting a class in worker processes', () => {
 })
 
 describe('batches for the workers', () => {
-  it('hold every essay once, longest first, in batches of about equal bytes', () => {
+  it('hold every essay once, longest first, each batch a share of what is left, so the last ones are small', () => {
     const sizes: Record<string, number> = {a: 100, b: 900, c: 300, d: 300, e: 200, f: 100, g: 50, h: 50}
-    const batches = batchesBySize(Object.keys(sizes), 4, (file) => sizes[file])
-    expect(batches).toEqual([['b'], ['c', 'd'], ['e', 'a', 'f', 'g', 'h']])
+    const batches = batchesBySize(Object.keys(sizes), 2, (file) => sizes[file])
+    // 2,000 bytes for 2 workers: a batch closes at a quarter of what is left (500, then 275, 200, ...).
+    expect(batches).toEqual([['b'], ['c'], ['d'], ['e'], ['a'], ['f'], ['g'], ['h']])
     expect(batches.flat().sort()).toEqual(Object.keys(sizes).sort())
+  })
+
+  it('never cut a class into batches of less than a hundredth of the work', () => {
+    const files = Array.from({length: 1000}, (_, i) => `essay-${i}.md`)
+    const batches = batchesBySize(files, 2, () => 1000)
+    expect(batches.flat()).toHaveLength(1000)
+    expect(Math.min(...batches.slice(0, -1).map((batch) => batch.length))).toBe(10)
+    expect(batches[0]).toHaveLength(250)
   })
 })

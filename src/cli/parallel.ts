@@ -116,24 +116,31 @@ function fileSize(file: string): number {
 }
 
 /**
- * Batches for the workers to take one at a time, longest essays first: a
- * worker that finishes early takes the next batch, so the workers end
- * together however the machine schedules them (a fixed share per thread left
- * one idle for a second while the other finished).
+ * Batches for the workers to take one at a time, longest essays first, each
+ * a share of what is left (guided scheduling): large batches first, small
+ * ones at the end. A worker that finishes early takes the next batch, so the
+ * workers end together however the machine schedules them; with batches of
+ * equal size, one worker sat idle for half a second while the other did the
+ * last batch.
  */
-export function batchesBySize(files: string[], batches: number, sizeOf: (file: string) => number): string[][] {
+export function batchesBySize(files: string[], workers: number, sizeOf: (file: string) => number): string[][] {
   const sized = files.map((file) => ({file, bytes: sizeOf(file)})).sort((a, b) => b.bytes - a.bytes)
-  const target = sized.reduce((sum, {bytes}) => sum + bytes, 0) / Math.max(1, batches)
+  let left = sized.reduce((sum, {bytes}) => sum + bytes, 0)
+  // No batch smaller than a hundredth of the work: each costs a few milliseconds to start.
+  const smallest = left / 100
   const result: string[][] = []
   let current: string[] = []
   let bytes = 0
+  let target = Math.max(smallest, left / (2 * Math.max(1, workers)))
   for (const entry of sized) {
     current.push(entry.file)
     bytes += entry.bytes
     if (bytes >= target) {
       result.push(current)
+      left -= bytes
       current = []
       bytes = 0
+      target = Math.max(smallest, left / (2 * Math.max(1, workers)))
     }
   }
   if (current.length > 0) result.push(current)
@@ -186,7 +193,7 @@ export function startWorkers(count: number, cwd: string): WorkerPool {
     run(options, cwd, files, grade, take) {
       const used = workers.slice(0, workerCount(files.length, options.concurrency))
       workers.slice(used.length).forEach(close)
-      const batches = batchesBySize(files, used.length * 6, (file) => fileSize(path.resolve(cwd, file)))
+      const batches = batchesBySize(files, used.length, (file) => fileSize(path.resolve(cwd, file)))
       let next = 0
       let running = used.length
       let code = 0
