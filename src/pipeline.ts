@@ -34,8 +34,10 @@ const keepNlcst: Plugin<[], NlcstRoot> = function () {
 export function baseProcessor(options: InputGuardOptions = {}): Processor<Root, Root, Root> {
   return unified()
     .use(remarkParse)
-    .use(inputGuard, options)
+    // Before the input guard, which wraps the parser last and so checks the
+    // input first.
     .use(essayGfm)
+    .use(inputGuard, options)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(textHeadings)
     .use(remarkRetext, unified().use(retextEnglish).use(keepNlcst) as never) as unknown as Processor<Root, Root, Root>
