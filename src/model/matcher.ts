@@ -58,9 +58,10 @@ export class PhraseMatcher<P> {
    * Which words can start a term, built on the first match after an add:
    * every word of every sentence is asked, so the answer is one or two Set
    * lookups (whole first words; prefix terms by their first `stemLength`
-   * letters) instead of a walk over the prefix group of its first letter.
+   * letters, walked by character code so that nothing is allocated)
+   * instead of a walk over the prefix group of its first letter.
    */
-  private starts: {words: Set<string>; stems: Set<string>; stemLength: number} | undefined
+  private starts: {words: Set<string>; stems: StemNode; stemLength: number} | undefined
 
   /**
    * Add a term. `caseSensitive` keeps the written form (for surnames and
@@ -122,14 +123,24 @@ export class PhraseMatcher<P> {
   private startIndex(): NonNullable<PhraseMatcher<P>['starts']> {
     const prefixes = [...this.root.prefixes.values()].flat().map((step) => step.prefix)
     const stemLength = Math.max(1, Math.min(...prefixes.map((prefix) => prefix.length)))
-    return {words: new Set(this.root.words.keys()), stems: new Set(prefixes.map((prefix) => prefix.slice(0, stemLength))), stemLength}
+    const stems: StemNode = new Map()
+    for (const prefix of prefixes) {
+      let node = stems
+      for (let i = 0; i < stemLength; i++) {
+        const code = prefix.charCodeAt(i)
+        let next = node.get(code)
+        if (!next) node.set(code, (next = new Map()))
+        node = next
+      }
+    }
+    return {words: new Set(this.root.words.keys()), stems, stemLength}
   }
 
   private longestAt(words: Word[], from: number): Match<P> | undefined {
     // Most words start no term: decide that before allocating anything.
     const first = words[from].norm
     const starts = (this.starts ??= this.startIndex())
-    if (!starts.words.has(first) && (first.length < starts.stemLength || !starts.stems.has(first.slice(0, starts.stemLength)))) return undefined
+    if (!starts.words.has(first) && !hasStem(starts.stems, first, starts.stemLength)) return undefined
     let best: Match<P> | undefined
     // Breadth-first over the (rarely more than two) live trie nodes.
     let frontier: Array<Node<P>> = [this.root]
@@ -160,6 +171,16 @@ export class PhraseMatcher<P> {
     }
     return best
   }
+}
+
+/** Stems of prefix terms, one character code per level. */
+type StemNode = Map<number, StemNode>
+
+function hasStem(stems: StemNode, word: string, length: number): boolean {
+  if (word.length < length || stems.size === 0) return false
+  let node: StemNode | undefined = stems
+  for (let i = 0; i < length && node; i++) node = node.get(word.charCodeAt(i))
+  return node !== undefined
 }
 
 function sameText(exact: string[], words: Word[], from: number): boolean {
