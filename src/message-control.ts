@@ -28,6 +28,20 @@ function marker(node: Nodes): Marker | undefined {
 
 export const messageControl: Plugin<[{known: string[]}], Root> = function (options) {
   return function (tree, file) {
+    // Every control comment is an HTML comment: without one, the two walks
+    // over the whole tree (markers, then "gaps") only give a finding without
+    // a place line 1, column 1. (A gap is where a node has no position, or
+    // after the last node: the parser places every node, and no finding is
+    // ever placed after the last one.) The walks were about 2 % of the time
+    // on the benchmark essays.
+    if (!String(file.value).includes('<!--')) {
+      for (const message of file.messages) {
+        if (message.source !== 'essaylint') continue
+        message.line ||= 1
+        message.column ||= 1
+      }
+      return
+    }
     control(tree, {file, name: 'essaylint', source: 'essaylint', known: options.known, marker: marker as never, test: 'html'})
   }
 }
