@@ -201,8 +201,9 @@ export function checkShape(text: string): string | undefined {
       }
       if (++lines > maxBlockLines) return tooLong(paragraphLine, `more than ${maxBlockLines.toLocaleString('en')} lines`)
       // Far too many words for the sentence parser (the tree check below is
-      // exact; this one spares parsing a megabyte-long paragraph first).
-      countTokens(content, count)
+      // exact; this one spares parsing a megabyte-long paragraph first). A
+      // character is at most one token: short paragraphs need no count.
+      if (end - paragraphStart > 2 * maxBlockTokens) countTokens(content, count)
       if (count.tokens > 2 * maxBlockTokens) {
         const rest = text.slice(end).search(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n|$)/)
         const blockEnd = rest === -1 ? text.length : end + rest
@@ -239,13 +240,19 @@ function isGap(text: string, index: number, end: number): boolean {
 export function checkTree(tree: Root): string | undefined {
   for (const block of tree.children) {
     const count = {tokens: 0}
+    // Every token is at least one character of the block: a block shorter
+    // than the limit needs no count (the depth is still checked).
+    const span = (block.position?.end.offset ?? Infinity) - (block.position?.start.offset ?? 0)
+    const counting = !(span <= maxBlockTokens)
     const stack: Array<{node: Nodes; depth: number}> = [{node: block, depth: 2}]
     while (stack.length > 0) {
       const {node, depth} = stack.pop()!
       if (depth > maxTreeDepth) return tooDeep(node.position?.start.line)
-      if (node.type === 'text') countTokens(node.value, count)
-      else if (node.type === 'image' || node.type === 'imageReference') countTokens(node.alt ?? '', count)
-      else if (node.type === 'inlineCode' || node.type === 'break') count.tokens++
+      if (counting) {
+        if (node.type === 'text') countTokens(node.value, count)
+        else if (node.type === 'image' || node.type === 'imageReference') countTokens(node.alt ?? '', count)
+        else if (node.type === 'inlineCode' || node.type === 'break') count.tokens++
+      }
       // Tables are left out of the sentence tree.
       if ('children' in node && node.type !== 'table') {
         for (const child of node.children) stack.push({node: child as Nodes, depth: depth + 1})
