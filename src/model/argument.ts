@@ -626,23 +626,38 @@ const contentWordsOf = new WeakMap<Sentence, Set<string>>()
 function echoOf(model: EssayModel, sentences: SentenceArgument[], index: number, conclusion: Set<number>): number | undefined {
   const words = contentWords(model.sentences[index])
   if (words.size === 0) return undefined
-  // The backed body sentences do not change while the conclusion is read: list them once.
+  // The backed body sentences do not change while the conclusion is read:
+  // list them once, with an index from each content word to the sentences
+  // that have it, so that a long essay's conclusion is not compared with
+  // every body sentence in turn (that grew with the square of the length).
   let candidates = echoCandidates.get(sentences)
   if (!candidates) {
-    candidates = sentences
+    const list = sentences
       .filter((other) => (other.role === 'claim' && other.supported) || other.role === 'evidence')
       .map((other) => model.sentences[other.sentence])
       .filter((sentence) => !conclusion.has(sentence.paragraph) && isBody(model.paragraphs[sentence.paragraph]))
       .map((sentence) => ({index: sentence.index, words: contentWords(sentence)}))
+    const byWord = new Map<string, number[]>()
+    list.forEach((candidate, position) => {
+      for (const word of candidate.words) {
+        const having = byWord.get(word)
+        if (having) having.push(position)
+        else byWord.set(word, [position])
+      }
+    })
+    candidates = {list, byWord}
     echoCandidates.set(sentences, candidates)
   }
+  const shared = new Map<number, number>()
+  for (const word of words) for (const position of candidates.byWord.get(word) ?? []) shared.set(position, (shared.get(position) ?? 0) + 1)
   let best: {index: number; score: number} | undefined
-  for (const {index: other, words: theirs} of candidates) {
-    let shared = 0
-    for (const word of words) if (theirs.has(word)) shared++
-    const score = shared / Math.min(words.size, theirs.size)
-    if (shared >= 2 && score >= 0.25 && (!best || score > best.score)) best = {index: other, score}
+  // In body order, as before, so that the first of equally good echoes wins.
+  for (const position of [...shared.keys()].sort((a, b) => a - b)) {
+    const count = shared.get(position)!
+    const {index: other, words: theirs} = candidates.list[position]
+    const score = count / Math.min(words.size, theirs.size)
+    if (count >= 2 && score >= 0.25 && (!best || score > best.score)) best = {index: other, score}
   }
   return best?.index
 }
-const echoCandidates = new WeakMap<SentenceArgument[], Array<{index: number; words: Set<string>}>>()
+const echoCandidates = new WeakMap<SentenceArgument[], {list: Array<{index: number; words: Set<string>}>; byWord: Map<string, number[]>}>()
