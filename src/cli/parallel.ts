@@ -176,8 +176,9 @@ export function startWorkers(count: number, cwd: string): WorkerPool {
     fork(fileURLToPath(new URL('./worker.js', import.meta.url)), [], {
       cwd,
       // After the parent's own Node options, as fork does by default (so
-      // `node --cpu-prof` profiles the workers too).
-      execArgv: [...process.execArgv, ...workerV8Options],
+      // `node --cpu-prof` profiles the workers too), but not the inspector's:
+      // a second process cannot listen on the parent's debugging port.
+      execArgv: [...process.execArgv.filter((option) => !/^--(?:inspect|debug)/.test(option)), ...workerV8Options],
       // The report and the error lines come back as messages; a worker
       // that fails is one line from the parent, never its stack trace.
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
