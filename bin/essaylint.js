@@ -3,12 +3,22 @@
 // that a large report written to a pipe is flushed whole before Node exits.
 import {main} from '../dist/src/bundle/cli.js'
 
+let settled = false
 main(process.argv.slice(2), {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd()}).then(
   (code) => {
+    settled = true
     process.exitCode = code
   },
   (error) => {
+    settled = true
     process.stderr.write(`essaylint: internal error: ${error && error.message ? error.message : error}\n`)
     process.exitCode = 2
   }
 )
+// Node exits when nothing is left to wait for, even with the run unfinished:
+// that must never look like a clean run.
+process.on('exit', () => {
+  if (settled) return
+  process.stderr.write('essaylint: internal error: the run stopped before it had a result\n')
+  process.exitCode = 2
+})

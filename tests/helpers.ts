@@ -2,7 +2,7 @@
 
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
 import type {VFileMessage} from 'vfile-message'
 import {lint, rules, type LintOptions} from '../src/index.js'
@@ -53,4 +53,15 @@ export function run(args: string[], options: {cwd?: string; input?: string | Buf
     timeout: 60_000
   })
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+/** Start the real binary without waiting for it: the process, and its result once it ends. */
+export function start(args: string[], cwd: string): {child: ChildProcess; done: Promise<Run>} {
+  const child = spawn(process.execPath, [bin, ...args], {cwd, env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0'}})
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk) => (stdout += chunk))
+  child.stderr.on('data', (chunk) => (stderr += chunk))
+  const done = new Promise<Run>((resolve) => child.on('close', (code) => resolve({code, stdout, stderr})))
+  return {child, done}
 }

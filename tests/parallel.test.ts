@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {batchesBySize} from '../src/cli/parallel.js'
-import {root, run} from './helpers.js'
+import {root, run, start} from './helpers.js'
 
 describe('linting a class in worker processes', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'essaylint-parallel-'))
@@ -40,6 +40,23 @@ describe('linting a class in worker processes', () => {
     const result = run(['-f', 'json', '.'], {cwd: mixed})
     expect(JSON.parse(result.stdout).map((r: {path: string}) => r.path)).toEqual(['mali-sovereignty.md', 'weak-no-theory.md'])
     expect(result).toEqual(run(['-f', 'json', '--concurrency', '1', '.'], {cwd: mixed}))
+  })
+
+  // Killed at once (while the essays are still listed) or a moment later (while it lints).
+  it.runIf(process.platform === 'linux').each([[0], [300]])('a worker killed after %i ms: one line, exit 2, no stack trace, and the run ends', async (delay) => {
+    const {child, done} = start(['-f', 'json', '.'], dir)
+    // The workers are the CLI's child processes: kill the first one seen.
+    let killed = false
+    for (let tries = 0; tries < 500 && !killed; tries++) {
+      const pids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)
+      if (pids.length > 0) {
+        await new Promise((resolve) => setTimeout(resolve, delay))
+        process.kill(Number(pids[0]), 'SIGKILL')
+        killed = true
+      } else await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    expect(killed).toBe(true)
+    expect(await done).toEqual({code: 2, stdout: '', stderr: 'essaylint: internal error: a worker process stopped (SIGKILL)\n'})
   })
 
   it('--concurrency rejects nonsense', () => {

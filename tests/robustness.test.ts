@@ -14,7 +14,7 @@ import {chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rea
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {bin, root, run as runBin, type Run} from './helpers.js'
+import {bin, root, run as runBin, start, type Run} from './helpers.js'
 
 const essay = readFileSync(path.join(root, 'fixtures', 'rules', 'perspective-coverage', 'not-ok-constructivism-absent.md'), 'utf8')
 const sample = readFileSync(path.join(root, 'fixtures', 'essays', 'mali-sovereignty.md'), 'utf8')
@@ -228,12 +228,7 @@ describe('file system', () => {
     const target = path.join(dir, 'e.md')
     const outcomes: Array<{code: number | null; stdout: string; stderr: string}> = []
     for (let round = 0; round < 4; round++) {
-      const child = spawn(process.execPath, [bin, '--no-config', '-f', 'json', 'e.md'], {cwd: dir, env: {...process.env, NO_COLOR: '1'}})
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (chunk) => (stdout += chunk))
-      child.stderr.on('data', (chunk) => (stderr += chunk))
-      const done = new Promise<number | null>((resolve) => child.on('close', resolve))
+      const {done} = start(['--no-config', '-f', 'json', 'e.md'], dir)
       let finished = false
       void done.then(() => (finished = true))
       // Rewrite the file, between versions, for as long as the process runs.
@@ -241,7 +236,7 @@ describe('file system', () => {
         writeFileSync(target, versions[(i + round) % versions.length])
         await new Promise((resolve) => setTimeout(resolve, 1))
       }
-      outcomes.push({code: await done, stdout, stderr})
+      outcomes.push(await done)
     }
     const longest = Math.max(...versions.map((v) => v.split(/\r\n|\r|\n/).length))
     for (const {code, stdout, stderr} of outcomes) {

@@ -185,6 +185,10 @@ export function startWorkers(count: number, cwd: string): WorkerPool {
       serialization: 'advanced'
     })
   )
+  // A worker can stop before it is given work (killed while the essays are
+  // listed): remember how, so that the run reports it instead of waiting.
+  const stopped = new Map<ChildProcess, string>()
+  for (const worker of workers) worker.once('exit', (exit, signal) => stopped.set(worker, signal ?? `exit code ${exit}`))
   const close = (worker: ChildProcess) => {
     if (worker.connected) worker.disconnect()
   }
@@ -199,9 +203,20 @@ export function startWorkers(count: number, cwd: string): WorkerPool {
       let running = used.length
       let code = 0
       return new Promise((resolve, reject) => {
+        let failed = false
+        // One worker lost: the run cannot be whole. Say so, and end the
+        // others now rather than let them lint batches nobody will report.
+        const fail = (error: Error) => {
+          if (failed) return
+          failed = true
+          workers.forEach(close)
+          reject(error)
+        }
         for (const worker of used) {
           let finished = false
           const give = () => {
+            // A worker that is gone is reported by its 'exit' below.
+            if (failed || !worker.connected) return
             if (next < batches.length) {
               worker.send({argv: workerArgs(options, cwd, batches[next++], grade)})
               return
@@ -215,10 +230,15 @@ export function startWorkers(count: number, cwd: string): WorkerPool {
             take(result)
             give()
           })
-          worker.once('error', reject)
-          worker.once('exit', (exit, signal) => {
-            if (!finished) reject(new Error(`a worker process stopped (${signal ?? `exit code ${exit}`})`))
-          })
+          // An error (the process could not start, or a message could not be
+          // sent to it) usually comes with an exit that says more: wait a
+          // moment for it.
+          worker.once('error', (error) => setTimeout(() => fail(new Error(`a worker process failed (${error.message})`)), 100))
+          const lost = (how: string) => {
+            if (!finished) fail(new Error(`a worker process stopped (${how})`))
+          }
+          if (stopped.has(worker)) lost(stopped.get(worker)!)
+          else worker.once('exit', (exit, signal) => lost(signal ?? `exit code ${exit}`))
           give()
         }
       })
