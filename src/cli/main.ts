@@ -6,7 +6,6 @@
  */
 
 import {readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
-import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {PassThrough, type Readable, type Writable} from 'node:stream'
 import {engine, type Context} from 'unified-engine'
@@ -112,10 +111,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const ignorePatterns = ignorePatternsFor(special)
   // Where the arguments surely name a class, the workers start now and
   // load while the essays are listed.
+  // (An outline reads each essay's model: it is always made here.)
   let pool = !useStdin && !io.worker && !outline ? startEarly(options, io.cwd, extensions) : undefined
   const essays = !useStdin && !io.worker && mayBeMany ? await listEssays(options, io.cwd, extensions, ignorePatterns) : []
-  const parallel = essays.length >= parallelThreshold && workerCount(essays.length, options.concurrency) > 1
-  if (!parallel || outline) pool?.close()
+  const parallel = !outline && essays.length >= parallelThreshold && workerCount(essays.length, options.concurrency) > 1
+  if (!parallel) pool?.close()
   else pool ??= startWorkers(workerCount(essays.length, options.concurrency), io.cwd)
 
   if (grade && parallel) {
@@ -129,7 +129,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 
   let files: VFile[]
-  if (parallel && !outline) {
+  if (parallel) {
     // Many essays: lint them in worker processes; report them here.
     const result = await lintInParallel(pool!, options, io.cwd, essays)
     files = result.files
@@ -373,7 +373,7 @@ function startEarly(options: CliOptions, cwd: string, extensions: string[]): Wor
     named += isDirectory(full) ? likelyEssays(full, extensions) : 1
     if (named >= parallelThreshold) break
   }
-  const count = Math.min(options.concurrency ?? availableParallelism(), Math.floor(named / 8))
+  const count = workerCount(named, options.concurrency)
   return named >= parallelThreshold && count > 1 ? startWorkers(count, cwd) : undefined
 }
 

@@ -164,7 +164,6 @@ const workerV8Options = ['--single-threaded-gc', '--max-semi-space-size=32']
  * lists the essays. `close` ends the ones a run does not use.
  */
 export interface WorkerPool {
-  size: number
   /** Run the CLI on batches, each worker taking the next batch when it is free; `take` sees each result as it comes. */
   run(options: CliOptions, cwd: string, files: string[], grade: boolean, take: (result: WorkerResult) => void): Promise<number>
   /** End every worker not running a batch (all of them, after `run`). */
@@ -185,15 +184,10 @@ export function startWorkers(count: number, cwd: string): WorkerPool {
       serialization: 'advanced'
     })
   )
-  // A worker can stop before it is given work (killed while the essays are
-  // listed): remember how, so that the run reports it instead of waiting.
-  const stopped = new Map<ChildProcess, string>()
-  for (const worker of workers) worker.once('exit', (exit, signal) => stopped.set(worker, signal ?? `exit code ${exit}`))
   const close = (worker: ChildProcess) => {
     if (worker.connected) worker.disconnect()
   }
   return {
-    size: count,
     close: () => workers.forEach(close),
     run(options, cwd, files, grade, take) {
       const used = workers.slice(0, workerCount(files.length, options.concurrency))
@@ -237,7 +231,9 @@ export function startWorkers(count: number, cwd: string): WorkerPool {
           const lost = (how: string) => {
             if (!finished) fail(new Error(`a worker process stopped (${how})`))
           }
-          if (stopped.has(worker)) lost(stopped.get(worker)!)
+          // A worker can stop before it is given work (killed while the
+          // essays are listed): its exit is then already known.
+          if (worker.exitCode !== null || worker.signalCode !== null) lost(worker.signalCode ?? `exit code ${worker.exitCode}`)
           else worker.once('exit', (exit, signal) => lost(signal ?? `exit code ${exit}`))
           give()
         }

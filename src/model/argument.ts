@@ -520,12 +520,7 @@ function caseNames(sentence: Sentence): string[] {
 function caseFromBody(model: EssayModel, sentences: SentenceArgument[], index: number, conclusion: Set<number>): number | undefined {
   const names = caseNames(model.sentences[index])
   if (names.length === 0) return undefined
-  return sentences.find((other) => {
-    const sentence = model.sentences[other.sentence]
-    if (conclusion.has(sentence.paragraph) || !isBody(model.paragraphs[sentence.paragraph])) return false
-    if (other.role !== 'evidence' && !(other.role === 'claim' && other.supported)) return false
-    return sentence.words.some((w) => names.includes(w.text))
-  })?.sentence
+  return backedBody(model, sentences, conclusion).list.find(({sentence}) => sentence.words.some((w) => names.includes(w.text)))?.sentence.index
 }
 
 const anaphora = /^(?:this|that|these|those|such|it|they|its|their|both|neither|either|here|the same|the result|the figures?|the findings?|the data|the study|the report|the case)$/
@@ -626,17 +621,42 @@ const contentWordsOf = new WeakMap<Sentence, Set<string>>()
 function echoOf(model: EssayModel, sentences: SentenceArgument[], index: number, conclusion: Set<number>): number | undefined {
   const words = contentWords(model.sentences[index])
   if (words.size === 0) return undefined
-  // The backed body sentences do not change while the conclusion is read:
-  // list them once, with an index from each content word to the sentences
-  // that have it, so that a long essay's conclusion is not compared with
+  const body = backedBody(model, sentences, conclusion)
+  // Through the index, so that a long essay's conclusion is not compared with
   // every body sentence in turn (that grew with the square of the length).
-  let candidates = echoCandidates.get(sentences)
-  if (!candidates) {
+  const shared = new Map<number, number>()
+  for (const word of words) for (const position of body.byWord.get(word) ?? []) shared.set(position, (shared.get(position) ?? 0) + 1)
+  let best: {index: number; score: number} | undefined
+  // In body order, so that the first of equally good echoes wins.
+  for (const position of [...shared.keys()].sort((a, b) => a - b)) {
+    const count = shared.get(position)!
+    const {sentence, words: theirs} = body.list[position]
+    const score = count / Math.min(words.size, theirs.size)
+    if (count >= 2 && score >= 0.25 && (!best || score > best.score)) best = {index: sentence.index, score}
+  }
+  return best?.index
+}
+
+interface BackedBody {
+  /** Evidence and backed claims of the body, in order, with their content words. */
+  list: Array<{sentence: Sentence; words: Set<string>}>
+  /** Content word → positions in `list`. */
+  byWord: Map<string, number[]>
+}
+
+/**
+ * The body sentences a conclusion may lean on: evidence and backed claims
+ * outside the conclusion. They do not change while the conclusion is read,
+ * so they are listed once per analysis, for echoes and named cases alike.
+ */
+function backedBody(model: EssayModel, sentences: SentenceArgument[], conclusion: Set<number>): BackedBody {
+  let body = backedBodies.get(sentences)
+  if (!body) {
     const list = sentences
       .filter((other) => (other.role === 'claim' && other.supported) || other.role === 'evidence')
       .map((other) => model.sentences[other.sentence])
       .filter((sentence) => !conclusion.has(sentence.paragraph) && isBody(model.paragraphs[sentence.paragraph]))
-      .map((sentence) => ({index: sentence.index, words: contentWords(sentence)}))
+      .map((sentence) => ({sentence, words: contentWords(sentence)}))
     const byWord = new Map<string, number[]>()
     list.forEach((candidate, position) => {
       for (const word of candidate.words) {
@@ -645,19 +665,9 @@ function echoOf(model: EssayModel, sentences: SentenceArgument[], index: number,
         else byWord.set(word, [position])
       }
     })
-    candidates = {list, byWord}
-    echoCandidates.set(sentences, candidates)
+    body = {list, byWord}
+    backedBodies.set(sentences, body)
   }
-  const shared = new Map<number, number>()
-  for (const word of words) for (const position of candidates.byWord.get(word) ?? []) shared.set(position, (shared.get(position) ?? 0) + 1)
-  let best: {index: number; score: number} | undefined
-  // In body order, as before, so that the first of equally good echoes wins.
-  for (const position of [...shared.keys()].sort((a, b) => a - b)) {
-    const count = shared.get(position)!
-    const {index: other, words: theirs} = candidates.list[position]
-    const score = count / Math.min(words.size, theirs.size)
-    if (count >= 2 && score >= 0.25 && (!best || score > best.score)) best = {index: other, score}
-  }
-  return best?.index
+  return body
 }
-const echoCandidates = new WeakMap<SentenceArgument[], {list: Array<{index: number; words: Set<string>}>; byWord: Map<string, number[]>}>()
+const backedBodies = new WeakMap<SentenceArgument[], BackedBody>()

@@ -49,7 +49,7 @@ const trailing = /[.,:;!?"'*_~]+$/
 /** Bare web addresses in a text, with offsets into it. */
 export function bareWebAddresses(text: string): Array<{url: string; start: number; end: number}> {
   const found: Array<{url: string; start: number; end: number}> = []
-  if (!text.includes('http') && !text.includes('www.') && !/HTTP|WWW\./i.test(text)) return found
+  if (!/http|www\./i.test(text)) return found
   for (const match of text.matchAll(bareAddress)) {
     let url = match[0].replace(trailing, '')
     while (url.endsWith(')') && count(url, ')') > count(url, '(')) url = url.slice(0, -1).replace(trailing, '')
