@@ -4,7 +4,7 @@ import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {batchesBySize} from '../src/cli/parallel.js'
+import {batchesBySize, workerExecArgv} from '../src/cli/parallel.js'
 import {root, run, start} from './helpers.js'
 
 describe('linting a class in worker processes', () => {
@@ -79,5 +79,24 @@ describe('batches for the workers', () => {
     expect(batches.flat()).toHaveLength(1000)
     expect(Math.min(...batches.slice(0, -1).map((batch) => batch.length))).toBe(10)
     expect(batches[0]).toHaveLength(250)
+  })
+})
+
+describe("the workers' Node options", () => {
+  it('collect garbage on their own thread and optimise late; the options given to Node come after, so they win', () => {
+    expect(workerExecArgv([])).toEqual(['--single-threaded-gc', '--max-semi-space-size=32', '--interrupt-budget=1000000'])
+    const argv = workerExecArgv(['--max-semi-space-size=64', '--cpu-prof'])
+    expect(argv.slice(3)).toEqual(['--max-semi-space-size=64', '--cpu-prof'])
+    // V8 takes the last of two values of an option.
+    expect(argv.lastIndexOf('--max-semi-space-size=64')).toBeGreaterThan(argv.indexOf('--max-semi-space-size=32'))
+  })
+
+  it("leave out the parent's debugger options: a second process cannot listen on its port", () => {
+    expect(workerExecArgv(['--inspect=9229', '--inspect-brk', '--debug-port=1', '--enable-source-maps'])).toEqual([
+      '--single-threaded-gc',
+      '--max-semi-space-size=32',
+      '--interrupt-budget=1000000',
+      '--enable-source-maps'
+    ])
   })
 })
