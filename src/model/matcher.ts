@@ -137,40 +137,61 @@ export class PhraseMatcher<P> {
   }
 
   private longestAt(words: Word[], from: number): Match<P> | undefined {
-    // Most words start no term: decide that before allocating anything.
+    // Most words start no term: decide that before walking the trie.
     const first = words[from].norm
     const starts = (this.starts ??= this.startIndex())
     if (!starts.words.has(first) && !hasStem(starts.stems, first, starts.stemLength)) return undefined
-    let best: Match<P> | undefined
-    // Breadth-first over the (rarely more than two) live trie nodes.
-    let frontier: Array<Node<P>> = [this.root]
-    let index = from
-    while (frontier.length > 0 && index < words.length) {
-      const word = words[index].norm
-      const next: Array<Node<P>> = []
-      for (const node of frontier) {
-        const exact = node.words.get(word)
-        if (exact) next.push(exact)
-        const group = node.prefixes.get(word[0])
-        if (group) {
-          for (const step of group) {
-            if (word.startsWith(step.prefix)) next.push(step.node)
-          }
-        }
+    // Depth first, without allocating: how far the longest term reaches,
+    // then (for the rare word that starts one) every payload ending there.
+    const to = this.reach(this.root, words, from, from)
+    if (to === from) return undefined
+    const payloads: P[] = []
+    this.collect(this.root, words, from, from, to, payloads)
+    return {payloads, from, to}
+  }
+
+  /** One past the last word of the longest term that starts at `from` and passes through `node` at `index`; `from` if none. */
+  private reach(node: Node<P>, words: Word[], from: number, index: number): number {
+    if (index >= words.length) return from
+    const word = words[index].norm
+    let best = from
+    const exact = node.words.get(word)
+    if (exact) best = Math.max(best, this.reachFrom(exact, words, from, index + 1))
+    const group = node.prefixes.get(word[0])
+    if (group) {
+      for (const step of group) {
+        if (word.startsWith(step.prefix)) best = Math.max(best, this.reachFrom(step.node, words, from, index + 1))
       }
-      index++
-      const payloads: P[] = []
-      for (const node of next) {
-        for (const entry of node.entries) {
-          if (entry.exact && !sameText(entry.exact, words, from)) continue
-          payloads.push(entry.payload)
-        }
-      }
-      if (payloads.length > 0) best = {payloads, from, to: index}
-      frontier = next
     }
     return best
   }
+
+  /** `reach` for a node entered before word `index`: its own entries count too. */
+  private reachFrom(node: Node<P>, words: Word[], from: number, index: number): number {
+    const deeper = this.reach(node, words, from, index)
+    return deeper > from ? deeper : node.entries.some((entry) => usable(entry, words, from)) ? index : from
+  }
+
+  /** The payloads of every term that starts at `from` and ends just before `to`. */
+  private collect(node: Node<P>, words: Word[], from: number, index: number, to: number, payloads: P[]): void {
+    if (index === to) {
+      for (const entry of node.entries) if (usable(entry, words, from)) payloads.push(entry.payload)
+      return
+    }
+    const word = words[index].norm
+    const exact = node.words.get(word)
+    if (exact) this.collect(exact, words, from, index + 1, to, payloads)
+    const group = node.prefixes.get(word[0])
+    if (group) {
+      for (const step of group) {
+        if (word.startsWith(step.prefix)) this.collect(step.node, words, from, index + 1, to, payloads)
+      }
+    }
+  }
+}
+
+function usable<P>(entry: Entry<P>, words: Word[], from: number): boolean {
+  return !entry.exact || sameText(entry.exact, words, from)
 }
 
 /** Stems of prefix terms, one character code per level. */
