@@ -4,10 +4,21 @@
 import {main} from '../dist/src/bundle/cli.js'
 
 let settled = false
+// A reader that stops early (`essaylint . | head`) closes the pipe: the rest
+// of the report is dropped, quietly, as Unix tools do (not a stack trace),
+// and the run ends with its own exit code.
+let reportLost = false
+process.stdout.on('error', (error) => {
+  if (reportLost) return
+  reportLost = true
+  if (error.code === 'EPIPE') return
+  process.stderr.write(`essaylint: cannot write the report (${error.code ?? error.message})\n`)
+  process.exitCode = 2
+})
 main(process.argv.slice(2), {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd()}).then(
   (code) => {
     settled = true
-    process.exitCode = code
+    process.exitCode = Math.max(code, process.exitCode ?? 0)
   },
   (error) => {
     settled = true

@@ -7,7 +7,9 @@
 // code finds through import.meta.url (../lexicons/, ../grade/, the package's
 // package.json) resolve the same from both. compromise is loaded on demand
 // through createRequire and stays in node_modules.
-import {rmSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {createRequire} from 'node:module'
+import {rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
@@ -29,3 +31,26 @@ await build({
   logLevel: 'warning',
   legalComments: 'none'
 })
+
+// The workers' startup snapshot (scripts/worker-snapshot.cjs): a heap with
+// compromise loaded, for this Node and the workers' V8 options, which a
+// snapshot must be started with exactly. `worker.blob.json` says which; a
+// parent whose Node or options differ starts its workers without it. A Node
+// that cannot build or start one is told once, and the workers load
+// compromise themselves.
+const {workerV8Options} = await import('../dist/src/cli/parallel.js')
+const bundle = path.join(root, 'dist/src/bundle')
+const blob = path.join(bundle, 'worker.blob')
+const compromise = createRequire(import.meta.url).resolve('compromise/two')
+const made = spawnSync(process.execPath, [...workerV8Options, '--snapshot-blob', blob, '--build-snapshot', path.join(root, 'scripts/worker-snapshot.cjs'), compromise], {encoding: 'utf8'})
+// A started snapshot must find compromise and import the worker's module.
+const probe = path.join(bundle, 'snapshot-probe.mjs')
+writeFileSync(probe, "console.log(typeof globalThis[Symbol.for('essaylint.compromise')])\n")
+const tried = made.status === 0 ? spawnSync(process.execPath, [...workerV8Options, '--snapshot-blob', blob, probe], {encoding: 'utf8'}) : made
+rmSync(probe, {force: true})
+if (tried.status === 0 && tried.stdout.trim() === 'function') {
+  writeFileSync(`${blob}.json`, JSON.stringify({node: process.version, arch: process.arch, platform: process.platform, v8Options: workerV8Options}, null, 2) + '\n')
+} else {
+  rmSync(blob, {force: true})
+  console.warn(`bundle: no startup snapshot for the workers on Node ${process.version} (${(tried.stderr || tried.stdout || '').trim().split('\n')[0]}); they will load compromise themselves`)
+}

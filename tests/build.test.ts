@@ -1,6 +1,10 @@
 /** What the build writes next to the compiled code (`npm test` builds first). */
 
-import {readdirSync, readFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
 
@@ -15,5 +19,19 @@ describe('build', () => {
       const json = JSON.parse(readFileSync(new URL(`${name}.json`, built), 'utf8'))
       expect(json, name).toEqual(parse(readFileSync(new URL(name, lexicons), 'utf8')))
     }
+  })
+})
+
+describe("the workers' startup snapshot", () => {
+  it('is made for this Node and the workers’ options, and a process started from it has compromise loaded and runs its module', async () => {
+    const {workerV8Options} = await import('../src/cli/parallel.js')
+    const about = JSON.parse(readFileSync(new URL('../dist/src/bundle/worker.blob.json', import.meta.url), 'utf8'))
+    expect(about).toEqual({node: process.version, arch: process.arch, platform: process.platform, v8Options: workerV8Options})
+    const probe = path.join(mkdtempSync(path.join(tmpdir(), 'essaylint-probe-')), 'probe.mjs')
+    writeFileSync(probe, "const nlp = globalThis[Symbol.for('essaylint.compromise')]\nconsole.log(nlp('Troops patrol the border.').has('#Verb'))\n")
+    const blob = fileURLToPath(new URL('../dist/src/bundle/worker.blob', import.meta.url))
+    const started = spawnSync(process.execPath, [...workerV8Options, '--snapshot-blob', blob, probe], {encoding: 'utf8', env: {...process.env, NODE_OPTIONS: ''}})
+    expect(started.stdout).toBe('true\n')
+    expect(started.status).toBe(0)
   })
 })

@@ -42,12 +42,12 @@ export interface Run {
 }
 
 /** Run the real binary. */
-export function run(args: string[], options: {cwd?: string; input?: string | Buffer} = {}): Run {
+export function run(args: string[], options: {cwd?: string; input?: string | Buffer; env?: Record<string, string>} = {}): Run {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? root,
     input: options.input,
     encoding: 'utf8',
-    env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0'},
+    env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env},
     maxBuffer: 64 * 1024 * 1024,
     // A hang is a failure (code null), not a stuck test run.
     timeout: 60_000

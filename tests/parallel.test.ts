@@ -3,8 +3,9 @@
 import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {batchesBySize, workerExecArgv} from '../src/cli/parallel.js'
+import {batchesBySize, workerExecArgv, workerSnapshot, workerV8Options} from '../src/cli/parallel.js'
 import {root, run, start} from './helpers.js'
 
 describe('linting a class in worker processes', () => {
@@ -23,6 +24,12 @@ describe('linting a class in worker processes', () => {
     expect(parallel.stderr).toBe('essaylint: empty.md: file is empty: there is no essay to check\n')
     expect(parallel).toEqual(single)
     if (format === 'json') expect(JSON.parse(parallel.stdout)).toHaveLength(32)
+  })
+
+  it('with a V8 option in NODE_OPTIONS (the workers then start without their snapshot): same report', () => {
+    const options = run(['-f', 'json', '.'], {cwd: dir, env: {NODE_OPTIONS: '--max-old-space-size=2048'}})
+    expect(options.code).toBe(2)
+    expect(options).toEqual(run(['-f', 'json', '--concurrency', '1', '.'], {cwd: dir}))
   })
 
   it('many essays named one by one (a shell glob): workers start before the listing, same report', () => {
@@ -98,5 +105,33 @@ describe("the workers' Node options", () => {
       '--interrupt-budget=1000000',
       '--enable-source-maps'
     ])
+  })
+})
+
+describe("the workers' startup snapshot", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'essaylint-snapshot-'))
+  const about = (made: object) => {
+    const file = path.join(dir, `${Object.keys(made).length}-${Math.random().toString(36).slice(2)}.blob.json`)
+    writeFileSync(file, JSON.stringify(made))
+    return pathToFileURL(file)
+  }
+  const fits = {node: process.version, arch: process.arch, platform: process.platform, v8Options: workerV8Options}
+  const none = {execArgv: [], nodeOptions: undefined}
+
+  it('is used when this Node made it with the workers’ options, and nothing is passed to Node', () => {
+    const url = about(fits)
+    expect(workerSnapshot(url, none)).toBe(fileURLToPath(url).replace(/\.json$/, ''))
+    expect(workerSnapshot(url, {execArgv: [], nodeOptions: '  '})).toBeDefined()
+  })
+
+  it('is not used when another Node or other options made it, or when Node is given options V8 could see', () => {
+    expect(workerSnapshot(about({...fits, node: 'v20.0.0'}), none)).toBeUndefined()
+    expect(workerSnapshot(about({...fits, arch: 'riscv64'}), none)).toBeUndefined()
+    expect(workerSnapshot(about({...fits, v8Options: ['--single-threaded-gc']}), none)).toBeUndefined()
+    expect(workerSnapshot(about(fits), {execArgv: ['--max-semi-space-size=64'], nodeOptions: undefined})).toBeUndefined()
+    expect(workerSnapshot(about(fits), {execArgv: [], nodeOptions: '--max-old-space-size=4096'})).toBeUndefined()
+    expect(workerSnapshot(pathToFileURL(path.join(dir, 'missing.blob.json')), none)).toBeUndefined()
+    writeFileSync(path.join(dir, 'broken.blob.json'), '{')
+    expect(workerSnapshot(pathToFileURL(path.join(dir, 'broken.blob.json')), none)).toBeUndefined()
   })
 })

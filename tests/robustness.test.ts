@@ -256,6 +256,20 @@ describe('file system', () => {
   }, 60_000)
 })
 
+describe('a reader that stops early (`essaylint -f json class | head`)', () => {
+  it('ends the run quietly: no stack trace on a closed pipe', async () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 30; i++) files[`class/essay-${i}.md`] = sample
+    const {child, done} = start(['--no-config', '-f', 'json', 'class'], workspace(files))
+    // The reader is gone before the report is written: every write fails.
+    child.stdout!.destroy()
+    const result = await done
+    expect(result.stderr).toBe('')
+    // The run's own exit code (warnings only: 0), not a crash's.
+    expect(result.code).toBe(0)
+  })
+})
+
 describe('--output', () => {
   it('replaces the report in one step: a reader sees the old report or the new one, never half of one', async () => {
     const files: Record<string, string> = {'report.json': 'OLD REPORT'}

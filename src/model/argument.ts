@@ -108,7 +108,9 @@ type Compromise = ((text: string) => Document) & {tokenize(text: string): Docume
 type Nlp = (text: string) => Document
 let nlp: Compromise | undefined
 function tagger(): Nlp {
-  nlp ??= createRequire(import.meta.url)('compromise/two') as Compromise
+  // A worker process started from its startup snapshot has it loaded
+  // already (scripts/worker-snapshot.cjs).
+  nlp ??= ((globalThis as Record<symbol, unknown>)[Symbol.for('essaylint.compromise')] ?? createRequire(import.meta.url)('compromise/two')) as Compromise
   return taggable
 }
 
