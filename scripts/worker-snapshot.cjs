@@ -21,7 +21,10 @@ globalThis[Symbol.for('essaylint.compromise')] = compromise.exports
 v8.startupSnapshot.setDeserializeMainFunction(() => {
   // Started as `node --snapshot-blob worker.blob <worker module>`: the module
   // is an ES module, which only the main context's loader can import.
+  // (As a file URL: a path may hold "#" or "%".)
   const vm = require('node:vm')
-  const load = new vm.Script('import(process.argv[1])', {importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER})
+  const {pathToFileURL} = require('node:url')
+  const url = pathToFileURL(process.argv[1]).href
+  const load = new vm.Script(`import(${JSON.stringify(url)})`, {importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER})
   load.runInThisContext()
 })

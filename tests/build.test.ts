@@ -27,7 +27,8 @@ describe("the workers' startup snapshot", () => {
     const {workerV8Options} = await import('../src/cli/parallel.js')
     const about = JSON.parse(readFileSync(new URL('../dist/src/bundle/worker.blob.json', import.meta.url), 'utf8'))
     expect(about).toEqual({node: process.version, arch: process.arch, platform: process.platform, v8Options: workerV8Options})
-    const probe = path.join(mkdtempSync(path.join(tmpdir(), 'essaylint-probe-')), 'probe.mjs')
+    // In a folder whose name a URL would misread.
+    const probe = path.join(mkdtempSync(path.join(tmpdir(), 'essaylint probe #1 %20-')), 'probe.mjs')
     writeFileSync(probe, "const nlp = globalThis[Symbol.for('essaylint.compromise')]\nconsole.log(nlp('Troops patrol the border.').has('#Verb'))\n")
     const blob = fileURLToPath(new URL('../dist/src/bundle/worker.blob', import.meta.url))
     const started = spawnSync(process.execPath, [...workerV8Options, '--snapshot-blob', blob, probe], {encoding: 'utf8', env: {...process.env, NODE_OPTIONS: ''}})
