@@ -143,6 +143,9 @@ for (const name of names) {
   results[name] = {medianSeconds: +seconds.toFixed(3), wordsPerSecond: Math.round(totalWords / seconds), peakMb: +Math.max(...runs[name].map((r) => r.mb)).toFixed(1), rounds: runs[name].map((r) => +r.seconds.toFixed(3))}
 }
 const ratio = (other) => +(results.essaylint.wordsPerSecond / results[other].wordsPerSecond).toFixed(2)
+// Each round's own ratio (the tools ran back to back in it): how far this
+// machine's minute-to-minute speed moves the medians.
+const perRound = (other) => runs.essaylint.map((run, i) => +(runs[other][i].seconds / run.seconds).toFixed(2))
 
 // --- Cold: one 3,000-word essay, a fresh process each time.
 const three = path.join(bench, 'essay-3000.md')
@@ -185,6 +188,7 @@ const report = {
   corpus: {essays: files.length, words: totalWords},
   tools: results,
   ratios: {'essaylint/alex': ratio('alex'), 'essaylint/write-good': ratio('write-good')},
+  ratiosPerRound: {'essaylint/alex': perRound('alex'), 'essaylint/write-good': perRound('write-good')},
   coldSeconds3000Words: +cold.toFixed(3),
   growth,
   growthRatio: {process: +(last.processSeconds / first.processSeconds).toFixed(2), analysis: +(last.analysisSeconds / first.analysisSeconds).toFixed(2), words: +(last.words / first.words).toFixed(1)},
@@ -195,6 +199,7 @@ writeFileSync(path.join(bench, 'results.json'), JSON.stringify(report, null, 2) 
 console.log('\ntool         median s   words/s    peak MB')
 for (const name of names) console.log(`${name.padEnd(12)} ${String(results[name].medianSeconds).padEnd(10)} ${String(results[name].wordsPerSecond).padEnd(10)} ${results[name].peakMb}`)
 console.log(`\nthroughput essaylint/alex: ${report.ratios['essaylint/alex']}×   essaylint/write-good: ${report.ratios['essaylint/write-good']}×`)
+console.log(`  round by round: essaylint/alex ${report.ratiosPerRound['essaylint/alex'].join('× ')}×   essaylint/write-good ${report.ratiosPerRound['essaylint/write-good'].join('× ')}×`)
 console.log(`cold, one 3,000-word essay: ${report.coldSeconds3000Words} s`)
 console.log('growth in one essay (words: whole process s / analysis s):')
 for (const g of growth) console.log(`  ${String(g.words).padStart(6)}: ${g.processSeconds} / ${g.analysisSeconds}`)
