@@ -40,7 +40,7 @@ await build({
 // parent whose Node or options differ starts its workers without it. A Node
 // that cannot build or start one is told once, and the workers load
 // compromise themselves.
-const {workerV8Options} = await import('../dist/src/cli/parallel.js')
+const {nodeBinary, workerV8Options} = await import('../dist/src/cli/parallel.js')
 const bundle = path.join(root, 'dist/src/bundle')
 const blob = path.join(bundle, 'worker.blob')
 const compromise = createRequire(import.meta.url).resolve('compromise/two')
@@ -51,7 +51,7 @@ writeFileSync(probe, "console.log(typeof globalThis[Symbol.for('essaylint.compro
 const tried = made.status === 0 ? spawnSync(process.execPath, [...workerV8Options, '--snapshot-blob', blob, probe], {encoding: 'utf8'}) : made
 rmSync(probe, {force: true})
 if (tried.status === 0 && tried.stdout.trim() === 'function') {
-  writeFileSync(`${blob}.json`, JSON.stringify({node: process.version, arch: process.arch, platform: process.platform, v8Options: workerV8Options}, null, 2) + '\n')
+  writeFileSync(`${blob}.json`, JSON.stringify({node: process.version, binary: nodeBinary(), arch: process.arch, platform: process.platform, v8Options: workerV8Options}, null, 2) + '\n')
 } else {
   rmSync(blob, {force: true})
   console.warn(`bundle: no startup snapshot for the workers on Node ${process.version} (${(tried.stderr || tried.stdout || '').trim().split('\n')[0]}); they will load compromise themselves`)

@@ -24,9 +24,9 @@ describe('build', () => {
 
 describe("the workers' startup snapshot", () => {
   it('is made for this Node and the workers’ options, and a process started from it has compromise loaded and runs its module', async () => {
-    const {workerV8Options} = await import('../src/cli/parallel.js')
+    const {nodeBinary, workerV8Options} = await import('../src/cli/parallel.js')
     const about = JSON.parse(readFileSync(new URL('../dist/src/bundle/worker.blob.json', import.meta.url), 'utf8'))
-    expect(about).toEqual({node: process.version, arch: process.arch, platform: process.platform, v8Options: workerV8Options})
+    expect(about).toEqual({node: process.version, binary: nodeBinary(), arch: process.arch, platform: process.platform, v8Options: workerV8Options})
     // In a folder whose name a URL would misread.
     const probe = path.join(mkdtempSync(path.join(tmpdir(), 'essaylint probe #1 %20-')), 'probe.mjs')
     writeFileSync(probe, "const nlp = globalThis[Symbol.for('essaylint.compromise')]\nconsole.log(nlp('Troops patrol the border.').has('#Verb'))\n")

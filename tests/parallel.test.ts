@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {batchesBySize, workerExecArgv, workerSnapshot, workerV8Options} from '../src/cli/parallel.js'
+import {batchesBySize, nodeBinary, workerExecArgv, workerSnapshot, workerV8Options} from '../src/cli/parallel.js'
 import {root, run, start} from './helpers.js'
 
 describe('linting a class in worker processes', () => {
@@ -115,7 +115,7 @@ describe("the workers' startup snapshot", () => {
     writeFileSync(file, JSON.stringify(made))
     return pathToFileURL(file)
   }
-  const fits = {node: process.version, arch: process.arch, platform: process.platform, v8Options: workerV8Options}
+  const fits = {node: process.version, binary: nodeBinary(), arch: process.arch, platform: process.platform, v8Options: workerV8Options}
   const none = {execArgv: [], nodeOptions: undefined}
 
   it('is used when this Node made it with the workers’ options, and nothing is passed to Node', () => {
@@ -127,6 +127,9 @@ describe("the workers' startup snapshot", () => {
   it('is not used when another Node or other options made it, or when Node is given options V8 could see', () => {
     expect(workerSnapshot(about({...fits, node: 'v20.0.0'}), none)).toBeUndefined()
     expect(workerSnapshot(about({...fits, arch: 'riscv64'}), none)).toBeUndefined()
+    // Another build of the same version (a reinstalled Node): another file.
+    expect(workerSnapshot(about({...fits, binary: '1 2'}), none)).toBeUndefined()
+    expect(workerSnapshot(about({...fits, binary: undefined}), none)).toBeUndefined()
     expect(workerSnapshot(about({...fits, v8Options: ['--single-threaded-gc']}), none)).toBeUndefined()
     expect(workerSnapshot(about(fits), {execArgv: ['--max-semi-space-size=64'], nodeOptions: undefined})).toBeUndefined()
     expect(workerSnapshot(about(fits), {execArgv: [], nodeOptions: '--max-old-space-size=4096'})).toBeUndefined()

@@ -194,10 +194,12 @@ export interface WorkerPool {
 
 /**
  * The workers' startup snapshot (built by scripts/bundle.mjs, see
- * scripts/worker-snapshot.cjs), when it was made by this Node with exactly
- * the V8 options the workers will run with: V8 refuses to start from it
- * otherwise. Any Node option given to the parent, on its command line or in
- * NODE_OPTIONS, passes to the workers and may be a V8 option: then none.
+ * scripts/worker-snapshot.cjs), when it was made by this Node binary (same
+ * version, and the same file: a rebuilt or reinstalled Node of the same
+ * version may differ) with exactly the V8 options the workers will run
+ * with: V8 refuses to start from it otherwise. Any Node option given to the
+ * parent, on its command line or in NODE_OPTIONS, passes to the workers and
+ * may be a V8 option: then none.
  */
 export function workerSnapshot(
   about: URL = new URL('./worker.blob.json', import.meta.url),
@@ -205,12 +207,23 @@ export function workerSnapshot(
 ): string | undefined {
   if (parent.execArgv.length > 0 || parent.nodeOptions?.trim()) return undefined
   try {
-    const made = JSON.parse(readFileSync(about, 'utf8')) as {node?: string; arch?: string; platform?: string; v8Options?: string[]}
-    const fits = made.node === process.version && made.arch === process.arch && made.platform === process.platform && made.v8Options?.join(' ') === workerV8Options.join(' ')
+    const made = JSON.parse(readFileSync(about, 'utf8')) as {node?: string; binary?: string; arch?: string; platform?: string; v8Options?: string[]}
+    const fits =
+      made.node === process.version &&
+      made.binary === nodeBinary() &&
+      made.arch === process.arch &&
+      made.platform === process.platform &&
+      made.v8Options?.join(' ') === workerV8Options.join(' ')
     return fits ? fileURLToPath(new URL(path.basename(fileURLToPath(about), '.json'), about)) : undefined
   } catch {
     return undefined
   }
+}
+
+/** Which Node binary this is, as the snapshot's maker wrote it: its size and time of last change. */
+export function nodeBinary(): string {
+  const {size, mtimeMs} = statSync(process.execPath)
+  return `${size} ${Math.round(mtimeMs)}`
 }
 
 export function startWorkers(count: number, cwd: string): WorkerPool {
