@@ -123,6 +123,13 @@ function treeRssKb(pid) {
   return total
 }
 
+/** The median wall time of `times` runs of essaylint with these arguments, one after another. */
+async function medianSeconds(times, essaylintArgs) {
+  const seconds = []
+  for (let k = 0; k < times; k++) seconds.push((await timed(process.execPath, [tools.essaylint[0], ...essaylintArgs])).seconds)
+  return median(seconds)
+}
+
 const files = buildCorpus()
 const relative = files.map((f) => path.relative(root, f))
 const totalWords = files.reduce((sum, f) => sum + words(readFileSync(f, 'utf8')), 0)
@@ -150,9 +157,7 @@ const perRound = (other) => runs.essaylint.map((run, i) => +(runs[other][i].seco
 // --- Cold: one 3,000-word essay, a fresh process each time.
 const three = path.join(bench, 'essay-3000.md')
 writeFileSync(three, essayOf(sources(), 0, 3000, 'A 3,000-word essay'))
-const coldRuns = []
-for (let k = 0; k < 5; k++) coldRuns.push((await timed(process.execPath, [tools.essaylint[0], three])).seconds)
-const cold = median(coldRuns)
+const cold = await medianSeconds(5, [three])
 
 // --- Growth: one essay from 1,000 to 20,000 words, whole process and in process.
 const sizes = [1000, 2000, 5000, 10000, 20000]
@@ -162,9 +167,7 @@ for (const size of sizes) {
   const text = essayOf(sources(), 3, size, `Growth ${size}`)
   const file = path.join(bench, `growth-${size}.md`)
   writeFileSync(file, text)
-  const processRuns = []
-  for (let k = 0; k < 3; k++) processRuns.push((await timed(process.execPath, [tools.essaylint[0], file])).seconds)
-  const process_ = median(processRuns)
+  const process_ = await medianSeconds(3, [file])
   // Warm, then the median of 7: a 1,000-word analysis takes ~20 ms, where
   // one slow run on this machine would move the growth ratio by a third.
   for (let k = 0; k < 2; k++) await lint(text, {path: file})

@@ -1,7 +1,7 @@
 // Copies the data files (lexicons, rule data) next to the compiled code, so
 // that `dist/` resolves them exactly as `src/` does. Each YAML lexicon also
 // gets its JSON (`concepts.yaml.json`): a process reads that instead of
-// parsing the YAML (about 140 ms saved in every process and worker thread).
+// parsing the YAML (about 140 ms saved in every process, workers included).
 import {cpSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {parse} from 'yaml'

@@ -2,8 +2,9 @@
  * The one pipeline. `baseProcessor` parses (Markdown, GFM without autolink
  * literals, front matter, plain-text headings) and builds the
  * natural-language tree; the plugins from a resolved config
- * (`configPlugins`) add the analysis, the rules and message control. The CLI (through unified-engine), the API and every other
- * shell use exactly these.
+ * (`configPlugins`) add the analysis, the rules and message control. The
+ * CLI (through unified-engine), the API and every other shell use exactly
+ * these.
  */
 
 import type {Root} from 'mdast'

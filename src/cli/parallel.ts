@@ -214,7 +214,7 @@ export function workerSnapshot(
       made.arch === process.arch &&
       made.platform === process.platform &&
       made.v8Options?.join(' ') === workerV8Options.join(' ')
-    return fits ? fileURLToPath(new URL(path.basename(fileURLToPath(about), '.json'), about)) : undefined
+    return fits ? fileURLToPath(about).replace(/\.json$/, '') : undefined
   } catch {
     return undefined
   }

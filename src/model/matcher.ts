@@ -55,13 +55,13 @@ function newNode<P>(): Node<P> {
 export class PhraseMatcher<P> {
   private readonly root: Node<P> = newNode()
   /**
-   * Which words can start a term, built on the first match after an add:
-   * every word of every sentence is asked, so the answer is one or two Set
-   * lookups (whole first words; prefix terms by their first `stemLength`
-   * letters, walked by character code so that nothing is allocated)
-   * instead of a walk over the prefix group of its first letter.
+   * Which words can start a prefix term, built on the first match after an
+   * add: every word of every sentence is asked, so the answer is a walk by
+   * character code over the terms' first `stemLength` letters (nothing is
+   * allocated) instead of a walk over the prefix group of its first letter.
+   * Whole first words are the root's own `words`.
    */
-  private starts: {words: Set<string>; stems: StemNode; stemLength: number} | undefined
+  private starts: {stems: StemNode; stemLength: number} | undefined
 
   /**
    * Add a term. `caseSensitive` keeps the written form (for surnames and
@@ -133,14 +133,14 @@ export class PhraseMatcher<P> {
         node = next
       }
     }
-    return {words: new Set(this.root.words.keys()), stems, stemLength}
+    return {stems, stemLength}
   }
 
   private longestAt(words: Word[], from: number): Match<P> | undefined {
     // Most words start no term: decide that before walking the trie.
     const first = words[from].norm
     const starts = (this.starts ??= this.startIndex())
-    if (!starts.words.has(first) && !hasStem(starts.stems, first, starts.stemLength)) return undefined
+    if (!this.root.words.has(first) && !hasStem(starts.stems, first, starts.stemLength)) return undefined
     // Depth first, without allocating: how far the longest term reaches,
     // then (for the rare word that starts one) every payload ending there.
     const to = this.reach(this.root, words, from, from)
