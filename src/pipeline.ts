@@ -23,6 +23,7 @@ import {compileLexicon, resolveConcepts, type ConceptConfig} from './model/lexic
 import type {ResolvedConfig} from './config/resolve.js'
 import {rules} from './rules.js'
 import {textHeadings} from './text-headings.js'
+import {textLines} from './text-lines.js'
 
 /** Keeps the natural-language tree on the file for the analysis step. */
 const keepNlcst: Plugin<[], NlcstRoot> = function () {
@@ -37,6 +38,7 @@ export function baseProcessor(options: InputGuardOptions = {}): Processor<Root, 
     // Before the input guard, which wraps the parser last and so checks the
     // input first.
     .use(essayGfm)
+    .use(textLines)
     .use(inputGuard, options)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(textHeadings)
