@@ -1,55 +1,111 @@
-// npm run eval: accuracy of claim detection and of the unsupported-claim rule
-// on the annotated corpus (fixtures/corpus), per split. The rules were tuned
-// on the "tune" half only; the "heldout" half is what we report.
+// npm run eval: accuracy of claim detection and of the unsupported-claim and
+// vague-evidence rules, per split:
+//   tune, heldout   the corpus written for the project (fixtures/corpus);
+//                   the rules were tuned on "tune" only
+//   real-dev        real essays by outside authors (../shared/real-essays,
+//                   labels in fixtures/real), looked at while tuning
+//   real-test       real essays never looked at while tuning: only scored
+//   real            both real splits; "real (.txt)" scores the Word-paste
+//                   .txt copies with the labels of their .md twins
 //
-//   node scripts/eval.mjs [--split tune|heldout|all] [--json] [--errors]
+//   node scripts/eval.mjs [--split NAME] [--json] [--errors]
+//
+// A finding counts as flagging a sentence when it starts in it, at any
+// severity; "warnings per 1,000 words" counts only warnings (what a student
+// meets first). The scorer is also used by the accuracy floor test.
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {lint} from '../dist/src/index.js'
-import {argumentOf} from '../dist/src/model/argument.js'
+import {align, keyedSentences, realCorpusAvailable, realDir, realLabels} from './real-corpus.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const corpus = path.join(root, 'fixtures', 'corpus')
-const args = process.argv.slice(2)
-const only = args.includes('--split') ? args[args.indexOf('--split') + 1] : undefined
-const showErrors = args.includes('--errors')
-const split = JSON.parse(readFileSync(path.join(corpus, 'split.json'), 'utf8'))
-const config = {rules: {'perspective-coverage': 'off', 'sovereignty-coverage': 'off', 'ethics-coverage': 'off', 'vague-evidence': 'off', 'unsupported-claim': 'warn'}}
+const config = {rules: {'perspective-coverage': 'off', 'sovereignty-coverage': 'off', 'ethics-coverage': 'off', 'vague-evidence': 'warn', 'unsupported-claim': 'warn'}}
 
-async function evaluate(slugs) {
-  const counts = {claim: {tp: 0, fp: 0, fn: 0}, rule: {tp: 0, fp: 0, fn: 0}, unaligned: 0, sentences: 0}
-  // Confusion: gold label -> predicted outcome.
+/** Essays of a split, each with its text, name and gold labels per sentence (or undefined when the split is not here). */
+export function splitEssays(name) {
+  if (name === 'tune' || name === 'heldout') {
+    const split = JSON.parse(readFileSync(path.join(corpus, 'split.json'), 'utf8'))
+    return split[name].map((slug) => ({slug, name: `${slug}.md`, text: readFileSync(path.join(corpus, `${slug}.md`), 'utf8'), labels: corpusLabels(slug)}))
+  }
+  if (!realCorpusAvailable()) return undefined
+  const wanted = name === 'real' || name === 'real-txt' ? ['real-dev', 'real-test'] : [name]
+  const essays = []
+  for (const data of realLabels().filter((d) => wanted.includes(d.split))) {
+    const file = name === 'real-txt' ? data.essay.replace(/\.md$/, '.txt') : data.essay
+    let text
+    try {
+      text = readFileSync(path.join(realDir, file), 'utf8')
+    } catch {
+      continue
+    }
+    essays.push({slug: data.slug, name: file, text, labels: {keyed: data.sentences}})
+  }
+  return essays
+}
+
+function corpusLabels(slug) {
+  const data = JSON.parse(readFileSync(path.join(corpus, `${slug}.labels.json`), 'utf8'))
+  return {starts: data.sentences}
+}
+
+/** Gold entries lined up with the model's sentences: [{entry, sentence | undefined}]. */
+function lineUp(essay, file) {
+  const model = file.data.essay
+  if (essay.labels.keyed) {
+    const found = align(essay.labels.keyed, keyedSentences(file))
+    return essay.labels.keyed.map((entry, i) => ({entry, sentence: found[i]?.sentence}))
+  }
+  let from = 0
+  return essay.labels.starts.map((entry) => {
+    const at = essay.text.indexOf(entry.start, from)
+    const sentence = at === -1 ? undefined : model.sentences.find((s) => s.range.start.offset <= at && at < s.range.end.offset)
+    if (sentence) from = at + 1
+    return {entry, sentence}
+  })
+}
+
+export async function evaluate(essays, {lint, argumentOf}) {
+  const counts = {claim: {tp: 0, fp: 0, fn: 0}, rule: {tp: 0, fp: 0, fn: 0}, vague: {tp: 0, fp: 0, fn: 0}, unaligned: 0, sentences: 0, words: 0, warnings: 0, findings: 0}
   const confusion = {}
   for (const gold of ['unsupported', 'supported', 'none']) confusion[gold] = {flagged: 0, 'claim, supported': 0, 'not a claim': 0}
   const errors = []
-  for (const slug of slugs) {
-    const text = readFileSync(path.join(corpus, `${slug}.md`), 'utf8')
-    const labels = JSON.parse(readFileSync(path.join(corpus, `${slug}.labels.json`), 'utf8'))
-    const file = await lint(text, {path: `${slug}.md`, config})
+  for (const essay of essays) {
+    const file = await lint(essay.text, {path: essay.name, config})
     const model = file.data.essay
     const argument = argumentOf(model)
-    const flagged = new Set(file.messages.filter((m) => m.ruleId === 'unsupported-claim').map((m) => m.place.start.offset))
-    let from = 0
-    for (const entry of labels.sentences) {
+    const claims = file.messages.filter((m) => m.ruleId === 'unsupported-claim' && m.data?.kind !== 'essay' && m.data?.kind !== 'figure')
+    counts.words += model.wordCount
+    counts.findings += file.messages.filter((m) => m.ruleId === 'unsupported-claim').length
+    counts.warnings += file.messages.filter((m) => m.ruleId === 'unsupported-claim' && m.fatal === false).length
+    const flagged = new Set(claims.map((m) => m.place.start.offset))
+    const vagueAt = file.messages.filter((m) => m.ruleId === 'vague-evidence').map((m) => m.place.start.offset)
+    for (const {entry, sentence} of lineUp(essay, file)) {
       counts.sentences++
-      const at = text.indexOf(entry.start, from)
-      const sentence = at === -1 ? undefined : model.sentences.find((s) => s.range.start.offset <= at && at < s.range.end.offset)
+      const goldClaim = entry.label !== 'none'
+      const goldUnsupported = entry.label === 'unsupported'
       if (!sentence) {
         counts.unaligned++
+        // Gone as one sentence: nothing flags it.
+        tally(counts.claim, false, goldClaim)
+        tally(counts.rule, false, goldUnsupported)
+        if (entry.vague !== undefined) tally(counts.vague, false, entry.vague === true)
+        confusion[entry.label]['not a claim']++
         continue
       }
-      from = at + 1
       const item = argument.sentences[sentence.index]
       const isClaim = item.role === 'claim' || item.role === 'thesis'
       const isFlagged = flagged.has(sentence.range.start.offset)
-      const goldClaim = entry.label !== 'none'
-      const goldUnsupported = entry.label === 'unsupported'
       tally(counts.claim, isClaim, goldClaim)
       tally(counts.rule, isFlagged, goldUnsupported)
+      if (entry.vague !== undefined) {
+        const hasVague = vagueAt.some((at) => sentence.range.start.offset <= at && at < sentence.range.end.offset)
+        tally(counts.vague, hasVague, entry.vague === true)
+        if (hasVague !== (entry.vague === true)) errors.push(`${essay.slug}: vague gold ${entry.vague === true}, got ${hasVague} ${sentence.text.slice(0, 110)}`)
+      }
       confusion[entry.label][isFlagged ? 'flagged' : isClaim ? 'claim, supported' : 'not a claim']++
       if (isFlagged !== goldUnsupported || isClaim !== goldClaim) {
-        errors.push(`${slug}: gold ${entry.label}, got ${isFlagged ? 'flagged' : isClaim ? 'claim, supported' : 'not a claim'} [${item.role}; ${item.signals.join(', ')}; support ${item.support.map((s) => s.kind + ':' + s.text).join(' | ')}] ${sentence.text.slice(0, 110)}`)
+        errors.push(`${essay.slug}: gold ${entry.label}, got ${isFlagged ? 'flagged' : isClaim ? 'claim, supported' : 'not a claim'} [${item.role}; ${item.signals.join(', ')}; support ${item.support.map((s) => s.kind + ':' + s.text).join(' | ')}] ${sentence.text.slice(0, 110)}`)
       }
     }
   }
@@ -62,7 +118,7 @@ function tally(bucket, predicted, gold) {
   else if (gold) bucket.fn++
 }
 
-function scores({tp, fp, fn}) {
+export function scores({tp, fp, fn}) {
   const precision = tp + fp === 0 ? 0 : tp / (tp + fp)
   const recall = tp + fn === 0 ? 0 : tp / (tp + fn)
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
@@ -70,23 +126,58 @@ function scores({tp, fp, fn}) {
 }
 const round = (n) => Math.round(n * 1000) / 1000
 
-const results = {}
-for (const name of only ? [only] : ['tune', 'heldout']) {
-  const slugs = name === 'all' ? [...split.tune, ...split.heldout] : split[name]
-  const {counts, confusion, errors} = await evaluate(slugs)
-  results[name] = {essays: slugs.length, sentences: counts.sentences, unaligned: counts.unaligned, claimDetection: scores(counts.claim), unsupportedClaim: scores(counts.rule), confusion}
-  if (!args.includes('--json')) {
-    const r = results[name]
-    console.log(`\n== ${name} (${r.essays} essays, ${r.sentences} labelled sentences${r.unaligned ? `, ${r.unaligned} not aligned` : ''})${name === 'heldout' ? ' — not used for tuning' : ''}`)
-    console.log('rule / task          precision  recall  F1     (tp fp fn)')
-    for (const [label, s] of [['unsupported-claim', r.unsupportedClaim], ['claim detection', r.claimDetection]]) {
-      console.log(`${label.padEnd(20)} ${String(s.precision).padEnd(10)} ${String(s.recall).padEnd(7)} ${String(s.f1).padEnd(6)} (${s.tp} ${s.fp} ${s.fn})`)
+export const splitNames = ['tune', 'heldout', 'real-dev', 'real-test', 'real', 'real-txt']
+const notes = {heldout: 'not used for tuning', 'real-test': 'never looked at while tuning', 'real-txt': 'the .txt copies, scored with their .md labels'}
+
+async function main() {
+  const args = process.argv.slice(2)
+  const only = args.includes('--split') ? args[args.indexOf('--split') + 1] : undefined
+  const showErrors = args.includes('--errors')
+  const {lint} = await import('../dist/src/index.js')
+  const {argumentOf} = await import('../dist/src/model/argument.js')
+  const results = {}
+  for (const name of only ? [only] : splitNames) {
+    const essays = splitEssays(name)
+    if (!essays) {
+      results[name] = {skipped: `${path.relative(root, realDir)} not found`}
+      if (!args.includes('--json')) console.log(`\n== ${name}: skipped: ${path.relative(root, realDir)} not found`)
+      continue
     }
-    console.log('\nconfusion (gold ↓, predicted →)   flagged  claim,supported  not a claim')
-    for (const [gold, row] of Object.entries(r.confusion)) {
-      console.log(`  ${gold.padEnd(32)} ${String(row.flagged).padEnd(8)} ${String(row['claim, supported']).padEnd(16)} ${row['not a claim']}`)
+    const {counts, confusion, errors} = await evaluate(essays, {lint, argumentOf})
+    const perThousand = (n) => Math.round((n / Math.max(counts.words, 1)) * 10000) / 10
+    results[name] = {
+      essays: essays.length,
+      sentences: counts.sentences,
+      unaligned: counts.unaligned,
+      words: counts.words,
+      unsupportedClaim: scores(counts.rule),
+      vagueEvidence: scores(counts.vague),
+      claimDetection: scores(counts.claim),
+      warningsPer1000Words: perThousand(counts.warnings),
+      findingsPer1000Words: perThousand(counts.findings),
+      confusion
     }
-    if (showErrors) for (const e of errors) console.log('  ✗ ' + e)
+    if (!args.includes('--json')) {
+      const r = results[name]
+      console.log(`\n== ${name} (${r.essays} essays, ${r.words} words, ${r.sentences} labelled sentences${r.unaligned ? `, ${r.unaligned} not aligned` : ''})${notes[name] ? ` — ${notes[name]}` : ''}`)
+      console.log('rule / task          precision  recall  F1     (tp fp fn)')
+      const rows = [['unsupported-claim', r.unsupportedClaim], ['claim detection', r.claimDetection]]
+      if (counts.vague.tp + counts.vague.fp + counts.vague.fn > 0 || name.startsWith('real')) rows.splice(1, 0, ['vague-evidence', r.vagueEvidence])
+      for (const [label, s] of rows) {
+        console.log(`${label.padEnd(20)} ${String(s.precision).padEnd(10)} ${String(s.recall).padEnd(7)} ${String(s.f1).padEnd(6)} (${s.tp} ${s.fp} ${s.fn})`)
+      }
+      console.log(`unsupported-claim per 1,000 words: ${r.warningsPer1000Words} warnings, ${r.findingsPer1000Words} findings of any severity`)
+      console.log('confusion (gold ↓, predicted →)   flagged  claim,supported  not a claim')
+      for (const [gold, row] of Object.entries(r.confusion)) {
+        console.log(`  ${gold.padEnd(32)} ${String(row.flagged).padEnd(8)} ${String(row['claim, supported']).padEnd(16)} ${row['not a claim']}`)
+      }
+      if (showErrors) {
+        if (name === 'real-test' || name === 'real' || name === 'real-txt') console.log('  (errors are not shown for splits that include real-test: it is never looked at while tuning)')
+        else for (const e of errors) console.log('  ✗ ' + e)
+      }
+    }
   }
+  if (args.includes('--json')) console.log(JSON.stringify(results, null, 2))
 }
-if (args.includes('--json')) console.log(JSON.stringify(results, null, 2))
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main()
