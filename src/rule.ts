@@ -52,14 +52,17 @@ export function defineRule<Options extends object>(
     // unified-lint-rule knows warnings and errors only: an info finding is a
     // message that is neither (`fatal: undefined`, as vfile defines it). A
     // rule may also mark a finding `demote` (a hedged claim): it is then
-    // reported one level below the configured severity.
+    // reported one level below the configured severity; or `advisory` (a
+    // secondary finding): it is then info, whatever the severity.
     return function (tree, file, next) {
       const from = file.messages.length
       ;(transformer as (t: Root, f: VFile, n: (e?: Error) => void) => void)(tree, file, (error) => {
         for (const message of file.messages.slice(from)) {
           const demote = (message as {demote?: boolean}).demote === true
+          const advisory = (message as {advisory?: boolean}).advisory === true
           delete (message as {demote?: boolean}).demote
-          if (severity === 'info') message.fatal = undefined
+          delete (message as {advisory?: boolean}).advisory
+          if (severity === 'info' || advisory) message.fatal = undefined
           else if (demote) message.fatal = message.fatal ? false : undefined
         }
         next(error)

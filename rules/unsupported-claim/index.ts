@@ -1,75 +1,66 @@
 /**
- * unsupported-claim: a claim in the student's own voice that nothing in its
- * paragraph supports (no citation, named case with a date, figures,
- * attributed quotation or concrete example). See README.md.
+ * unsupported-claim: a claim in the writer's own voice that nothing around
+ * it supports (no citation, named case, figures, attributed quotation or
+ * concrete example). The claims the argument rests on are warnings; the
+ * rest, and claims argued only with the writer's own reasons, are info. An
+ * essay of 600+ words that cites (almost) nothing gets one essay-level
+ * finding first. See README.md.
  */
 
 import {argumentOf} from '../../src/model/argument.js'
 import {checkKeys, defineRule} from '../../src/rule.js'
+import {messages} from './messages.js'
 
 export interface Options {
-  /** Where evidence may sit: `paragraph` (default) or the claim's own `sentence`. */
+  /** Where evidence may sit: `paragraph` (default: the sentence, its neighbours, the whole paragraph for its topic sentence) or the claim's own `sentence`. */
   window: 'sentence' | 'paragraph'
-  /** Leave out hedged claims ("may", "arguably"); by default they are reported one level lower. */
+  /** Leave out hedged claims ("may", "arguably"); by default they are reported at info. */
   ignoreHedged: boolean
-  /** Check the thesis too (it needs a preview of its evidence in the introduction). */
+  /** Check the thesis too: report it when the body gives no evidence for it. */
   thesis: boolean
+  /** Report secondary claims and claims backed only by the writer's reasons, at info (default true). */
+  secondary: boolean
 }
 
-/** The claim's first words, for the message. */
-export function firstWords(text: string, count = 6): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ')
-  const head = words.slice(0, count).join(' ').replace(/[.,;:!?]+$/, '')
-  return words.length > count ? `${head}…` : head
-}
+export {firstWords} from './messages.js'
 
 export default defineRule<Options>(
   {
     id: 'unsupported-claim',
-    description: 'A claim in the student\'s own voice has a citation, a named case, data or an attributed quotation in its paragraph.',
-    defaults: {window: 'paragraph', ignoreHedged: false, thesis: true},
-    validate: (options) =>
-      checkKeys(options, ['window', 'ignoreHedged', 'thesis']) ??
-      (options.window !== undefined && options.window !== 'sentence' && options.window !== 'paragraph'
-        ? '"window" must be "sentence" or "paragraph"'
-        : options.ignoreHedged !== undefined && typeof options.ignoreHedged !== 'boolean'
-          ? '"ignoreHedged" must be true or false'
-          : options.thesis !== undefined && typeof options.thesis !== 'boolean'
-            ? '"thesis" must be true or false'
-            : undefined)
+    description: "A claim in the writer's own voice has a citation, a named case, data or an attributed quotation beside it.",
+    defaults: {window: 'paragraph', ignoreHedged: false, thesis: false, secondary: true},
+    validate: (options) => {
+      const unknown = checkKeys(options, ['window', 'ignoreHedged', 'thesis', 'secondary'])
+      if (unknown) return unknown
+      if (options.window !== undefined && options.window !== 'sentence' && options.window !== 'paragraph') return '"window" must be "sentence" or "paragraph"'
+      for (const key of ['ignoreHedged', 'thesis', 'secondary'] as const) {
+        if (options[key] !== undefined && typeof options[key] !== 'boolean') return `"${key}" must be true or false`
+      }
+      return undefined
+    }
   },
   (model, file, options) => {
     const argument = argumentOf(model, {window: options.window})
+    const {sourcing} = argument
+    if (sourcing.underSourced) {
+      const place = model.title?.range ?? {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: 0}}
+      const message = file.message(messages.underSourced(sourcing.citations, sourcing.words), {place})
+      Object.assign(message, {note: messages.note, data: {kind: 'essay', citations: sourcing.citations, words: sourcing.words}})
+    }
     for (const item of argument.sentences) {
       if (item.supported) continue
       if (item.role !== 'claim' && !(item.role === 'thesis' && options.thesis)) continue
       if (item.strength === 'hedged' && options.ignoreHedged) continue
+      const secondary = item.role === 'claim' && item.priority !== 'warning'
+      if (secondary && !options.secondary) continue
       const sentence = model.sentences[item.sentence]
-      const quote = `"${firstWords(sentence.text)}"`
       const paragraph = model.paragraphs[sentence.paragraph]
       const besideEvidence = options.window === 'paragraph' && paragraph.sentences.some((i) => i !== item.sentence && argument.sentences[i].evidence.length > 0)
-      const missing = besideEvidence
-        ? 'is not backed by the evidence in this paragraph (it is about something else). Add a citation, a named case or data for this claim, in the same sentence or right after it.'
-        : options.window === 'sentence'
-          ? 'has no citation, named case or data in the same sentence. Add one to the sentence.'
-          : 'has no citation, named case or data in this paragraph. Add one that backs it, right after the claim.'
-      let reason: string
-      if (item.role === 'thesis') {
-        reason = `The thesis ${quote} is stated without evidence: preview the main case or source it rests on in the introduction (a mission and year, or an author and year).`
-      } else if (item.vague.length > 0) {
-        reason = `Unsupported claim: ${quote} rests on "${item.vague[0].text}", which names no source. Name the study or author (and year), or give a case or figures.`
-      } else if (item.strength === 'absolute') {
-        reason = `Sweeping claim without support: ${quote} ${missing.replace(/\.$/, '')}, or narrow the claim to what you can show.`
-      } else if (item.strength === 'hedged') {
-        reason = `Unsupported claim (hedged): ${quote} ${missing}`
-      } else {
-        reason = `Unsupported claim: ${quote} ${missing}`
-      }
-      const message = file.message(reason, {place: sentence.range})
+      const message = file.message(messages.claim(item, sentence.text, {window: options.window, besideEvidence}), {place: sentence.range})
       Object.assign(message, {
-        note: 'A claim persuades only when the reader can check what it rests on: a source (author and year), a named mission with a date, figures, or a quotation with its speaker.',
-        data: {role: item.role, strength: item.strength},
-        demote: item.strength === 'hedged'
+        note: messages.note,
+        data: {kind: 'claim', role: item.role, strength: item.strength, priority: item.role === 'thesis' ? 'warning' : item.priority, reasoned: item.reasoned === true},
+        advisory: secondary
       })
     }
   }

@@ -1,0 +1,36 @@
+/** The words a student reads: what was seen, why it matters, what to do. */
+
+import type {SentenceArgument} from '../../src/model/argument.js'
+
+/** The claim's first words, for the message. */
+export function firstWords(text: string, count = 6): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ')
+  const head = words.slice(0, count).join(' ').replace(/[.,;:!?]+$/, '')
+  return words.length > count ? `${head}…` : head
+}
+
+const formatWords = (n: number) => n.toLocaleString('en')
+
+export const messages = {
+  note: 'A claim persuades only when the reader can check what it rests on: a source (author and year), a named case, figures, or a quotation with its speaker.',
+
+  underSourced(citations: number, words: number): string {
+    const amount = citations === 0 ? 'no sources' : citations === 1 ? 'only one source' : `only ${citations} sources`
+    return `This essay cites ${amount} in ${formatWords(words)} words: its claims rest on your word alone. Find two or three sources for your main points (an author and year, a UN report, a named mission with dates) and cite them where you make each point.`
+  },
+
+  claim(item: SentenceArgument, text: string, context: {window: 'sentence' | 'paragraph'; besideEvidence: boolean}): string {
+    const quote = `"${firstWords(text)}"`
+    const missing = context.besideEvidence
+      ? 'is not backed by the evidence near it (that is about something else). Add a citation, a named case or figures for this claim, in the same sentence or right after it.'
+      : context.window === 'sentence'
+        ? 'has no citation, named case or figures in the same sentence. Add one to the sentence.'
+        : 'has no citation, named case or figures beside it. Add one that backs it, right after the claim.'
+    if (item.role === 'thesis') return `The thesis ${quote} is not backed anywhere in the body: give each main reason for it a source or a named case in the body paragraphs.`
+    if (item.vague.length > 0) return `Unsupported claim: ${quote} rests on "${item.vague[0].text}", which names no source. Name the study or author (and year), or give a case or figures.`
+    if (item.reasoned) return `Supported by reasoning only: ${quote} is argued, but no evidence backs it. Add a source, a named case or figures to make it convincing.`
+    if (item.strength === 'absolute') return `Sweeping claim without support: ${quote} ${missing.replace(/\.$/, '')}, or narrow the claim to what you can show.`
+    if (item.strength === 'hedged') return `Unsupported claim (hedged): ${quote} ${missing}`
+    return `Unsupported claim: ${quote} ${missing}`
+  }
+}

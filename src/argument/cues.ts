@@ -1,0 +1,167 @@
+/**
+ * Stage 2, cues: the phrases of `lexicons/argument.yaml` found in a sentence
+ * (stance, hedges, reporting verbs, signposts, definitions…), and vague
+ * appeals found by the slot patterns of `lexicons/vague.yaml`.
+ */
+
+import {PhraseMatcher, normalizeWord} from '../model/matcher.js'
+import {readLexicon} from '../model/lexicon.js'
+import type {Sentence, Word} from '../model/types.js'
+
+export type Cue =
+  | 'absolute'
+  | 'hedge'
+  | 'stance'
+  | 'modal'
+  | 'causal'
+  | 'comparison'
+  | 'reporting'
+  | 'attribution'
+  | 'vague'
+  | 'signpost'
+  | 'concession'
+  | 'example'
+  | 'conclusion'
+  | 'past'
+  | 'definition'
+  | 'description'
+  | 'thesis'
+  | 'exposition'
+  | 'fragment'
+  | 'reasons'
+  | 'personal'
+  | 'evaluation'
+
+export interface CueHit {
+  kind: Cue
+  /** The matched words, normalised, joined by spaces. */
+  text: string
+  /** Index of the first matched word in the sentence. */
+  at: number
+  from: number
+  to: number
+}
+
+let cueMatcher: PhraseMatcher<Cue> | undefined
+function phraseCues(): PhraseMatcher<Cue> {
+  if (!cueMatcher) {
+    const data = readLexicon('argument.yaml') as Record<Cue, string[]>
+    cueMatcher = new PhraseMatcher<Cue>()
+    for (const [kind, terms] of Object.entries(data) as Array<[Cue, string[]]>) {
+      for (const term of terms) cueMatcher.add(term, kind)
+    }
+  }
+  return cueMatcher
+}
+
+/** Every cue in a sentence, in order. */
+export function cueHits(sentence: Sentence): CueHit[] {
+  const hits: CueHit[] = []
+  for (const match of phraseCues().match(sentence.words)) {
+    const text = sentence.words.slice(match.from, match.to).map((w) => w.norm).join(' ')
+    for (const kind of new Set(match.payloads)) hits.push({kind, text, at: match.from, from: match.from, to: match.to})
+  }
+  for (const match of vagueAppeals(sentence.words)) {
+    if (hits.some((h) => h.kind === 'vague' && h.from <= match.from && match.to <= h.to)) continue
+    hits.push({kind: 'vague', text: sentence.words.slice(match.from, match.to).map((w) => w.norm).join(' '), at: match.from, from: match.from, to: match.to})
+  }
+  return hits
+}
+
+// ---------------------------------------------------------------------------
+// Slot patterns: "{quantifier} {people}? {aux}? {report}" matches "many have
+// argued", "some scholars say", "plenty of others claim". A pattern is a
+// list of steps; a step is a set of alternatives, each a list of word tests.
+
+type WordTest = {word: string; open: boolean}
+type Step = {alternatives: WordTest[][]; optional: boolean}
+
+let patterns: Step[][] | undefined
+/** Words that can start an appeal, so that most positions are ruled out by one lookup. */
+let firstWords: {exact: Set<string>; prefixes: string[]} | undefined
+
+function parseWords(value: string): WordTest[] {
+  return value
+    .trim()
+    .split(/\s+/)
+    .map((piece) => {
+      const open = piece.endsWith('*')
+      return {word: normalizeWord(open ? piece.slice(0, -1) : piece), open}
+    })
+}
+
+function compile(): Step[][] {
+  if (!patterns) {
+    const data = readLexicon('vague.yaml') as {slots: Record<string, string[]>; patterns: string[]}
+    const slots = new Map(Object.entries(data.slots).map(([name, values]) => [name, values.map(String).map(parseWords)]))
+    patterns = data.patterns.map((pattern) =>
+      pattern
+        .trim()
+        .split(/\s+/)
+        .map((token) => {
+          const optional = token.endsWith('?')
+          const bare = optional ? token.slice(0, -1) : token
+          const slot = /^\{([\w-]+)\}$/.exec(bare)
+          if (slot) {
+            const values = slots.get(slot[1])
+            if (!values) throw new Error(`vague.yaml: pattern "${pattern}" names an unknown slot {${slot[1]}}`)
+            return {alternatives: values, optional}
+          }
+          return {alternatives: [parseWords(bare)], optional}
+        })
+    )
+    const exact = new Set<string>()
+    const prefixes: string[] = []
+    const addFirst = (steps: Step[], at: number): void => {
+      const step = steps[at]
+      if (!step) return
+      for (const alternative of step.alternatives) {
+        if (alternative[0].open) prefixes.push(alternative[0].word)
+        else exact.add(alternative[0].word)
+      }
+      if (step.optional) addFirst(steps, at + 1)
+    }
+    for (const steps of patterns) addFirst(steps, 0)
+    firstWords = {exact, prefixes}
+  }
+  return patterns
+}
+
+function test(word: Word | undefined, check: WordTest): boolean {
+  if (!word) return false
+  return check.open ? word.norm.startsWith(check.word) : word.norm === check.word
+}
+
+/** The word index after `steps[at…]` matched from `index`, longest first; -1 when they do not match. */
+function matchSteps(words: Word[], steps: Step[], at: number, index: number): number {
+  if (at === steps.length) return index
+  const step = steps[at]
+  let best = -1
+  for (const alternative of step.alternatives) {
+    if (!alternative.every((check, offset) => test(words[index + offset], check))) continue
+    best = Math.max(best, matchSteps(words, steps, at + 1, index + alternative.length))
+  }
+  if (step.optional) best = Math.max(best, matchSteps(words, steps, at + 1, index))
+  return best
+}
+
+// Before one of these, "scholars" or "studies" are the ones just named.
+const determiners = new Set(['the', 'these', 'those', 'this', 'that', 'his', 'her', 'their', 'its', 'our', 'such', 'both', 'whose', 'which'])
+
+/** Vague appeals in a run of words: longest, non-overlapping. */
+export function vagueAppeals(words: Word[]): Array<{from: number; to: number}> {
+  const all = compile()
+  const found: Array<{from: number; to: number}> = []
+  for (let index = 0; index < words.length; index++) {
+    const norm = words[index].norm
+    if (!firstWords!.exact.has(norm) && !firstWords!.prefixes.some((p) => norm.startsWith(p))) continue
+    if (index > 0 && determiners.has(words[index - 1].norm)) continue
+    let end = -1
+    for (const steps of all) end = Math.max(end, matchSteps(words, steps, 0, index))
+    if (end > index) {
+      found.push({from: index, to: end})
+      index = end - 1
+    }
+  }
+  return found
+}

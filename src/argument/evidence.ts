@@ -1,0 +1,103 @@
+/**
+ * Stage 3, citations and evidence: what a sentence carries itself. A
+ * citation in any style the model found; a named case (a peace operation
+ * from the lexicon, a named place with an event, a dated event, a named war,
+ * treaty or resolution); figures (not page numbers or citation years); an
+ * attributed quotation; a concrete example ("for instance", "such as" with a
+ * named thing). A bare capitalised word is never a case.
+ */
+
+import type {PhraseMatcher} from '../model/matcher.js'
+import type {Operation} from '../model/lexicon.js'
+import type {EssayModel, Sentence, Word} from '../model/types.js'
+import type {CueHit} from './cues.js'
+import {wordClass} from './tagging.js'
+import type {Support} from './types.js'
+import {isIn} from './words.js'
+
+const year = /\b(?:1[89]\d\d|20\d\d)s?\b/
+const month = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/
+// Figures: thousands with separators, percentages, numbers of two or more
+// digits that are not years, and counts of people or things.
+const figure = /\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|\b(?!(?:1[89]|20)\d\d\b)\d{2,}\b|\b\d+(?:\.\d+)?\s(?:million|billion|thousand|troops|soldiers|peacekeepers|people|deaths|cases|civilians|countries|missions|personnel|officers)\b/gi
+// A named war, treaty, accord, convention or resolution: "the Korean War", "Resolution 1973", "the Dayton Accords".
+const namedInstrument = /\b(?:\p{Lu}[\p{L}-]+\s+){1,3}(?:War|Wars|Accords?|Agreement|Treaty|Convention|Protocol|Crisis|Genocide|Massacre|Summit|Charter)\b|\b(?:Treaty|Convention|Peace|Resolution|Protocol)\s+(?:of\s+)?(?:\p{Lu}[\p{L}-]+|\d{2,4})/u
+
+/** A named place, organisation or person: a word compromise's lexicon knows as a name, and not a generic capitalised word. */
+export function isPlaceOrName(word: Word): boolean {
+  if (!/^\p{Lu}/u.test(word.text) || isIn('not-names', word.norm)) return false
+  return wordClass(word.norm) === 'name'
+}
+
+export interface EvidenceContext {
+  model: EssayModel
+  operations: PhraseMatcher<Operation>
+}
+
+/** The sentence's text with its citations blanked out, so their years and pages are not read as data. */
+function withoutCitations(model: EssayModel, sentence: Sentence): string {
+  let text = sentence.text
+  const base = sentence.range.start.offset
+  for (const index of sentence.citations) {
+    const {range} = model.citations[index]
+    const from = range.start.offset - base
+    const to = range.end.offset - base
+    if (from >= 0 && to <= text.length) text = text.slice(0, from) + ' '.repeat(to - from) + text.slice(to)
+  }
+  return text
+}
+
+/** Figures in a text that are data: not page or article numbers ("p. 45", "Art. 27"). */
+function dataIn(text: string): string | undefined {
+  figure.lastIndex = 0
+  for (const match of text.matchAll(figure)) {
+    const before = text.slice(Math.max(0, match.index! - 12), match.index!).toLowerCase()
+    const word = /([a-z]+)\.?\s*$/.exec(before)?.[1]
+    if (word && isIn('not-data', word)) continue
+    return match[0]
+  }
+  return undefined
+}
+
+export function evidenceIn(context: EvidenceContext, sentence: Sentence, hits: CueHit[]): Support[] {
+  const {model} = context
+  const found: Support[] = []
+  const at = sentence.index
+  for (const index of sentence.citations) found.push({kind: 'citation', text: model.citations[index].text, sentence: at})
+  const text = withoutCitations(model, sentence)
+  const dated = year.exec(text)
+  const missions = context.operations.match(sentence.words)
+  const places = sentence.words.filter(isPlaceOrName)
+  const event = sentence.words.some((w, i) => isIn('events', w.norm) || isIn('events', `${w.norm} ${sentence.words[i + 1]?.norm ?? ''}`))
+  const instrument = namedInstrument.exec(text)
+  if (missions.length > 0) {
+    // A mission named: a case when it is dated or an event of it is told.
+    found.push({kind: 'case', text: `${missions[0].payloads[0].acronym}${dated ? ` ${dated[0]}` : ''}`, sentence: at, weak: !dated && !event})
+  } else if (dated && (places.length > 0 || event || instrument)) {
+    found.push({kind: 'case', text: `${places[0]?.text ?? instrument?.[0] ?? ''} ${dated[0]}`.trim(), sentence: at})
+  } else if (dated && sentence.words.some((w, i) => i > 0 && /^\p{Lu}\p{Ll}/u.test(w.text) && !isIn('not-names', w.norm))) {
+    // A year beside some other name: it dates a statement, it does not back a judgement.
+    found.push({kind: 'case', text: dated[0], sentence: at, weak: !month.test(text)})
+  } else if (instrument) {
+    found.push({kind: 'case', text: instrument[0], sentence: at, weak: true})
+  } else if (event && places.length > 0) {
+    // "the withdrawal from Somalia", "missions in South Sudan, the CAR and the DRC".
+    found.push({kind: 'case', text: places.map((w) => w.text).join(', '), sentence: at, weak: places.length < 2})
+  }
+  const data = dataIn(text)
+  if (data) found.push({kind: 'data', text: data, sentence: at})
+  if (sentence.quotations.length > 0) {
+    const attributed = sentence.citations.length > 0 || hits.some((h) => h.kind === 'reporting' || h.kind === 'attribution')
+    if (attributed) found.push({kind: 'quotation', text: model.quotations[sentence.quotations[0]].text, sentence: at})
+  }
+  const example = hits.find((h) => h.kind === 'example')
+  if (example) {
+    const after = sentence.words.slice(example.to)
+    const before = sentence.words.slice(0, example.from)
+    // "Take the Olympic Games, for instance": the named thing may come before the cue.
+    const named = after.find((w) => /^\p{Lu}/u.test(w.text) && !isIn('not-names', w.norm)) ?? before.find((w, i) => i > 0 && /^\p{Lu}/u.test(w.text) && !isIn('not-names', w.norm))
+    if (named) found.push({kind: 'example', text: `${example.text} ${named.text}`, sentence: at})
+    else found.push({kind: 'reasoning', text: example.text, sentence: at, weak: true})
+  }
+  return found
+}

@@ -1,0 +1,134 @@
+/**
+ * The argument of an essay, in stages (each its own module, exported and
+ * table-tested):
+ *
+ *   structure → cues → citations and evidence → roles → support → thesis → priority
+ *
+ * 1. structure (structure.ts): body text, introduction, conclusion, block
+ *    quotes, quotations that run over several sentences;
+ * 2. cues (cues.ts): phrases of lexicons/argument.yaml, vague appeals of
+ *    lexicons/vague.yaml;
+ * 3. evidence (evidence.ts): citations, named cases, figures, attributed
+ *    quotations, examples in each sentence;
+ * 4. roles (roles.ts): an ordered list of named classifiers; what none of
+ *    them recognises is a claim in the writer's own voice;
+ * 5. support (support.ts): what backs each claim;
+ * 6. thesis (thesis.ts): the sentence that states the essay's position;
+ * 7. priority (priority.ts): which unsupported claims are warnings.
+ *
+ * Computed on demand from the essay model and memoised, so a run that needs
+ * only coverage never pays for it. Rules, the outline and the grader read
+ * the result; none of them re-parse.
+ */
+
+import {compileLexicon, defaultConcepts} from '../model/lexicon.js'
+import type {EssayModel, Range, Sentence} from '../model/types.js'
+import {cueHits, type CueHit} from './cues.js'
+import {evidenceIn} from './evidence.js'
+import {assignPriority, sourcingOf} from './priority.js'
+import {argues, classify, type RoleContext} from './roles.js'
+import {readStructure} from './structure.js'
+import {assignSupport} from './support.js'
+import {chooseThesis} from './thesis.js'
+import type {ArgumentModel, ArgumentOptions, SentenceArgument, Support} from './types.js'
+
+export type * from './types.js'
+export {memoiseTagging, taggingMemoStats} from './tagging.js'
+
+const memo = new WeakMap<EssayModel, Map<string, ArgumentModel>>()
+
+export function argumentOf(model: EssayModel, options: ArgumentOptions = {window: 'paragraph'}): ArgumentModel {
+  let byOptions = memo.get(model)
+  if (!byOptions) {
+    byOptions = new Map()
+    memo.set(model, byOptions)
+  }
+  let result = byOptions.get(options.window)
+  if (!result) {
+    result = analyseArgument(model, options)
+    byOptions.set(options.window, result)
+  }
+  return result
+}
+
+function rangeOf(sentence: Sentence, start: number, end: number): Range {
+  const first = sentence.words.find((w) => w.start === start)!
+  const last = sentence.words.find((w) => w.end === end)!
+  return {
+    start: {line: first.line, column: first.column, offset: start},
+    end: {line: last.endLine, column: last.endColumn, offset: end}
+  }
+}
+
+function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentModel {
+  // Stage 2 first: the structure needs the cues that open a conclusion.
+  const hitCache = new Map<number, CueHit[]>()
+  const hitsOf = (index: number) => {
+    let hits = hitCache.get(index)
+    if (!hits) {
+      hits = cueHits(model.sentences[index])
+      hitCache.set(index, hits)
+    }
+    return hits
+  }
+  const structure = readStructure(model, hitsOf)
+  const context = {model, operations: compileLexicon(defaultConcepts()).operationMatcher}
+
+  const evidence: Support[][] = model.sentences.map((sentence) => evidenceIn(context, sentence, hitsOf(sentence.index)))
+  // A citation written after the full stop ends up opening the next
+  // sentence ("… in 1994. (Dallaire, 2003) The Council…"): it backs the
+  // sentence before it too.
+  for (const paragraph of model.paragraphs) {
+    paragraph.sentences.forEach((index, at) => {
+      if (at === 0) return
+      const sentence = model.sentences[index]
+      const first = sentence.citations.map((i) => model.citations[i]).find((c) => c.range.start.offset - sentence.range.start.offset <= 1)
+      if (first) evidence[paragraph.sentences[at - 1]].push({kind: 'citation', text: first.text, sentence: index})
+    })
+  }
+
+  const sentences: SentenceArgument[] = []
+  for (const sentence of model.sentences) {
+    const paragraph = model.paragraphs[sentence.paragraph]
+    const hits = hitsOf(sentence.index)
+    const at = paragraph.sentences.indexOf(sentence.index)
+    const before = at > 0 ? sentences[paragraph.sentences[at - 1]] : undefined
+    const roleContext: RoleContext = {
+      model,
+      sentence,
+      paragraph,
+      at,
+      hits,
+      evidence: evidence[sentence.index],
+      structure,
+      previous: before ? {role: before.role, signal: before.signals[0] ?? ''} : undefined
+    }
+    const outcome = classify(roleContext)
+    const item: SentenceArgument = {
+      sentence: sentence.index,
+      role: outcome.role,
+      strength: hits.some((h) => h.kind === 'absolute') ? 'absolute' : hits.some((h) => h.kind === 'hedge') ? 'hedged' : 'plain',
+      evidence: roleContext.evidence,
+      support: [],
+      supported: false,
+      vague: [],
+      signals: [outcome.signal]
+    }
+    if (outcome.role === 'claim' && argues(roleContext)) item.signals.unshift('states a thesis')
+    // Vague appeals in body text: noted for the vague-evidence rule, never evidence.
+    if (paragraph.kind === 'paragraph' || paragraph.kind === 'list-item') {
+      for (const hit of hits.filter((h) => h.kind === 'vague')) {
+        const from = sentence.words[hit.from]
+        const to = sentence.words[hit.to - 1]
+        item.vague.push({text: sentence.text.slice(from.start - sentence.range.start.offset, to.end - sentence.range.start.offset), range: rangeOf(sentence, from.start, to.end)})
+      }
+    }
+    sentences.push(item)
+  }
+
+  assignSupport(model, sentences, structure, options, hitsOf)
+  const thesis = chooseThesis(model, sentences, structure)
+  const sourcing = sourcingOf(model)
+  assignPriority(model, sentences, structure, sourcing)
+  return {sentences, thesis, introduction: structure.introduction, conclusion: structure.conclusion, sourcing}
+}

@@ -1,0 +1,63 @@
+/**
+ * Stage 7, priority: what the student reads first. An unsupported claim the
+ * argument rests on is a warning: one that opens or closes a body paragraph,
+ * a sweeping claim, a claim resting on a vague appeal. Secondary claims,
+ * hedged ones and those the writer argues with reasons of their own are
+ * info. However many claims an essay leaves bare, a student meets at most
+ * `maxWarningsPer1000` warnings per 1,000 words: the most important ones.
+ * An essay of 600 words or more that cites (almost) nothing gets one
+ * essay-level finding instead of a warning on every sentence.
+ */
+
+import type {EssayModel} from '../model/types.js'
+import {isBody, type Structure} from './structure.js'
+import type {SentenceArgument, Sourcing} from './types.js'
+
+export const maxWarningsPer1000 = 8
+/** Words of body text an essay needs before it is expected to cite at all. */
+export const minWordsForSources = 600
+/** One citation per this many words is the least a sourced essay has. */
+export const wordsPerCitation = 600
+
+export function sourcingOf(model: EssayModel): Sourcing {
+  let words = 0
+  const bodySentences = new Set<number>()
+  for (const paragraph of model.paragraphs) {
+    if (!isBody(paragraph)) continue
+    for (const index of paragraph.sentences) {
+      words += model.sentences[index].words.length
+      bodySentences.add(index)
+    }
+  }
+  // Footnote calls and links in the body; citations in footnotes count through their calls.
+  const citations = model.citations.filter((c) => bodySentences.has(c.sentence)).length
+  return {citations, words, underSourced: words >= minWordsForSources && citations < Math.floor(words / wordsPerCitation)}
+}
+
+function rank(model: EssayModel, item: SentenceArgument): number {
+  const sentence = model.sentences[item.sentence]
+  const paragraph = model.paragraphs[sentence.paragraph]
+  const at = paragraph.sentences.indexOf(sentence.index)
+  let score = 0
+  if (item.strength === 'absolute') score += 3
+  if (item.vague.length > 0) score += 3
+  if (at === 0) score += 2
+  if (at === paragraph.sentences.length - 1 && paragraph.sentences.length > 1) score += 1
+  return score
+}
+
+export function assignPriority(model: EssayModel, sentences: SentenceArgument[], _structure: Structure, sourcing: Sourcing): void {
+  const unsupported = sentences.filter((s) => s.role === 'claim' && !s.supported)
+  const candidates: Array<{item: SentenceArgument; score: number}> = []
+  for (const item of unsupported) {
+    const score = rank(model, item)
+    const primary = score > 0 && !item.reasoned && item.strength !== 'hedged'
+    item.priority = primary ? 'warning' : 'info'
+    if (primary) candidates.push({item, score})
+  }
+  const cap = Math.max(1, Math.floor((sourcing.words / 1000) * maxWarningsPer1000))
+  if (candidates.length <= cap) return
+  // Keep the strongest; ties go to the earlier sentence.
+  candidates.sort((a, b) => b.score - a.score || a.item.sentence - b.item.sentence)
+  for (const {item} of candidates.slice(cap)) item.priority = 'info'
+}

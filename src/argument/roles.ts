@@ -1,0 +1,264 @@
+/**
+ * Stage 4, roles: an ordered list of named classifiers decides what each
+ * body sentence is. The first classifier that recognises the sentence gives
+ * its role and a signal; a sentence none of them recognises is a claim in
+ * the writer's own voice. Each classifier is exported and table-tested
+ * (tests/argument-stages.test.ts).
+ */
+
+import type {EssayModel, Paragraph, Sentence} from '../model/types.js'
+import type {Cue, CueHit} from './cues.js'
+import {isPlaceOrName} from './evidence.js'
+import type {Structure} from './structure.js'
+import {isBody} from './structure.js'
+import {hasVerb, isName, wordClass} from './tagging.js'
+import type {Role, Support} from './types.js'
+import {isIn} from './words.js'
+
+export interface RoleContext {
+  model: EssayModel
+  sentence: Sentence
+  paragraph: Paragraph
+  /** Position of the sentence in its paragraph. */
+  at: number
+  hits: CueHit[]
+  evidence: Support[]
+  structure: Structure
+  /** Role and signal of the sentence before it in the paragraph. */
+  previous?: {role: Role; signal: string}
+}
+
+export interface Outcome {
+  role: Role
+  signal: string
+}
+
+export interface Classifier {
+  name: string
+  classify(context: RoleContext): Outcome | undefined
+}
+
+const has = (context: RoleContext, kind: Cue) => context.hits.some((h) => h.kind === kind)
+const other = (signal: string): Outcome => ({role: 'other', signal})
+
+/** The writer states a thesis ("I argue", "This essay will contend"). */
+export function argues(context: RoleContext): boolean {
+  return has(context, 'thesis')
+}
+
+/** "Realists would…", "X, but Y": where the writer's own clause begins after a reported one. */
+const pivotPattern = /(?:,|;|—|–)\s*(?:but|yet|however|although|though|while)\b|\bbut\b/i
+
+/** Judgement words: with evidence in the sentence, only these make it a claim. */
+function judging(context: RoleContext): boolean {
+  return context.hits.some((h) => h.kind === 'stance' || h.kind === 'causal' || h.kind === 'comparison' || (h.kind === 'absolute' && isIn('intensifiers', h.text)))
+}
+
+function evaluative(context: RoleContext): CueHit[] {
+  return context.hits.filter((h) => ['stance', 'modal', 'causal', 'comparison', 'absolute', 'hedge'].includes(h.kind))
+}
+
+/**
+ * A reporting frame near the start: a source, author, school or others, then
+ * a reporting verb ("Fortna (2008) found", "Realists assume", "Liberal
+ * institutionalists would reply", "According to Paris"). Returns the
+ * character offset just after the frame, or undefined.
+ */
+export function reportingFrame(context: RoleContext): number | undefined {
+  const {model, sentence, hits} = context
+  const offsetAfter = (word: number) => sentence.words[word].end - sentence.range.start.offset
+  const attribution = hits.find((h) => h.kind === 'attribution' && h.at <= 1)
+  if (attribution) return offsetAfter(attribution.to - 1)
+  const opinion = hits.find((h) => (h.kind === 'vague' || h.kind === 'concession') && h.at <= 1 && isIn('opinion-verbs', h.text.split(' ').slice(-1)[0]))
+  if (opinion) return offsetAfter(opinion.to - 1)
+  // "Realists would probably dismiss…": what a school would say, not what the writer says.
+  const words = sentence.words
+  for (let index = 0; index < Math.min(words.length - 1, 3); index++) {
+    if (isIn('schools', words[index].norm) && isIn('school-modals', words[index + 1].norm)) {
+      return offsetAfter(index + 1)
+    }
+  }
+  const verb = hits.find((h) => h.kind === 'reporting' && h.at >= 1 && h.at <= 8)
+  if (!verb) return undefined
+  const subject = words.slice(0, verb.at).filter((w) => !isIn('subject-fillers', w.norm))
+  if (subject.length === 0 || subject.some((w) => isIn('own-voice', w.norm))) return undefined
+  const subjectEnd = words[verb.at - 1].end
+  const cited = sentence.citations.some((i) => model.citations[i].range.start.offset < subjectEnd)
+  const thinker = sentence.mentions.some((i) => model.mentions[i].range.start.offset < subjectEnd)
+  const others = subject.some((w) => isIn('others', w.norm))
+  const named = subject.some((w, i) => i > 0 && /^\p{Lu}/u.test(w.text) && !isIn('not-names', w.norm)) || (subject.length <= 3 && /^\p{Lu}\p{Ll}+$/u.test(subject[0].text) && isName(subject[0].text))
+  return cited || thinker || others || named ? offsetAfter(verb.to - 1) : undefined
+}
+
+/** The writer's own judgement after a report ("…, which fits this view"). */
+const ownAfter = /,\s*(?:which|a|an|this)\b[^,]*\b(?:fits|supports|confirms|proves|cost|mistake|failure|problem|lesson|did not need|should)\b/i
+
+/** A concrete, checkable event told in the past tense ("Their commander later handed over the refugees at Potocari"). */
+function concreteEvent(context: RoleContext): string | undefined {
+  const {sentence, hits} = context
+  const named = sentence.words.find((w, i) => (i > 0 && isPlaceOrName(w)) || /^\d[\d,.]*$/.test(w.text))
+  if (!named) return undefined
+  const past =
+    hits.some((h) => h.kind === 'past') ||
+    sentence.words.some((w) => {
+      if (w.norm.length <= 4 || !w.norm.endsWith('ed') || /^\p{Lu}/u.test(w.text)) return false
+      const kind = wordClass(w.norm)
+      return kind === undefined || kind === 'verb'
+    })
+  return past ? named.text : undefined
+}
+
+const imperatives = new Set(['describe', 'define', 'explain', 'consider', 'imagine', 'note', 'compare', 'list', 'identify', 'outline', 'discuss', 'examine', 'look', 'take', 'read', 'see', 'think', 'ask', 'picture', 'remember', 'recall'])
+
+const finalPunctuation = /[.!?…"”’)\]]\s*$/
+
+/** The ordered classifiers. Order matters: the first that recognises a sentence decides. */
+export const classifiers: Classifier[] = [
+  {
+    name: 'not body text',
+    classify: ({paragraph}) => (isBody(paragraph) ? undefined : other(paragraph.kind))
+  },
+  {
+    name: 'empty',
+    classify: ({sentence}) => (sentence.words.length === 0 ? other('empty') : undefined)
+  },
+  {
+    name: 'inside a quotation',
+    // The later sentences of a multi-sentence quotation are the quoted author's words.
+    classify: ({sentence, structure}) => (structure.insideQuotation.has(sentence.index) ? other('quotation') : undefined)
+  },
+  {
+    name: 'citation only',
+    // "(Smith, 2020)." or a bare address split off as a sentence of its own.
+    classify: ({sentence, model}) => {
+      if (sentence.citations.length === 0) return undefined
+      const covered = sentence.citations.reduce((sum, i) => sum + (model.citations[i].range.end.offset - model.citations[i].range.start.offset), 0)
+      return covered >= sentence.text.replace(/[\s.()[\],;]/g, '').length * 0.8 ? other('citation only') : undefined
+    }
+  },
+  {
+    name: 'fragment',
+    classify: (context) => {
+      const {sentence, paragraph, hits} = context
+      if (hits.some((h) => h.kind === 'fragment' && h.at === 0)) return other('byline or caption')
+      const text = sentence.text.trim()
+      const last = paragraph.sentences[paragraph.sentences.length - 1] === sentence.index
+      if (text.endsWith(':') && last) return other('lead-in')
+      // A line without final punctuation standing alone: a heading typed as a line, a label.
+      if (paragraph.sentences.length === 1 && !finalPunctuation.test(text) && sentence.words.length <= 12) return other('line')
+      // A list item naming a topic.
+      if (paragraph.kind === 'list-item' && !finalPunctuation.test(text) && (sentence.words.length <= 5 || (sentence.words.length <= 10 && !hasVerb(sentence)))) return other('topic')
+      if (sentence.words.length < 7 && !hasVerb(sentence)) return other('no verb')
+      return undefined
+    }
+  },
+  {
+    name: 'instruction',
+    // "Describe what happens today.", "Define a concrete process.": steps the
+    // writer sets out, addressed to the reader; they assert nothing.
+    classify: ({sentence, paragraph, at}) => {
+      const first = sentence.words[0]
+      if (!first || first.norm.endsWith('s') || first.norm.endsWith('ed') || first.norm.endsWith('ing')) return undefined
+      if (!imperatives.has(first.norm)) return undefined
+      return paragraph.kind === 'list-item' || at > 0 ? other('instruction') : undefined
+    }
+  },
+  {
+    name: 'question',
+    classify: ({sentence}) => (sentence.text.trim().endsWith('?') ? other('question') : undefined)
+  },
+  {
+    name: 'roadmap',
+    // "This essay first describes…, then…": the essay describing its own plan.
+    classify: (context) => {
+      if (argues(context)) return undefined
+      const {sentence, hits} = context
+      const signpost =
+        hits.some((h) => h.kind === 'signpost' && h.at <= 4) ||
+        /^(?:in\s+)?this\s+(?:\w+\s+)?(?:essay|paper|section|article|post)\b/i.test(sentence.text) ||
+        /^(?:it|the essay|the paper)\s+(?:(?:first|then|next|finally|also)\s+)?(?:reviews|examines|considers|discusses|explores|outlines|describes|asks|turns to|looks at|sets out|compares|traces)\b/i.test(sentence.text)
+      return signpost ? other('signpost') : undefined
+    }
+  },
+  {
+    name: 'definition',
+    classify: (context) => {
+      if (has(context, 'definition')) return other('definition')
+      return /^\W*[\w -]{1,40}\s(?:means|denotes)\s/i.test(context.sentence.text) ? other('definition') : undefined
+    }
+  },
+  {
+    name: 'report',
+    // What a theory, author, source or the other side holds: exposition,
+    // unless the writer adds a judgement of their own after it.
+    classify: (context) => {
+      const frame = reportingFrame(context)
+      const text = context.sentence.text
+      const pivot = pivotPattern.exec(text)
+      if (frame === undefined || (pivot && pivot.index > frame)) {
+        if (has(context, 'exposition') && context.hits.find((h) => h.kind === 'exposition')!.at <= 1 && !pivot) return other('theory exposition')
+        return undefined
+      }
+      if (ownAfter.test(text.slice(frame))) return undefined
+      return {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'report'}
+    }
+  },
+  {
+    name: 'report carried on',
+    // The sentences after a report that go on explaining the view ("They
+    // see…", "In this view…"), with no judgement of the writer's own.
+    classify: (context) => {
+      const {previous, sentence} = context
+      if (!previous || !/report|exposition|definition/.test(previous.signal)) return undefined
+      const first = sentence.words[0]?.norm
+      // "It assumes…", "This theory holds…": the theory just named goes on speaking.
+      const reports = context.hits.some((h) => h.kind === 'reporting' && h.at <= 3)
+      const continues = ['they', 'he', 'she', 'their', 'his', 'her'].includes(first ?? '') || isIn('schools', first ?? '') || has(context, 'exposition') || (reports && ['it', 'this', 'these', 'both', 'each'].includes(first ?? ''))
+      const own = sentence.words.some((w) => w.norm === 'i' || w.norm === 'we' || w.norm === 'my' || w.norm === 'our') || pivotPattern.test(sentence.text)
+      const judgement = evaluative(context).length > 0 && !context.hits.some((h) => h.kind === 'exposition')
+      return continues && !own && !judgement ? {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'report (carried on)'} : undefined
+    }
+  },
+  {
+    name: 'concession',
+    classify: (context) => {
+      if (pivotPattern.test(context.sentence.text)) return undefined
+      return context.hits.some((h) => h.kind === 'concession' && h.at <= 2) ? other('concession') : undefined
+    }
+  },
+  {
+    name: 'description',
+    // What a mission, an institution or a proposal consists of or aims at.
+    classify: (context) => {
+      if (!has(context, 'description') || argues(context) || judging(context)) return undefined
+      if (context.hits.some((h) => h.kind === 'absolute' || h.kind === 'comparison' || h.kind === 'evaluation')) return undefined
+      return {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'description'}
+    }
+  },
+  {
+    name: 'fact',
+    // In the writer's voice, with evidence and no judgement: a datum, a dated event, a cited finding.
+    classify: (context) => {
+      if (argues(context)) return undefined
+      if (context.evidence.some((e) => !e.weak) && !judging(context)) return {role: 'evidence', signal: 'fact'}
+      if (evaluative(context).length > 0) return undefined
+      if (context.evidence.length > 0) return {role: 'evidence', signal: 'fact'}
+      const event = concreteEvent(context)
+      if (event) {
+        context.evidence.push({kind: 'case', text: event, sentence: context.sentence.index})
+        return {role: 'evidence', signal: 'event'}
+      }
+      return undefined
+    }
+  }
+]
+
+/** The role of one sentence: the first classifier's outcome, or a claim. */
+export function classify(context: RoleContext): Outcome {
+  for (const classifier of classifiers) {
+    const outcome = classifier.classify(context)
+    if (outcome) return outcome
+  }
+  const cues = evaluative(context)
+  return {role: 'claim', signal: cues.length > 0 ? `cues: ${cues.map((h) => h.text).join(', ')}` : 'assertion'}
+}

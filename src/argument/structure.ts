@@ -1,0 +1,83 @@
+/**
+ * Stage 1, structure: where each sentence stands. Body text (paragraphs and
+ * list items) is argued; headings, reference lists, footnotes and block
+ * quotes never are. The introduction, the conclusion, the block quotes that
+ * follow a paragraph and the sentences inside a multi-sentence quotation are
+ * found here, once per essay.
+ */
+
+import type {EssayModel, Paragraph} from '../model/types.js'
+import type {CueHit} from './cues.js'
+import {words} from './words.js'
+
+export function isBody(paragraph: Paragraph): boolean {
+  return paragraph.kind === 'paragraph' || paragraph.kind === 'list-item'
+}
+
+export interface Structure {
+  introduction: number[]
+  conclusion: number[]
+  /** Paragraph index → the block quote right after it (the quote it introduces). */
+  quoteAfter: Map<number, number>
+  /** Sentences that begin inside a quotation opened in an earlier sentence: the quoted author's words. */
+  insideQuotation: Set<number>
+}
+
+function titled(model: EssayModel, paragraph: Paragraph, list: Set<string>): boolean {
+  if (paragraph.section < 0) return false
+  const title = model.sections[paragraph.section].title.toLowerCase()
+  for (const word of list) if (title.includes(word)) return true
+  return false
+}
+
+/**
+ * The introduction: the body paragraphs before the first heading after the
+ * title, when there are at most three of them; otherwise the first body
+ * paragraph (and the second, when the first has fewer than three sentences).
+ */
+function introductionOf(model: EssayModel, body: Paragraph[]): number[] {
+  if (body.length === 0) return []
+  const firstSection = body[0].section
+  const before = body.filter((p) => p.section === firstSection)
+  const titleOnly = firstSection < 0 || model.sections[firstSection] === model.title || /intro/i.test(model.sections[firstSection].title)
+  if (titleOnly && before.length <= 3 && before.length < body.length) return before.map((p) => p.index)
+  if (body[0].sentences.length < 3 && body.length > 2) return [body[0].index, body[1].index]
+  return [body[0].index]
+}
+
+/** The conclusion: a "Conclusion" section, or a last paragraph that opens like one ("In conclusion", "All in all"). */
+function conclusionOf(model: EssayModel, body: Paragraph[], hitsOf: (sentence: number) => CueHit[]): number[] {
+  const inSection = body.filter((p) => titled(model, p, words('conclusion-titles')))
+  if (inSection.length > 0) return inSection.map((p) => p.index)
+  const last = body[body.length - 1]
+  if (last && last.sentences.length > 0 && hitsOf(last.sentences[0]).some((h) => h.kind === 'conclusion' && h.at === 0)) return [last.index]
+  return []
+}
+
+const opening = /[“«]/g
+const closing = /[”»]/g
+
+function quotationRuns(model: EssayModel, paragraph: Paragraph, inside: Set<number>): void {
+  let open = false
+  for (const index of paragraph.sentences) {
+    const text = model.sentences[index].text
+    if (open) inside.add(index)
+    const curly = (text.match(opening)?.length ?? 0) - (text.match(closing)?.length ?? 0)
+    const straight = (text.match(/"/g)?.length ?? 0) % 2
+    if (curly > 0) open = true
+    else if (curly < 0) open = false
+    else if (straight === 1) open = !open
+  }
+}
+
+export function readStructure(model: EssayModel, hitsOf: (sentence: number) => CueHit[]): Structure {
+  const body = model.paragraphs.filter(isBody)
+  const quoteAfter = new Map<number, number>()
+  model.paragraphs.forEach((paragraph, index) => {
+    const next = model.paragraphs[index + 1]
+    if (isBody(paragraph) && next?.kind === 'blockquote') quoteAfter.set(index, index + 1)
+  })
+  const insideQuotation = new Set<number>()
+  for (const paragraph of body) quotationRuns(model, paragraph, insideQuotation)
+  return {introduction: introductionOf(model, body), conclusion: conclusionOf(model, body, hitsOf), quoteAfter, insideQuotation}
+}

@@ -1,0 +1,186 @@
+/**
+ * Stage 5, support: what backs each claim. Evidence in its own sentence; in
+ * the paragraph's other sentences for its opening (topic) sentence and for a
+ * lesson drawn from a named case; otherwise in its neighbours (the sentence
+ * before, the one or two after); a block quote for the sentence that
+ * introduces it. A conclusion sentence that restates a backed body claim is
+ * backed by it. A claim the writer argues only with reasons of their own
+ * ("because…", a personal example) is marked `reasoned`.
+ */
+
+import type {EssayModel, Paragraph, Sentence} from '../model/types.js'
+import type {CueHit} from './cues.js'
+import {isBody, type Structure} from './structure.js'
+import type {ArgumentOptions, SentenceArgument, Support} from './types.js'
+import {isIn, words as wordList} from './words.js'
+
+/** Offsets from a claim at which evidence backs it. */
+const neighbourOffsets = [-1, 1, 2]
+
+/**
+ * Whether evidence `offset` sentences away backs a claim that does not open
+ * its paragraph: the sentence after it ("Peacekeeping works. Fortna
+ * found…") or the one after that, or the sentence before it when the claim
+ * refers back to it ("This shows…", "Such figures…") or draws an inference.
+ */
+function backsNeighbour(claim: Sentence, offset: number): boolean {
+  if (offset === 1 || offset === 2) return true
+  return offset === -1 && (inference.test(claim.text) || pointsBack(claim))
+}
+
+/** The sentence refers back to the one before it in its first words ("This…", "Such figures…", "It…"). */
+function pointsBack(sentence: Sentence): boolean {
+  const first = sentence.words.slice(0, 4).map((w) => w.norm)
+  return first.some((w, i) => isIn('anaphora', w) || (i < 3 && isIn('anaphora', `${w} ${first[i + 1] ?? ''}`)))
+}
+
+/** A recommendation or a prediction goes beyond the facts around it: only evidence in its own sentence backs it. */
+function recommends(hits: CueHit[]): boolean {
+  return hits.some((h) => (h.kind === 'stance' || h.kind === 'modal') && isIn('recommending', h.text))
+}
+
+const inference = /^(?:this|these|that|such|it)\s+(?:shows?|suggests?|means|explains|proves|demonstrates|confirms|illustrates|is why)\b|\b(?:therefore|thus|hence|so|as a result|consequently|in other words|which means|this means|which is why)\b/i
+
+/** The claim's subject is a named case and its verb draws a lesson from it ("Rwanda shows that…"): the capitalised words of that subject. */
+export function caseNames(sentence: Sentence): string[] {
+  const verb = sentence.words.findIndex((w, i) => i > 0 && i <= 6 && isIn('case-verbs', w.norm))
+  if (verb <= 0) return []
+  return sentence.words
+    .slice(0, verb)
+    .filter((w) => /^\p{Lu}/u.test(w.text) && !isIn('anaphora', w.norm) && w.norm !== 'the')
+    .map((w) => w.text)
+}
+
+export function assignSupport(model: EssayModel, sentences: SentenceArgument[], structure: Structure, options: ArgumentOptions, hitsOf: (s: number) => CueHit[]): void {
+  const evidenceByParagraph = new Map<Paragraph, number[]>()
+  const withEvidence = (paragraph: Paragraph) => {
+    let list = evidenceByParagraph.get(paragraph)
+    if (!list) evidenceByParagraph.set(paragraph, (list = paragraph.sentences.filter((i) => sentences[i].evidence.length > 0)))
+    return list
+  }
+  for (const argument of sentences) {
+    if (argument.role !== 'claim' && argument.role !== 'thesis') continue
+    const sentence = model.sentences[argument.sentence]
+    // A claim's own year ("should have seen this in 1993") dates the judgement; it does not back it.
+    const own = argument.evidence.filter((e) => !e.weak)
+    argument.evidence = own
+    let support: Support[] = own
+    if (support.length === 0 && options.window === 'paragraph' && argument.role === 'claim' && !recommends(hitsOf(argument.sentence))) {
+      const paragraph = model.paragraphs[sentence.paragraph]
+      const at = paragraph.sentences.indexOf(sentence.index)
+      const wide = at === 0 || caseNames(sentence).length > 0
+      const candidates = wide
+        ? withEvidence(paragraph).filter((i) => i !== sentence.index)
+        : neighbourOffsets.filter((offset) => at + offset >= 0 && at + offset < paragraph.sentences.length && backsNeighbour(sentence, offset)).map((offset) => paragraph.sentences[at + offset])
+      // The writer's own reasons in a neighbour are not evidence.
+      support = candidates.flatMap((i) => sentences[i].evidence.filter((e) => e.kind !== 'reasoning'))
+      // A block quote backs the sentence that introduces it.
+      const quote = structure.quoteAfter.get(paragraph.index)
+      if (support.length === 0 && quote !== undefined && at >= paragraph.sentences.length - 2) {
+        support = [{kind: 'quotation', text: 'the block quote', sentence: model.paragraphs[quote].sentences[0] ?? sentence.index}]
+      }
+    }
+    argument.support = support
+    argument.supported = support.length > 0
+    if (!argument.supported) argument.reasoned = reasoned(model, sentences, argument, hitsOf)
+  }
+  restatements(model, sentences, structure)
+}
+
+/** The writer backs the claim with reasons of their own: "because…" in it or right after it, or a personal example. */
+function reasoned(model: EssayModel, sentences: SentenceArgument[], argument: SentenceArgument, hitsOf: (s: number) => CueHit[]): boolean {
+  const own = hitsOf(argument.sentence)
+  if (own.some((h) => h.kind === 'reasons' || h.kind === 'personal')) return true
+  const sentence = model.sentences[argument.sentence]
+  const paragraph = model.paragraphs[sentence.paragraph]
+  const next = paragraph.sentences[paragraph.sentences.indexOf(sentence.index) + 1]
+  return next !== undefined && hitsOf(next).some((h) => (h.kind === 'reasons' && h.at <= 3) || h.kind === 'personal')
+}
+
+/** A conclusion restates: claims there that echo a supported body claim count as supported. */
+function restatements(model: EssayModel, sentences: SentenceArgument[], structure: Structure): void {
+  const conclusion = new Set(structure.conclusion)
+  let body: BackedBody | undefined
+  for (const index of structure.conclusion) {
+    for (const i of model.paragraphs[index].sentences) {
+      const argument = sentences[i]
+      if (argument.role !== 'claim' || argument.supported) continue
+      body ??= backedBody(model, sentences, conclusion)
+      // "Rwanda shows that…": the lesson drawn from a case the body has backed.
+      const echo = echoOf(model, body, i) ?? caseFromBody(model, body, i)
+      if (echo !== undefined) {
+        argument.restates = echo
+        argument.supported = true
+        argument.reasoned = undefined
+        argument.support = sentences[echo].support.length > 0 ? sentences[echo].support : sentences[echo].evidence
+      }
+    }
+  }
+}
+
+/** Content words, cut to a stem of six letters so "supported" meets "supports". */
+function contentWords(sentence: Sentence): Set<string> {
+  let found = contentWordsOf.get(sentence)
+  if (!found) {
+    const stop = wordList('stop-words')
+    found = new Set(
+      sentence.words
+        .map((w) => w.norm.replace(/'s$/, ''))
+        .filter((w) => w.length > 2 && !stop.has(w))
+        .map((w) => w.slice(0, 6))
+    )
+    contentWordsOf.set(sentence, found)
+  }
+  return found
+}
+const contentWordsOf = new WeakMap<Sentence, Set<string>>()
+
+interface BackedBody {
+  /** Evidence and backed claims of the body, in order, with their content words. */
+  list: Array<{sentence: Sentence; words: Set<string>}>
+  /** Content word → positions in `list`. */
+  byWord: Map<string, number[]>
+}
+
+/** The body sentences a conclusion may lean on: evidence and backed claims outside the conclusion, indexed by content word. */
+function backedBody(model: EssayModel, sentences: SentenceArgument[], conclusion: Set<number>): BackedBody {
+  const list = sentences
+    .filter((other) => (other.role === 'claim' && other.supported) || other.role === 'evidence')
+    .map((other) => model.sentences[other.sentence])
+    .filter((sentence) => !conclusion.has(sentence.paragraph) && isBody(model.paragraphs[sentence.paragraph]))
+    .map((sentence) => ({sentence, words: contentWords(sentence)}))
+  const byWord = new Map<string, number[]>()
+  list.forEach((candidate, position) => {
+    for (const word of candidate.words) {
+      const having = byWord.get(word)
+      if (having) having.push(position)
+      else byWord.set(word, [position])
+    }
+  })
+  return {list, byWord}
+}
+
+/** The body sentence a conclusion sentence restates: one sharing enough content words with it. */
+function echoOf(model: EssayModel, body: BackedBody, index: number): number | undefined {
+  const own = contentWords(model.sentences[index])
+  if (own.size === 0) return undefined
+  const shared = new Map<number, number>()
+  for (const word of own) for (const position of body.byWord.get(word) ?? []) shared.set(position, (shared.get(position) ?? 0) + 1)
+  let best: {index: number; score: number} | undefined
+  // In body order, so that the first of equally good echoes wins.
+  for (const position of [...shared.keys()].sort((a, b) => a - b)) {
+    const count = shared.get(position)!
+    const {sentence, words: theirs} = body.list[position]
+    const score = count / Math.min(own.size, theirs.size)
+    if (count >= 2 && score >= 0.25 && (!best || score > best.score)) best = {index: sentence.index, score}
+  }
+  return best?.index
+}
+
+/** A conclusion's lesson from a named case is backed when the body gave evidence about that case. */
+function caseFromBody(model: EssayModel, body: BackedBody, index: number): number | undefined {
+  const names = caseNames(model.sentences[index])
+  if (names.length === 0) return undefined
+  return body.list.find(({sentence}) => sentence.words.some((w) => names.includes(w.text)))?.sentence.index
+}
+

@@ -1,0 +1,106 @@
+/**
+ * compromise, where the analysis needs it: whether a short sentence has a
+ * verb, and the class of a word in compromise's lexicon. Loading compromise
+ * costs a few hundred milliseconds, so it is loaded only when a sentence
+ * needs tagging; word classes are a lookup in a data file extracted from it
+ * (`scripts/compromise-words.mjs`), which costs nothing.
+ */
+
+import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import type {Sentence} from '../model/types.js'
+
+type Document = {has(match: string): boolean; compute(steps: string[]): void}
+type Compromise = ((text: string) => Document) & {tokenize(text: string): Document}
+type Nlp = (text: string) => Document
+let nlp: Compromise | undefined
+
+function tagger(): Nlp {
+  // A worker process started from its startup snapshot has it loaded
+  // already (scripts/worker-snapshot.cjs).
+  nlp ??= ((globalThis as Record<symbol, unknown>)[Symbol.for('essaylint.compromise')] ?? createRequire(import.meta.url)('compromise/two')) as Compromise
+  return taggable
+}
+
+// compromise's own steps up to its pre-tagger: the lexicon, then the
+// suffix and neighbour rules that tell "patrol" the verb from "patrol" the
+// noun. Its post-tagger (about 0.8 of the 1 ms a sentence costs) corrects
+// phrases such as dates and titles, and more often wrongly than rightly
+// changed whether a short sentence has a verb.
+const tagSteps = ['contractions', 'alias', 'machine', 'index', 'lexicon', 'preTagger']
+function tag(input: string): Document {
+  const document = nlp!.tokenize(input)
+  document.compute(tagSteps)
+  return document
+}
+
+// compromise's sentence splitter is quadratic in runs of punctuation and in
+// long texts: tag at most the first 400 characters, with runs of one mark
+// cut to three ("!!!!!!…" → "!!!"), so a pathological sentence costs
+// milliseconds, never minutes.
+const taggable: Nlp = (text) => {
+  const input = text.slice(0, 400).replace(/([^\p{L}\p{N}\s])\1{3,}/gu, '$1$1$1')
+  if (!tagMemo) return tag(input)
+  const found = tagMemo.documents.get(input)
+  if (found) {
+    tagMemo.hits++
+    tagMemo.documents.delete(input)
+    tagMemo.documents.set(input, found)
+    return found
+  }
+  tagMemo.misses++
+  const document = tag(input)
+  tagMemo.documents.set(input, document)
+  if (tagMemo.documents.size > tagMemo.capacity) tagMemo.documents.delete(tagMemo.documents.keys().next().value!)
+  return document
+}
+
+// A long-lived process (the language server) sees the same sentences again
+// after every edit, so it may keep tagged sentences in a bounded LRU; the
+// documents are only read, never changed, so sharing them is safe. The CLI
+// sees each sentence once and leaves this off.
+let tagMemo: {capacity: number; documents: Map<string, Document>; hits: number; misses: number} | undefined
+
+/** Keep up to `capacity` tagged sentences, and load compromise now rather than on the first keystroke. */
+export function memoiseTagging(capacity = 1000): void {
+  tagMemo = {capacity, documents: new Map(), hits: 0, misses: 0}
+  tagger()
+}
+
+export function taggingMemoStats(): {installed: boolean; size: number; capacity: number; hits: number; misses: number} {
+  return {installed: Boolean(tagMemo), size: tagMemo?.documents.size ?? 0, capacity: tagMemo?.capacity ?? 0, hits: tagMemo?.hits ?? 0, misses: tagMemo?.misses ?? 0}
+}
+
+/**
+ * Whether a short sentence has a verb. Most do, and say so with a word that
+ * is a verb wherever it stands ("is", "can", "stayed"): a lookup decides.
+ * Only when no such word is there does compromise tag the sentence, to find
+ * verbs that need their context ("Troops patrol the border").
+ */
+export function hasVerb(sentence: Sentence): boolean {
+  return sentence.words.some((w) => wordClass(w.norm) === 'verb') || tagger()(sentence.text).has('#Verb')
+}
+
+export type WordClass = 'name' | 'verb' | 'other'
+let wordClasses: Map<string, WordClass> | undefined
+
+/**
+ * The class of a word in compromise's lexicon (`name`, `verb` or `other`), or
+ * undefined for a word it does not know. A test checks that the data file
+ * matches the installed compromise.
+ */
+export function wordClass(word: string): WordClass | undefined {
+  if (!wordClasses) {
+    const data = JSON.parse(readFileSync(new URL('../lexicons/compromise-words.json', import.meta.url), 'utf8')) as Record<WordClass, string[]>
+    wordClasses = new Map()
+    for (const kind of ['name', 'verb', 'other'] as const) for (const w of data[kind]) wordClasses.set(w, kind)
+  }
+  return wordClasses.get(word)
+}
+
+/** A capitalised first word that compromise's lexicon takes for a person, place or organisation (or does not know, and is not a plural: most likely a surname). */
+export function isName(word: string): boolean {
+  const kind = wordClass(word.toLowerCase())
+  if (kind === undefined) return !/s$/.test(word)
+  return kind === 'name'
+}

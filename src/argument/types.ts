@@ -1,0 +1,69 @@
+/** What the argument analysis finds in an essay: a role for every sentence, its evidence and support, and what matters most. */
+
+import type {Range} from '../model/types.js'
+
+export type Role = 'thesis' | 'claim' | 'evidence' | 'other'
+export type Strength = 'absolute' | 'plain' | 'hedged'
+export type SupportKind = 'citation' | 'case' | 'data' | 'quotation' | 'example' | 'reasoning'
+
+export interface Support {
+  kind: SupportKind
+  text: string
+  /** A year next to a name: evidence in a statement of fact, not enough to back a claim's own judgement. */
+  weak?: boolean
+  /** The sentence that carries it. */
+  sentence: number
+}
+
+export interface VagueAppeal {
+  text: string
+  range: Range
+}
+
+/** How much an unsupported claim matters: `warning` for those the argument rests on, `info` for the rest. */
+export type Priority = 'warning' | 'info'
+
+export interface SentenceArgument {
+  sentence: number
+  role: Role
+  strength: Strength
+  /** Evidence in this sentence itself. */
+  evidence: Support[]
+  /** For theses and claims: what supports it (own sentence, neighbours, paragraph, or the body for a restatement). */
+  support: Support[]
+  supported: boolean
+  /** An unsupported claim that the writer backs with reasons of their own ("because…", a personal example): no evidence, but not bare. */
+  reasoned?: boolean
+  /** For an unsupported claim: how much it matters. */
+  priority?: Priority
+  /** For a conclusion sentence that restates a supported body claim: that claim's sentence. */
+  restates?: number
+  vague: VagueAppeal[]
+  /** Short words on why the role was given, for the outline and for tuning. */
+  signals: string[]
+}
+
+export interface Sourcing {
+  /** Citations in the body (footnotes, links, author–date, MLA, numbered…). */
+  citations: number
+  /** Words of body text. */
+  words: number
+  /** Too few citations for the essay's length (an essay of 600+ words citing less than one source per 600 words). */
+  underSourced: boolean
+}
+
+export interface ArgumentModel {
+  sentences: SentenceArgument[]
+  /** Sentence indices of the thesis. */
+  thesis: number[]
+  /** Paragraph indices of the introduction. */
+  introduction: number[]
+  /** Paragraph indices of the conclusion. */
+  conclusion: number[]
+  sourcing: Sourcing
+}
+
+export interface ArgumentOptions {
+  /** Where evidence may sit: the claim's own sentence, or its paragraph (default). */
+  window: 'sentence' | 'paragraph'
+}
