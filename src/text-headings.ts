@@ -22,6 +22,10 @@ function looksLikeHeading(node: Paragraph): boolean {
   const text = toString(node).trim()
   if (!text || text.length > maxHeadingLength || text.includes('\n')) return false
   if (text.split(/\s+/).length > maxHeadingWords) return false
+  // A web address on a line of its own is a reference entry, not a title.
+  if (/^(?:https?:\/\/|www\.)\S+$/i.test(text)) return false
+  // "Sources:" and "References:" open the reference list with a colon too.
+  if (/^(?:references?|sources|bibliography|works cited|notes)\s*:$/i.test(text)) return true
   return !/[.!?:;,"”’')\]]$/.test(text)
 }
 

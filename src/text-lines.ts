@@ -85,7 +85,7 @@ function groupLeadInLists(tree: Root): Root {
     out.push(node)
     if (node.type !== 'paragraph' || !toString(node).trim().endsWith(':')) continue
     const items: ListItem[] = []
-    while (index + 1 < children.length && isItem(children[index + 1])) {
+    while (index + 1 < children.length && isItem(children[index + 1]) && !isHeadingBefore(children[index + 1], children[index + 2])) {
       const item = children[++index] as Paragraph
       items.push({type: 'listItem', spread: false, children: [item], position: item.position})
     }
@@ -95,6 +95,16 @@ function groupLeadInLists(tree: Root): Root {
   }
   tree.children = out
   return tree
+}
+
+/**
+ * A short line without final punctuation before a line of prose ends the
+ * list: it is the next heading ("Conclusion"), not an item.
+ */
+function isHeadingBefore(node: RootContent, next: RootContent | undefined): boolean {
+  if (!next || next.type !== 'paragraph' || node.type !== 'paragraph') return false
+  const text = toString(next).trim()
+  return !finalPunctuation.test(toString(node).trim()) && finalPunctuation.test(text) && text.split(/\s+/).length >= 12
 }
 
 function isItem(node: RootContent): boolean {

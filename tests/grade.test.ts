@@ -50,7 +50,7 @@ describe('essaylint grade', () => {
     expect(perspectives.score).toBe(20)
     expect(mali.criteria.find((c) => c.id === 'ethics')).toMatchObject({score: 3, evidence: ['ethics named (only in passing, line 39)']})
     const weak = grades.find((g) => g.path.endsWith('weak-no-theory.md'))!
-    expect(weak.criteria.find((c) => c.id === 'evidence-quality')!.evidence.at(-1)).toMatch(/^13 vague appeals \(−13\): lines 3, 5/)
+    expect(weak.criteria.find((c) => c.id === 'evidence-quality')!.evidence.at(-1)).toMatch(/^15 vague appeals \(−15\): lines 3, 5/)
   })
 
   it('is deterministic', () => {

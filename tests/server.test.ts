@@ -189,7 +189,8 @@ const weakExpected = [
   'sovereignty-coverage 0:0-0:61 2',
   'ethics-coverage 0:0-0:61 2',
   'unsupported-claim 8:0-8:71 2',
-  'unsupported-claim 8:72-8:194 2',
+  // A secondary claim of the conclusion is info (3), the ones that open and close it warnings (2).
+  'unsupported-claim 8:72-8:194 3',
   'unsupported-claim 8:195-8:332 2'
 ]
 
@@ -263,7 +264,7 @@ describe('essaylint-language-server', () => {
       'sovereignty-coverage 0:0-0:61 2',
       'ethics-coverage 0:0-0:61 2',
       'unsupported-claim 10:0-10:71 2',
-      'unsupported-claim 10:72-10:194 2',
+      'unsupported-claim 10:72-10:194 3',
       'unsupported-claim 10:195-10:332 2'
     ])
 
@@ -284,8 +285,8 @@ describe('essaylint-language-server', () => {
       'sovereignty-coverage 0:0-0:61 2',
       'ethics-coverage 0:0-0:61 2',
       'unsupported-claim 10:0-10:47 2',
-      'unsupported-claim 10:48-10:119 2',
-      'unsupported-claim 10:120-10:242 2',
+      'unsupported-claim 10:48-10:119 3',
+      'unsupported-claim 10:120-10:242 3',
       'unsupported-claim 10:243-10:380 2'
     ])
 

@@ -60,7 +60,8 @@ export default defineRule<Options>(
       Object.assign(message, {
         note: messages.note,
         data: {kind: 'claim', role: item.role, strength: item.strength, priority: item.role === 'thesis' ? 'warning' : item.priority, reasoned: item.reasoned === true},
-        advisory: secondary
+        advisory: secondary,
+        demote: item.strength === 'hedged'
       })
     }
   }

@@ -73,8 +73,11 @@ export function evidenceIn(context: EvidenceContext, sentence: Sentence, hits: C
   if (missions.length > 0) {
     // A mission named: a case when it is dated or an event of it is told.
     found.push({kind: 'case', text: `${missions[0].payloads[0].acronym}${dated ? ` ${dated[0]}` : ''}`, sentence: at, weak: !dated && !event})
-  } else if (dated && (places.length > 0 || event || instrument)) {
+  } else if (dated && (places.length > 0 || instrument)) {
     found.push({kind: 'case', text: `${places[0]?.text ?? instrument?.[0] ?? ''} ${dated[0]}`.trim(), sentence: at})
+  } else if (dated && event) {
+    // "every mission since 1990": a year and an event, but no named case.
+    found.push({kind: 'case', text: dated[0], sentence: at, weak: true})
   } else if (dated && sentence.words.some((w, i) => i > 0 && /^\p{Lu}\p{Ll}/u.test(w.text) && !isIn('not-names', w.norm))) {
     // A year beside some other name: it dates a statement, it does not back a judgement.
     found.push({kind: 'case', text: dated[0], sentence: at, weak: !month.test(text)})

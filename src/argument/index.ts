@@ -82,7 +82,7 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
     paragraph.sentences.forEach((index, at) => {
       if (at === 0) return
       const sentence = model.sentences[index]
-      const first = sentence.citations.map((i) => model.citations[i]).find((c) => c.range.start.offset - sentence.range.start.offset <= 1)
+      const first = sentence.citations.map((i) => model.citations[i]).find((c) => c.range.start.offset - sentence.range.start.offset <= 1 && /^[([]/.test(c.text))
       if (first) evidence[paragraph.sentences[at - 1]].push({kind: 'citation', text: first.text, sentence: index})
     })
   }

@@ -14,6 +14,8 @@ import {isBody, type Structure} from './structure.js'
 import type {SentenceArgument, Sourcing} from './types.js'
 
 export const maxWarningsPer1000 = 8
+/** A short draft still shows its few main problems. */
+export const minWarnings = 4
 /** Words of body text an essay needs before it is expected to cite at all. */
 export const minWordsForSources = 600
 /** One citation per this many words is the least a sourced essay has. */
@@ -51,11 +53,11 @@ export function assignPriority(model: EssayModel, sentences: SentenceArgument[],
   const candidates: Array<{item: SentenceArgument; score: number}> = []
   for (const item of unsupported) {
     const score = rank(model, item)
-    const primary = score > 0 && !item.reasoned && item.strength !== 'hedged'
+    const primary = score > 0 && !item.reasoned
     item.priority = primary ? 'warning' : 'info'
     if (primary) candidates.push({item, score})
   }
-  const cap = Math.max(1, Math.floor((sourcing.words / 1000) * maxWarningsPer1000))
+  const cap = Math.max(minWarnings, Math.floor((sourcing.words / 1000) * maxWarningsPer1000))
   if (candidates.length <= cap) return
   // Keep the strongest; ties go to the earlier sentence.
   candidates.sort((a, b) => b.score - a.score || a.item.sentence - b.item.sentence)

@@ -1,0 +1,162 @@
+/**
+ * The argument analysis stage by stage, RuleTester-style: a table of
+ * sentences (invented, in the style of student essays) and the role and
+ * signal each must get, then support, thesis and priority on short essays.
+ */
+
+import {describe, expect, it} from 'vitest'
+import {analyze} from '../src/index.js'
+import {argumentOf} from '../src/model/argument.js'
+import {vagueAppeals} from '../src/argument/cues.js'
+import {oneParagraphPerLine} from '../src/text-lines.js'
+
+/** Role and first signal of the last sentence of `text`, read as a body paragraph after a neutral opening. */
+async function roleOf(sentence: string, before = 'Peacekeeping has changed since 1948.'): Promise<[string, string]> {
+  const model = await analyze(`# Essay\n\nThe UN has sent many missions.\n\n${before} ${sentence}\n`, {path: 'e.md'})
+  const argument = argumentOf(model)
+  const last = argument.sentences[argument.sentences.length - 1]
+  return [last.role, last.signals[0]]
+}
+
+describe('roles: what is not a claim', () => {
+  it.each([
+    ['Sovereignty is commonly understood as supreme authority over a territory.', 'definition'],
+    ['Peacekeeping is broadly defined as the deployment of impartial forces.', 'definition'],
+    ['Humanitarian intervention refers to the use of force to protect civilians.', 'definition'],
+    ['Realists see peacekeeping as a tool of great-power interest.', 'report'],
+    ['Critics argue that the mission was too small.', 'report'],
+    ['Theoretically, states that trade with each other do not fight.', 'theory exposition'],
+    ['This essay will first describe the mandate, then the outcome.', 'signpost'],
+    ['Key ethical dilemmas include:', 'lead-in'],
+    ['Why did the Council wait so long?', 'question'],
+    ['Edited by Sam Lee', 'byline or caption'],
+    ['The mission consists of about 12,000 troops and police.', 'description']
+  ])('%s → %s', async (sentence, signal) => {
+    const [role, got] = await roleOf(sentence)
+    expect(role).not.toBe('claim')
+    expect(got).toBe(signal)
+  })
+
+  it('carries a theory\'s exposition over the next sentence, but not the writer\'s judgement of it', async () => {
+    const [carried, signal] = await roleOf('They assume that states seek power above all.', 'Realists hold that the system is anarchic.')
+    expect(carried).toBe('other')
+    expect(signal).toMatch(/^report/)
+    const [role] = await roleOf('This view is clearly too pessimistic.', 'Realists hold that the system is anarchic.')
+    expect(role).toBe('claim')
+  })
+
+  it('takes the later sentences of a multi-sentence quotation for the quoted words', async () => {
+    const model = await analyze('# E\n\nThe UN opened.\n\nDallaire wrote: “We were abandoned. Nobody came to help us.” That was true.\n', {path: 'e.md'})
+    const roles = argumentOf(model).sentences.slice(-3).map((s) => s.signals[0])
+    expect(roles[1]).toBe('quotation')
+  })
+})
+
+describe('roles: what is a claim', () => {
+  it.each([
+    'The UN should hand such crises to regional forces.',
+    'Peacekeeping never works in civil wars.',
+    'Writing in 2010, the author was wrong about the mission.',
+    'This critique is more convincing than the official view.'
+  ])('%s', async (sentence) => {
+    expect((await roleOf(sentence))[0]).toBe('claim')
+  })
+})
+
+describe('evidence and support', () => {
+  async function supportOf(paragraph: string, index: number) {
+    const model = await analyze(`# Essay\n\nA short opening.\n\n${paragraph}\n`, {path: 'e.md'})
+    const argument = argumentOf(model)
+    const sentences = model.paragraphs[model.paragraphs.length - 1].sentences
+    return argument.sentences[sentences[index]]
+  }
+
+  it('an example names its case: "Take X, for instance" backs the claim before it', async () => {
+    const item = await supportOf('Big events rarely pay for themselves. Take the Olympic Games in Athens, for instance, which left stadiums empty.', 0)
+    expect(item.supported).toBe(true)
+  })
+
+  it('a place with an event is a named case, with or without a year', async () => {
+    const item = await supportOf('The withdrawal from Somalia in 1995 taught Washington to fear casualties.', 0)
+    expect(item.evidence.map((e) => e.kind)).toContain('case')
+  })
+
+  it('a capitalised word or a bare year is not a case', async () => {
+    const item = await supportOf('Obviously, every mission since 1990 has failed to protect civilians.', 0)
+    expect(item.role).toBe('claim')
+    expect(item.supported).toBe(false)
+  })
+
+  it('page numbers in a citation are not data', async () => {
+    const item = await supportOf('Peacekeepers are poorly trained (Hays 17).', 0)
+    expect(item.evidence.map((e) => e.kind)).toEqual(['citation'])
+  })
+
+  it('a citation written after the full stop backs the sentence before it', async () => {
+    const item = await supportOf('The mission failed to stop the killing. (Dallaire, 2003) The Council did not act.', 0)
+    expect(item.supported).toBe(true)
+  })
+
+  it('a claim argued only with the writer\'s reasons is marked reasoned, and reported at info', async () => {
+    const item = await supportOf('Local troops work better because they know the language.', 0)
+    expect(item).toMatchObject({supported: false, reasoned: true, priority: 'info'})
+  })
+})
+
+describe('thesis and priority', () => {
+  it('finds a thesis stated with "I firmly believe" in the introduction, and backs it by the body', async () => {
+    const model = await analyze('# E\n\nThe UN has deployed over 70 missions since 1948. Many have failed. I firmly believe that the UN should rely on regional forces.\n\nIn Liberia in 2003, ECOWAS troops arrived before the UN (Adebajo, 2011).\n', {path: 'e.md'})
+    const argument = argumentOf(model)
+    expect(argument.thesis).toHaveLength(1)
+    expect(model.sentences[argument.thesis[0]].text).toMatch(/^I firmly believe/)
+    expect(argument.sentences[argument.thesis[0]].supported).toBe(true)
+  })
+
+  it('an essay of 600+ words without sources is under-sourced', async () => {
+    const paragraph = 'The mission was a failure and the Council should have acted sooner than it did in that year. '.repeat(8)
+    const model = await analyze(`# E\n\n${Array.from({length: 9}, () => paragraph).join('\n\n')}\n`, {path: 'e.md'})
+    const {sourcing} = argumentOf(model)
+    expect(sourcing).toMatchObject({citations: 0, underSourced: true})
+    expect(sourcing.words).toBeGreaterThan(600)
+  })
+})
+
+describe('vague appeals as patterns over words and slots', () => {
+  const words = (text: string) => text.split(/\s+/).map((w, i) => ({norm: w.toLowerCase().replace(/[.,]/g, ''), text: w, start: i, end: i + 1, line: 1, column: 1, endLine: 1, endColumn: 1}))
+  it.each(['Many have argued that peacekeeping works.', 'It is always said that the UN fails.', 'According to scholars, the veto is outdated.', 'Hardly anyone claims otherwise.', 'Plenty of others say so.', 'We know that missions fail.', 'Political scientists have long shown this.'])('finds one in "%s"', (text) => {
+    expect(vagueAppeals(words(text))).toHaveLength(1)
+  })
+  it.each(['Many people died in the war.', 'The scholars cited above agree.', 'Fortna (2008) shows that peace lasts.', 'Some states voiced concerns.'])('finds none in "%s"', (text) => {
+    expect(vagueAppeals(words(text))).toEqual([])
+  })
+})
+
+describe('plain text with one paragraph per line', () => {
+  it('is told from hard-wrapped text', () => {
+    const long = 'This sentence is part of a paragraph that a word processor saved on one line, as students hand them in. '.repeat(2).trim()
+    expect(oneParagraphPerLine(`Title\n${long}\n${long}\n`)).toBe(true)
+    expect(oneParagraphPerLine('A hard-wrapped paragraph that goes on\nacross short lines, as an editor would\nwrap it.\n\nAnother one.\n')).toBe(false)
+  })
+
+  it('gives the same paragraphs, roles and findings as the Markdown twin', async () => {
+    const body = [
+      'This essay argues that the UN failed in Rwanda because the Security Council lacked the will to act, and that reform since then has been too slow to matter.',
+      'In April 1994, resolution 912 cut UNAMIR to about 270 troops (Dallaire, 2003). The Council obviously never cared about Rwanda at all. Peacekeeping always fails when the great powers look away.',
+      'Key lessons include:'
+    ]
+    const markdown = `# The UN and Rwanda\n\n${body.join('\n\n')}\n\n- Early warning\n- Political will\n\n## Conclusion\n\nThe UN must act sooner next time, whatever the cost to its members and their troops.\n`
+    const text = `The UN and Rwanda\n${body.join('\n')}\nEarly warning\nPolitical will\nConclusion\nThe UN must act sooner next time, whatever the cost to its members and their troops.\n`
+    const shape = async (value: string, path: string) => {
+      const model = await analyze(value, {path})
+      const argument = argumentOf(model)
+      return model.paragraphs.map((p) => [p.kind, p.sentences.map((i) => [model.sentences[i].text, argument.sentences[i].role, argument.sentences[i].supported])])
+    }
+    expect(await shape(text, 'e.txt')).toEqual(await shape(markdown, 'e.md'))
+  })
+
+  it('keeps a cue split by a hard line break', async () => {
+    const model = await analyze('# E\n\nThe UN has sent many missions. Some of them failed badly. This\nessay argues that consent matters most.\n\nMore text follows here.\n', {path: 'e.md'})
+    const argument = argumentOf(model)
+    expect(argument.thesis.map((i) => model.sentences[i].text)).toEqual(['This\nessay argues that consent matters most.'])
+  })
+})
