@@ -10,10 +10,14 @@ import type {Concept} from './model/lexicon.js'
 import {coverageOf, defaultThresholds, type ApplyThresholds} from './model/coverage.js'
 import type {EssayModel, Range} from './model/types.js'
 import {checkKeys, defineRule} from './rule.js'
+import {courseTopic} from './model/topic.js'
 
-export interface CoverageOptions extends ApplyThresholds {}
+export interface CoverageOptions extends ApplyThresholds {
+  /** `course` (default): check only essays on the course topic; `any`: every essay. */
+  topic: 'course' | 'any'
+}
 
-export const thresholdKeys = ['minSentences', 'requireAnchor', 'requireReasoning']
+export const thresholdKeys = ['minSentences', 'requireAnchor', 'requireReasoning', 'topic']
 
 export function checkThresholds(options: Record<string, unknown>): string | undefined {
   const {minSentences, requireAnchor, requireReasoning} = options
@@ -22,6 +26,7 @@ export function checkThresholds(options: Record<string, unknown>): string | unde
   }
   if (requireAnchor !== undefined && typeof requireAnchor !== 'boolean') return '"requireAnchor" must be true or false'
   if (requireReasoning !== undefined && typeof requireReasoning !== 'boolean') return '"requireReasoning" must be true or false'
+  if (options.topic !== undefined && options.topic !== 'course' && options.topic !== 'any') return '"topic" must be "course" or "any"'
   return undefined
 }
 
@@ -41,7 +46,21 @@ export function checkConceptList(
   return undefined
 }
 
-export const defaultCoverageOptions: CoverageOptions = {...defaultThresholds}
+export const defaultCoverageOptions: CoverageOptions = {...defaultThresholds, topic: 'course'}
+
+/** Whether a coverage rule checks this essay: it is on the course topic, or the rule checks any essay. */
+export function checksEssay(model: EssayModel, options: CoverageOptions, concepts: Record<string, Concept>): boolean {
+  return options.topic === 'any' || courseTopic(model, concepts).onTopic
+}
+
+/** Said once, at info, by perspective-coverage on an essay that is not on the course topic. */
+export function reportOffTopic(model: EssayModel, file: VFile): void {
+  const message = file.message(
+    'This essay does not seem to be on the course topic (peacekeeping, intervention, the Security Council or IR theory), so essaylint does not check its theoretical perspectives, sovereignty or ethics. If it is meant to be, name the missions, cases and theories it discusses.',
+    {place: essayStart(model, file)}
+  )
+  Object.assign(message, {data: {kind: 'off-topic'}, advisory: true})
+}
 
 export function validateCoverage(options: Record<string, unknown>, extraKeys: string[]): string | undefined {
   return checkKeys(options, [...thresholdKeys, ...extraKeys]) ?? checkThresholds(options)
@@ -122,6 +141,7 @@ export function defineTopicCoverageRule(id: string, concept: string, description
             : checkConceptList([options.concept], 'concept', concepts, undefined))
     },
     (model, file, options, {concepts}) => {
+      if (!checksEssay(model, options, concepts)) return
       const target = concepts[options.concept]
       if (target) reportCoverage(model, file, target, options)
     }

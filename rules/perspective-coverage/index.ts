@@ -3,7 +3,7 @@
  * explained and applied to peacekeeping, not only named. See README.md.
  */
 
-import {checkConceptList, defaultCoverageOptions, reportCoverage, validateCoverage, type CoverageOptions} from '../../src/coverage-rule.js'
+import {checkConceptList, checksEssay, defaultCoverageOptions, reportCoverage, reportOffTopic, validateCoverage, type CoverageOptions} from '../../src/coverage-rule.js'
 import {defineRule} from '../../src/rule.js'
 
 export interface Options extends CoverageOptions {
@@ -21,6 +21,10 @@ export default defineRule<Options>(
       (options.required === undefined ? undefined : checkConceptList(options.required, 'required', concepts, 'perspective'))
   },
   (model, file, options, {concepts}) => {
+    if (!checksEssay(model, options, concepts)) {
+      reportOffTopic(model, file)
+      return
+    }
     const required = typeof options.required === 'string' ? [options.required] : options.required
     for (const id of required) {
       const concept = concepts[id]
