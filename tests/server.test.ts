@@ -284,6 +284,8 @@ describe('essaylint-language-server', () => {
     expect(summary(published.diagnostics)).toEqual([
       'sovereignty-coverage 0:0-0:61 2',
       'ethics-coverage 0:0-0:61 2',
+      // Without its citation, the paragraph's figures ("about 270 personnel") have no source.
+      'unsupported-claim 4:358-4:538 3',
       'unsupported-claim 10:0-10:47 2',
       'unsupported-claim 10:48-10:119 3',
       'unsupported-claim 10:120-10:242 3',

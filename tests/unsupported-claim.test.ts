@@ -171,3 +171,35 @@ describe('a conclusion that draws a lesson from a case', () => {
     expect(found.map((m) => [m.line, m.reason.slice(0, 60)])).toEqual([[9, 'Unsupported claim: "Rwanda shows that a peacekeeping force…"']])
   })
 })
+
+describe('what the student reads first', () => {
+  const config = {rules: {...onlyClaims.rules}}
+  it('asks, at info, where a figure with no citation beside it comes from, once per paragraph', async () => {
+    const text = '# E\n\nThe UN has sent many missions.\n\nAbout 57% of officers said they felt unsafe, and 40% asked to go home. Another 12 units left early.\n\nFortna found that peace lasts 80 percent longer (Fortna, 2008).\n'
+    const figures = (await lint(text, {path: 'e.md', config})).messages.filter((m) => (m as unknown as {data: {kind: string}}).data.kind === 'figure')
+    expect(figures.map((m) => [m.line, m.column, m.fatal, m.reason])).toEqual([
+      [5, 1, undefined, 'Figure without a source: where does "57%" come from? Cite the study, report or dataset (author or body, and year) so a reader can check it.']
+    ])
+  })
+
+  it('"figures": false leaves them out', async () => {
+    const text = '# E\n\nAbout 57% of officers said they felt unsafe.\n'
+    const messages = (await lint(text, {path: 'e.md', config: {rules: {...onlyClaims.rules, 'unsupported-claim': ['warn', {figures: false}]}}})).messages
+    expect(messages.filter((m) => m.reason.startsWith('Figure'))).toEqual([])
+  })
+
+  it('an essay of 600+ words with no source gets one finding on its title, before the others', async () => {
+    const paragraph = 'The Council was wrong to wait, and the mission should have been given more troops from the start. '.repeat(8)
+    const text = `# Waiting too long\n\n${Array.from({length: 9}, () => paragraph).join('\n\n')}\n`
+    const messages = (await lint(text, {path: 'e.md', config})).messages
+    const counted = /^This essay cites no sources in ([\d,]+) words: its claims rest on your word alone\./.exec(messages[0].reason)
+    expect(counted).not.toBeNull()
+    expect([messages[0].line, messages[0].column]).toEqual([1, 1])
+    const warnings = messages.filter((m) => m.fatal === false).length
+    // At most 8 warnings per 1,000 words, whatever the number of bare claims.
+    const words = Number(counted![1].replace(/,/g, ''))
+    // The essay-level finding is a warning too; each sentence here is a bare claim.
+    expect(warnings - 1).toBe(Math.floor((words / 1000) * 8))
+    expect(messages.filter((m) => m.fatal === undefined).length).toBeGreaterThan(0)
+  })
+})

@@ -7,7 +7,9 @@
  * finding first. See README.md.
  */
 
-import {argumentOf} from '../../src/model/argument.js'
+import type {VFile} from 'vfile'
+import {argumentOf, type ArgumentModel} from '../../src/model/argument.js'
+import type {EssayModel} from '../../src/model/types.js'
 import {checkKeys, defineRule} from '../../src/rule.js'
 import {messages} from './messages.js'
 
@@ -20,20 +22,44 @@ export interface Options {
   thesis: boolean
   /** Report secondary claims and claims backed only by the writer's reasons, at info (default true). */
   secondary: boolean
+  /** Ask, at info, where a figure with no citation beside it comes from (default true). */
+  figures: boolean
 }
 
 export {firstWords} from './messages.js'
+
+/**
+ * Figures with no citation in their sentence or the ones beside it ("57% of
+ * officers…"): data an instructor asks "source?" of. At most one per
+ * paragraph, at info.
+ */
+function unsourcedFigures(model: EssayModel, file: VFile, argument: ArgumentModel): void {
+  for (const paragraph of model.paragraphs) {
+    const cited = (at: number) => {
+      const index = paragraph.sentences[at]
+      return index !== undefined && argument.sentences[index].evidence.some((e) => e.kind === 'citation')
+    }
+    for (let at = 0; at < paragraph.sentences.length; at++) {
+      const item = argument.sentences[paragraph.sentences[at]]
+      const figure = item.evidence.find((e) => e.kind === 'data')
+      if (!figure || item.role === 'other' || cited(at) || cited(at - 1) || cited(at + 1)) continue
+      const message = file.message(messages.unsourcedFigure(figure.text), {place: model.sentences[item.sentence].range})
+      Object.assign(message, {note: messages.note, data: {kind: 'figure', figure: figure.text}, advisory: true})
+      break
+    }
+  }
+}
 
 export default defineRule<Options>(
   {
     id: 'unsupported-claim',
     description: "A claim in the writer's own voice has a citation, a named case, data or an attributed quotation beside it.",
-    defaults: {window: 'paragraph', ignoreHedged: false, thesis: false, secondary: true},
+    defaults: {window: 'paragraph', ignoreHedged: false, thesis: false, secondary: true, figures: true},
     validate: (options) => {
-      const unknown = checkKeys(options, ['window', 'ignoreHedged', 'thesis', 'secondary'])
+      const unknown = checkKeys(options, ['window', 'ignoreHedged', 'thesis', 'secondary', 'figures'])
       if (unknown) return unknown
       if (options.window !== undefined && options.window !== 'sentence' && options.window !== 'paragraph') return '"window" must be "sentence" or "paragraph"'
-      for (const key of ['ignoreHedged', 'thesis', 'secondary'] as const) {
+      for (const key of ['ignoreHedged', 'thesis', 'secondary', 'figures'] as const) {
         if (options[key] !== undefined && typeof options[key] !== 'boolean') return `"${key}" must be true or false`
       }
       return undefined
@@ -64,5 +90,6 @@ export default defineRule<Options>(
         demote: item.strength === 'hedged'
       })
     }
+    if (options.figures) unsourcedFigures(model, file, argument)
   }
 )

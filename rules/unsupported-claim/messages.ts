@@ -19,6 +19,10 @@ export const messages = {
     return `This essay cites ${amount} in ${formatWords(words)} words: its claims rest on your word alone. Find two or three sources for your main points (an author and year, a UN report, a named mission with dates) and cite them where you make each point.`
   },
 
+  unsourcedFigure(figure: string): string {
+    return `Figure without a source: where does "${figure}" come from? Cite the study, report or dataset (author or body, and year) so a reader can check it.`
+  },
+
   claim(item: SentenceArgument, text: string, context: {window: 'sentence' | 'paragraph'; besideEvidence: boolean}): string {
     const quote = `"${firstWords(text)}"`
     const missing = context.besideEvidence

@@ -24,6 +24,7 @@ const hasYear = new RegExp(String.raw`(?:^|[\s,(])(?:${year})(?=$|[\s,;:)])`)
 const capitalised = /\p{Lu}[\p{L}'’-]+/u
 // MLA: one to four capitalised words (a person or an organisation), then a page.
 const authorPage = /^(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+(?:\s+(?:et al\.|and|&)(?:\s+\p{Lu}[\p{L}'’-]+)?)?,?\s+(?:pp?\.\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?$/u
+const sameSource = /^(?:ibid|ibidem|op\.\s?cit|id)\.?(?:\s*[,:]\s*(?:pp?\.\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?)?$/i
 const parenthetical = /\(([^()\n]{1,200})\)/g
 const nameBefore = /(\p{Lu}[\p{L}'’-]+(?:\s+(?:et al\.|and|&)(?:\s+\p{Lu}[\p{L}'’-]+)?)?)(?:'s|’s)?\s*$/u
 // Capitalised words that stand before a year in brackets without being authors.
@@ -53,6 +54,11 @@ export function findCitations(text: string): FoundSpan[] {
       continue
     }
     if (authorPage.test(inner)) {
+      spans.push({kind: 'author-page', text: match[0], start, end})
+      continue
+    }
+    // "(ibid.)", "(Ibid., 45)", "(op. cit., p. 3)": the source cited just before.
+    if (sameSource.test(inner)) {
       spans.push({kind: 'author-page', text: match[0], start, end})
       continue
     }
