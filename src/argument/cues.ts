@@ -77,8 +77,8 @@ type WordTest = {word: string; open: boolean}
 type Step = {alternatives: WordTest[][]; optional: boolean}
 
 let patterns: Step[][] | undefined
-/** Words that can start an appeal, so that most positions are ruled out by one lookup. */
-let firstWords: {exact: Set<string>; prefixes: string[]} | undefined
+/** Patterns by the words that can start them, so a word tries only the patterns it can start. */
+let byFirst: {exact: Map<string, Step[][]>; prefixes: Array<{prefix: string; patterns: Step[][]}>} | undefined
 
 function parseWords(value: string): WordTest[] {
   return value
@@ -90,8 +90,8 @@ function parseWords(value: string): WordTest[] {
     })
 }
 
-function compile(): Step[][] {
-  if (!patterns) {
+function compile(): NonNullable<typeof byFirst> {
+  if (!byFirst) {
     const data = readLexicon('vague.yaml') as {slots: Record<string, string[]>; patterns: string[]}
     const slots = new Map(Object.entries(data.slots).map(([name, values]) => [name, values.map(String).map(parseWords)]))
     patterns = data.patterns.map((pattern) =>
@@ -110,21 +110,29 @@ function compile(): Step[][] {
           return {alternatives: [parseWords(bare)], optional}
         })
     )
-    const exact = new Set<string>()
-    const prefixes: string[] = []
+    const exact = new Map<string, Step[][]>()
+    const prefixes: Array<{prefix: string; patterns: Step[][]}> = []
     const addFirst = (steps: Step[], at: number): void => {
       const step = steps[at]
       if (!step) return
       for (const alternative of step.alternatives) {
-        if (alternative[0].open) prefixes.push(alternative[0].word)
-        else exact.add(alternative[0].word)
+        const {word, open} = alternative[0]
+        if (open) {
+          let entry = prefixes.find((p) => p.prefix === word)
+          if (!entry) prefixes.push((entry = {prefix: word, patterns: []}))
+          if (!entry.patterns.includes(steps)) entry.patterns.push(steps)
+        } else {
+          const list = exact.get(word) ?? []
+          if (!list.includes(steps)) list.push(steps)
+          exact.set(word, list)
+        }
       }
       if (step.optional) addFirst(steps, at + 1)
     }
     for (const steps of patterns) addFirst(steps, 0)
-    firstWords = {exact, prefixes}
+    byFirst = {exact, prefixes}
   }
-  return patterns
+  return byFirst
 }
 
 function test(word: Word | undefined, check: WordTest): boolean {
@@ -150,14 +158,18 @@ const determiners = new Set(['the', 'these', 'those', 'this', 'that', 'his', 'he
 
 /** Vague appeals in a run of words: longest, non-overlapping. */
 export function vagueAppeals(words: Word[]): Array<{from: number; to: number}> {
-  const all = compile()
+  const {exact, prefixes} = compile()
   const found: Array<{from: number; to: number}> = []
   for (let index = 0; index < words.length; index++) {
     const norm = words[index].norm
-    if (!firstWords!.exact.has(norm) && !firstWords!.prefixes.some((p) => norm.startsWith(p))) continue
+    const candidates = exact.get(norm)
+    let open = false
+    for (const entry of prefixes) if (norm.startsWith(entry.prefix)) open = true
+    if (!candidates && !open) continue
     if (index > 0 && determiners.has(words[index - 1].norm)) continue
     let end = -1
-    for (const steps of all) end = Math.max(end, matchSteps(words, steps, 0, index))
+    if (candidates) for (const steps of candidates) end = Math.max(end, matchSteps(words, steps, 0, index))
+    if (open) for (const entry of prefixes) if (norm.startsWith(entry.prefix)) for (const steps of entry.patterns) end = Math.max(end, matchSteps(words, steps, 0, index))
     if (end > index) {
       found.push({from: index, to: end})
       index = end - 1

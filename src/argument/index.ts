@@ -27,7 +27,7 @@ import {cueHits, type CueHit} from './cues.js'
 import {evidenceIn} from './evidence.js'
 import {assignPriority, sourcingOf} from './priority.js'
 import {argues, classify, type RoleContext} from './roles.js'
-import {readStructure} from './structure.js'
+import {isBody, readStructure} from './structure.js'
 import {assignSupport} from './support.js'
 import {chooseThesis} from './thesis.js'
 import type {ArgumentModel, ArgumentOptions, SentenceArgument, Support} from './types.js'
@@ -74,7 +74,8 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
   const structure = readStructure(model, hitsOf)
   const context = {model, operations: compileLexicon(defaultConcepts()).operationMatcher}
 
-  const evidence: Support[][] = model.sentences.map((sentence) => evidenceIn(context, sentence, hitsOf(sentence.index)))
+  // Only body text is argued: headings, references and footnotes are never read for evidence.
+  const evidence: Support[][] = model.sentences.map((sentence) => (isBody(model.paragraphs[sentence.paragraph]) ? evidenceIn(context, sentence, hitsOf(sentence.index)) : []))
   // A citation written after the full stop ends up opening the next
   // sentence ("… in 1994. (Dallaire, 2003) The Council…"): it backs the
   // sentence before it too.
@@ -90,7 +91,8 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
   const sentences: SentenceArgument[] = []
   for (const sentence of model.sentences) {
     const paragraph = model.paragraphs[sentence.paragraph]
-    const hits = hitsOf(sentence.index)
+    const body = isBody(paragraph)
+    const hits = body ? hitsOf(sentence.index) : []
     const at = paragraph.sentences.indexOf(sentence.index)
     const before = at > 0 ? sentences[paragraph.sentences[at - 1]] : undefined
     const roleContext: RoleContext = {

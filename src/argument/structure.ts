@@ -54,6 +54,7 @@ function conclusionOf(model: EssayModel, body: Paragraph[], hitsOf: (sentence: n
   return []
 }
 
+const quoteMarks = /["“”«»]/
 const opening = /[“«]/g
 const closing = /[”»]/g
 
@@ -62,6 +63,7 @@ function quotationRuns(model: EssayModel, paragraph: Paragraph, inside: Set<numb
   for (const index of paragraph.sentences) {
     const text = model.sentences[index].text
     if (open) inside.add(index)
+    if (!quoteMarks.test(text)) continue
     const curly = (text.match(opening)?.length ?? 0) - (text.match(closing)?.length ?? 0)
     const straight = (text.match(/"/g)?.length ?? 0) % 2
     if (curly > 0) open = true
