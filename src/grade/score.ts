@@ -106,7 +106,7 @@ function scoreCriterion(criterion: Criterion, model: EssayModel, file: VFile): {
       const fraction = 0.6 * Math.min(1, citations / citationTarget) + 0.4 * Math.min(1, cases / caseTarget)
       const evidence = [
         `${citations} citation${citations === 1 ? '' : 's'} (target ${citationTarget} for ${model.wordCount.toLocaleString('en')} words)`,
-        `${cases} named case${cases === 1 ? '' : 's'} with a date (target ${caseTarget})`
+        `${cases} named case${cases === 1 ? '' : 's'} (target ${caseTarget})`
       ]
       const vagueCount = vague.reduce((n, s) => n + s.vague.length, 0)
       if (vagueCount > 0) evidence.push(`${vagueCount} vague appeal${vagueCount === 1 ? '' : 's'} (−${round(vagueCount * penalty)}): ${lines([...new Set(vague.map((s) => model.sentences[s.sentence].range.start.line))])}`)
