@@ -177,7 +177,63 @@ async function main() {
       }
     }
   }
+  const proxy = await gradeProxy()
+  if (proxy) {
+    results.gradeProxy = proxy
+    if (!args.includes('--json')) {
+      console.log(`\n== grade on the real essays on the course topic (${proxy.essays}): Spearman ρ between the grade and the labelled share of supported claims = ${proxy.rho}`)
+      console.log('   (a proxy built from our own sentence labels, not an instructor\'s ranking of the essays)')
+    }
+  }
   if (args.includes('--json')) console.log(JSON.stringify(results, null, 2))
+}
+
+/** Spearman's rank correlation, with average ranks for ties. */
+function spearman(xs, ys) {
+  const rank = (values) => {
+    const order = values.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0])
+    const ranks = new Array(values.length)
+    for (let i = 0; i < order.length; ) {
+      let j = i
+      while (j + 1 < order.length && order[j + 1][0] === order[i][0]) j++
+      for (let k = i; k <= j; k++) ranks[order[k][1]] = (i + j) / 2 + 1
+      i = j + 1
+    }
+    return ranks
+  }
+  const rx = rank(xs)
+  const ry = rank(ys)
+  const mean = (v) => v.reduce((a, b) => a + b, 0) / v.length
+  const mx = mean(rx)
+  const my = mean(ry)
+  let num = 0
+  let dx = 0
+  let dy = 0
+  for (let i = 0; i < rx.length; i++) {
+    num += (rx[i] - mx) * (ry[i] - my)
+    dx += (rx[i] - mx) ** 2
+    dy += (ry[i] - my) ** 2
+  }
+  return round(num / Math.sqrt(dx * dy))
+}
+
+/** How `grade` orders the real essays on the course topic against the share of their labelled claims that are supported. */
+async function gradeProxy() {
+  if (!realCorpusAvailable()) return undefined
+  const {lint} = await import('../dist/src/index.js')
+  const {gradeEssay} = await import('../dist/src/grade/score.js')
+  const {defaultRubric} = await import('../dist/src/grade/rubric.js')
+  const rubric = defaultRubric()
+  const grades = []
+  const gold = []
+  for (const data of realLabels().filter((d) => d.topic === 'peacekeeping')) {
+    const text = readFileSync(path.join(realDir, data.essay), 'utf8')
+    const file = await lint(text, {path: data.essay})
+    grades.push(gradeEssay(file, data.essay, rubric).score)
+    const claims = data.sentences.filter((e) => e.label !== 'none')
+    gold.push(claims.length === 0 ? 0 : claims.filter((e) => e.label === 'supported').length / claims.length)
+  }
+  return {essays: grades.length, rho: spearman(grades, gold)}
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main()

@@ -6,9 +6,9 @@
  * file, every word of the model is where the file has it (trailing spaces,
  * quote and list markers on continuation lines, escapes and character
  * references once shifted them), the same input gives the same output, turning a rule off removes
- * exactly its messages, and the input is never changed. Then the time bounds:
- * every citation pattern and the lexicon matcher grow linearly on adversarial
- * strings, and so does the analysis on the inputs that were once super-linear.
+ * exactly its messages, and the input is never changed. (How the patterns
+ * and the analysis grow on adversarial input is measured by `npm run
+ * bench:growth`, not asserted here.)
  *
  * The arbitraries and the range check are shared with `npm run soak`
  * (scripts/soak.mjs), which runs the same properties on 10,000 documents.
@@ -23,10 +23,7 @@ import {describe, expect, it} from 'vitest'
 import type {VFileMessage} from 'vfile-message'
 import {lint, rules} from '../src/index.js'
 import {maxBlockLines, maxMarkers, maxNesting} from '../src/input-guard.js'
-import {findCitations, findQuotations} from '../src/model/citations.js'
-import {compileLexicon, defaultConcepts} from '../src/model/lexicon.js'
-import {splitWords} from '../src/model/matcher.js'
-import type {Word} from '../src/model/types.js'
+import {findQuotations} from '../src/model/citations.js'
 // @ts-expect-error -- plain JavaScript, shared with the soak script
 import * as soak from '../scripts/soak.mjs'
 import {run} from './helpers.js'
@@ -282,52 +279,10 @@ describe('properties of the output', () => {
   }, 60_000)
 })
 
-// ---------------------------------------------------------------------------
-// Time bounds
-
-/** Milliseconds per call: the fastest of three rounds, each repeated until it lasts 10 ms. */
-function perCall(fn: () => unknown): number {
-  let best = Infinity
-  for (let round = 0; round < 3; round++) {
-    let calls = 0
-    const start = performance.now()
-    let elapsed = 0
-    do {
-      fn()
-      calls++
-      elapsed = performance.now() - start
-    } while (elapsed < 10)
-    best = Math.min(best, elapsed / calls)
-  }
-  return best
-}
-
-/** 10,000 characters (about) of a repeated adversarial piece, and eight times as many. */
-const sized = (piece: string, chars: number) => piece.repeat(Math.max(1, Math.ceil(chars / piece.length)))
-
-/**
- * Linear growth: eight times the input takes less than 24 times as long
- * (linear is 8, quadratic 64), and 10,000 characters take well under a second.
- */
-function expectLinear(name: string, fn: (text: string) => unknown, piece: string): void {
-  const small = perCall(() => fn(sized(piece, 10_000)))
-  const large = perCall(() => fn(sized(piece, 80_000)))
-  expect(small, `${name}: ${small.toFixed(2)} ms for 10,000 characters`).toBeLessThan(250)
-  expect(large / Math.max(small, 0.05), `${name}: ${small.toFixed(3)} ms → ${large.toFixed(3)} ms for 8× the input`).toBeLessThan(24)
-}
-
-const adversarial = [
-  '(', '((', '(A', '(Aa ', '(Smith, ', '(Smith et al., 19', '(Aa Bb Cc Dd ', 'Aa (2008', 'Aa Bb (', ' (n.d.', '(1999)', 'Aa (1999)',
-  '[', '[1', '[1,', '[1, 2 - ', '[^', '[^1', '¹²³', 'S/RES/', 'S/RES/1', 'A/RES/1/', 'resolution ', 'resolutions 1 ',
-  '“', '“a ', '"', '"a ', '“a”', '"a b c" ', '”', 'a', 'A', '. ', ' ', '\n', 'Aa’s ', "et al. ", 'and & ', 'pp. 1-', '1–'
-]
-
-describe('time bounds: no pattern backtracks catastrophically', () => {
-  it.each(adversarial)('findCitations and findQuotations on %j repeated', (piece) => {
-    expectLinear('findCitations', findCitations, piece)
-    expectLinear('findQuotations', findQuotations, piece)
-  })
-
+// How the patterns, matchers and analysis grow is measured by `npm run
+// bench:growth` (scripts/growth.mjs), never asserted here: a shared machine
+// pauses for milliseconds at random, and a timing assertion fails with it.
+describe('patterns and limits', () => {
   it('findQuotations finds exactly what its pattern finds', () => {
     const pattern = /“([^”\n]{1,1500})”|"([^"\n]{1,1500})"/g
     const oracle = (text: string) =>
@@ -348,59 +303,11 @@ describe('time bounds: no pattern backtracks catastrophically', () => {
     expect(findQuotations(long)).toEqual(oracle(long))
   })
 
-  it('splitWords and the lexicon matchers are linear, even on near-misses of every term', () => {
-    const lexicon = compileLexicon(defaultConcepts())
-    const words = (text: string): Word[] =>
-      splitWords(text).map((norm, i) => ({norm, text: norm, start: i, end: i + 1, line: 1, column: i + 1, endLine: 1, endColumn: i + 2}))
-    const concepts = Object.values(defaultConcepts())
-    const terms = concepts.flatMap((c) => [...c.names, ...c.terms, ...c.thinkers])
-    // Every term without its last word: the matcher walks as far as it can, then fails.
-    const nearMisses = terms.map((t) => t.replace(/\*/g, 'x').split(/\s+/).slice(0, -1).join(' ')).filter(Boolean).join(' ') + ' '
-    for (const piece of [nearMisses, 'responsibility to ', 'security council ', 'a ', "it's-a-word's ", 'realis ']) {
-      expectLinear('splitWords', splitWords, piece)
-      const small = words(sized(piece, 10_000))
-      const large = words(sized(piece, 80_000))
-      for (const matcher of [lexicon.conceptMatcher, lexicon.cueMatcher, lexicon.operationMatcher]) {
-        const [a, b] = [perCall(() => matcher.match(small)), perCall(() => matcher.match(large))]
-        expect(b / Math.max(a, 0.05), `matcher on ${JSON.stringify(piece.slice(0, 40))}: ${a.toFixed(3)} → ${b.toFixed(3)} ms`).toBeLessThan(24)
-      }
-    }
-  })
-
-  it('the analysis grows linearly on inputs that were once super-linear', async () => {
-    // Once cubic (support was looked for across the whole paragraph), once
-    // quadratic (the conclusion compared again with every body sentence, and
-    // compromise's sentence splitter on runs of punctuation).
-    const families: Array<[string, (n: number) => string]> = [
-      ['a paragraph of unsupported claims', (n) => 'Peacekeeping is clearly a failure. '.repeat(n)],
-      ['claims drawn from a named case', (n) => 'Rwanda shows that peacekeeping fails. Fortna (2008) found that 5,000 died. '.repeat(n / 2)],
-      ['a conclusion that echoes the body', (n) => '# Body\n\n' + 'Fortna (2008) found that peacekeeping works in Sierra Leone. '.repeat(n / 2) + '\n\n# Conclusion\n\n' + 'Peacekeeping clearly works in Sierra Leone. '.repeat(n / 2)],
-      ['runs of punctuation after a claim', (n) => ('Rwanda failed in 1994' + '!'.repeat(40 * n) + '\n\n')],
-      ['“which” chains', (n) => ('Realists argue that states act, which ' + 'a '.repeat(n) + 'fits.\n\n')]
-    ]
-    const time = async (text: string) => {
-      let best = Infinity
-      for (let i = 0; i < 3; i++) {
-        const start = performance.now()
-        await lint(text, {path: 'essay.md'})
-        best = Math.min(best, performance.now() - start)
-      }
-      return best
-    }
-    await lint('# Warm up\n\nPeacekeeping works.', {path: 'essay.md'})
-    for (const [name, make] of families) {
-      const [small, large] = [await time(make(200)), await time(make(800))]
-      expect(large / Math.max(small, 5), `${name}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms for 4× the input`).toBeLessThan(10)
-    }
-  }, 60_000)
-
-  it('a dense paragraph is refused before parsing, in linear time', async () => {
-    const start = performance.now()
+  it('a dense paragraph is refused before parsing', async () => {
     const result = await outcome('a* '.repeat(maxMarkers * 20))
     expect('refused' in result && result.refused).toMatch(/more than 1,000 Markdown markers/)
     const lines = await outcome('Peacekeeping is clearly bad.\n'.repeat(maxBlockLines * 20))
     expect('refused' in lines && lines.refused).toMatch(/more than 2,000 lines/)
-    expect(performance.now() - start).toBeLessThan(5000)
   })
 })
 
