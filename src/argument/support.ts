@@ -72,8 +72,9 @@ export function assignSupport(model: EssayModel, sentences: SentenceArgument[], 
       const candidates = wide
         ? withEvidence(paragraph).filter((i) => i !== sentence.index)
         : neighbourOffsets.filter((offset) => at + offset >= 0 && at + offset < paragraph.sentences.length && backsNeighbour(sentence, offset)).map((offset) => paragraph.sentences[at + offset])
-      // The writer's own reasons in a neighbour are not evidence.
-      support = candidates.flatMap((i) => sentences[i].evidence.filter((e) => e.kind !== 'reasoning'))
+      // The writer's own reasons in a neighbour are not evidence; nor is a
+      // name or a year in a neighbouring claim, only in a statement of fact.
+      support = candidates.flatMap((i) => sentences[i].evidence.filter((e) => e.kind !== 'reasoning' && (!e.weak || sentences[i].role === 'evidence')))
       // A block quote backs the sentence that introduces it.
       const quote = structure.quoteAfter.get(paragraph.index)
       if (support.length === 0 && quote !== undefined && at >= paragraph.sentences.length - 2) {
