@@ -21,7 +21,7 @@ import {keyedSentences, realCorpusAvailable, realDir} from '../scripts/real-corp
 const floors: Record<string, {precision: number; recall: number; vague?: {precision: number; recall: number}}> = {
   tune: {precision: 0.9, recall: 0.8},
   heldout: {precision: 0.85, recall: 0.67},
-  'real-dev': {precision: 0.56, recall: 0.63, vague: {precision: 0.7, recall: 0.6}}
+  'real-dev': {precision: 0.56, recall: 0.64, vague: {precision: 0.9, recall: 0.8}}
 }
 
 describe.each(Object.keys(floors))('accuracy floor: %s', (name) => {

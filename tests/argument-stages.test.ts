@@ -160,3 +160,14 @@ describe('plain text with one paragraph per line', () => {
     expect(argument.thesis.map((i) => model.sentences[i].text)).toEqual(['This\nessay argues that consent matters most.'])
   })
 })
+
+describe('vague appeals in context', () => {
+  it('an appeal inside a quotation is the quoted author\'s, not the writer\'s', async () => {
+    const model = await analyze('# E\n\nThe UN opened.\n\nThe report put it plainly: “some researchers say the missions failed, and no one listened.”\n', {path: 'e.md'})
+    expect(argumentOf(model).sentences.flatMap((s) => s.vague)).toEqual([])
+  })
+  it('"is widely criticised" and "it has been shown" are appeals', async () => {
+    const model = await analyze('# E\n\nThe UN opened.\n\nThe doctrine is widely criticised. It has been shown that missions fail.\n', {path: 'e.md'})
+    expect(argumentOf(model).sentences.flatMap((s) => s.vague.map((v) => v.text))).toEqual(['is widely criticised', 'It has been shown'])
+  })
+})

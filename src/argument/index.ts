@@ -122,6 +122,8 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
       for (const hit of hits.filter((h) => h.kind === 'vague')) {
         const from = sentence.words[hit.from]
         const to = sentence.words[hit.to - 1]
+        // Inside a quotation the appeal is the quoted author's, not the writer's.
+        if (sentence.quotations.some((q) => model.quotations[q].range.start.offset <= from.start && to.end <= model.quotations[q].range.end.offset)) continue
         item.vague.push({text: sentence.text.slice(from.start - sentence.range.start.offset, to.end - sentence.range.start.offset), range: rangeOf(sentence, from.start, to.end)})
       }
     }
