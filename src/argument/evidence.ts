@@ -54,7 +54,9 @@ function dataIn(text: string): string | undefined {
     const before = text.slice(Math.max(0, match.index! - 12), match.index!).toLowerCase()
     const word = /([a-z]+)\.?\s*$/.exec(before)?.[1]
     if (word && isIn('not-data', word)) continue
-    return match[0]
+    // A bare number is quoted with the word it counts ("100 days"), so a message can name it.
+    const unit = /^\d+$/.test(match[0]) ? /^\s+[\p{L}-]+/u.exec(text.slice(match.index! + match[0].length))?.[0] ?? '' : ''
+    return match[0] + unit.replace(/\s+/, ' ')
   }
   return undefined
 }
