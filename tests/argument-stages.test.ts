@@ -27,6 +27,7 @@ describe('roles: what is not a claim', () => {
     ['Critics argue that the mission was too small.', 'report'],
     ['Theoretically, states that trade with each other do not fight.', 'theory exposition'],
     ['This essay will first describe the mandate, then the outcome.', 'signpost'],
+    ["Today I'd like to talk about how the mission ended.", 'signpost'],
     ['Key ethical dilemmas include:', 'lead-in'],
     ['Why did the Council wait so long?', 'question'],
     ['Edited by Sam Lee', 'byline or caption'],
