@@ -6,7 +6,7 @@
  */
 
 import type {VFile} from 'vfile'
-import type {Concept} from './model/lexicon.js'
+import {compileLexicon, defaultConcepts, type Concept} from './model/lexicon.js'
 import {coverageOf, defaultThresholds, type ApplyThresholds} from './model/coverage.js'
 import type {EssayModel, Range} from './model/types.js'
 import {checkKeys, defineRule} from './rule.js'
@@ -75,6 +75,19 @@ function essayStart(model: EssayModel, file: VFile): Range {
   return {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: end + 1, offset: end}}
 }
 
+/** The first peace operation the essay names (its acronym), if any. */
+function firstMission(model: EssayModel): string | undefined {
+  const matcher = compileLexicon(defaultConcepts()).operationMatcher
+  for (const paragraph of model.paragraphs) {
+    if (paragraph.kind !== 'paragraph' && paragraph.kind !== 'list-item') continue
+    for (const index of paragraph.sentences) {
+      const found = matcher.match(model.sentences[index].words)
+      if (found.length > 0) return found[0].payloads[0].acronym
+    }
+  }
+  return undefined
+}
+
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
 /**
@@ -96,9 +109,11 @@ export function reportCoverage(
   // The reason says what is wrong and what to do; the concrete example for
   // this concept (from the lexicon's `hint`) goes in the note, shown by
   // `--format json`, the editor and the outline.
+  // Speak of the essay's own case where it has one: "…to analyse UNAMIR, which the essay already discusses".
+  const own = firstMission(model)
   const fix = isPerspective
-    ? `Add a paragraph that explains what ${concept.label.toLowerCase()} holds and uses it to analyse a peacekeeping case.`
-    : 'Add a paragraph that explains it and applies it to a named mission or Security Council decision, weighing both sides.'
+    ? `Add a paragraph that explains what ${concept.label.toLowerCase()} holds and uses it to analyse ${own ? `${own}, which the essay already discusses` : 'a peacekeeping case'}.`
+    : `Add a paragraph that explains it and applies it to ${own ? `${own}, which the essay already discusses` : 'a named mission or Security Council decision'}, weighing both sides.`
   const why = isPerspective
     ? 'An essay on peacekeeping is judged on whether it uses theory to explain what missions did; a perspective that is only named earns little credit.'
     : 'A strong essay does not only mention this: it explains the idea, shows the tension it creates in a real case, and reaches a judgement.'
