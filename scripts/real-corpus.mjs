@@ -5,6 +5,8 @@
 //
 //   node scripts/real-corpus.mjs dump <essay file>   sentences with keys, for labelling
 //   node scripts/real-corpus.mjs check               which labels still align
+//   node scripts/real-corpus.mjs agree [dir]         agreement of a second annotator's labels
+//                                                    (default fixtures/real/second) with ours
 
 import {createHash} from 'node:crypto'
 import {existsSync, readFileSync, readdirSync} from 'node:fs'
@@ -107,7 +109,46 @@ async function main() {
     }
     return
   }
-  console.error('usage: node scripts/real-corpus.mjs dump <essay> | check')
+  if (command === 'agree') {
+    const dir = name ?? path.join(labelDir, 'second')
+    const ours = new Map(realLabels().map((d) => [d.essay, d.sentences]))
+    const pairs = []
+    for (const file of readdirSync(dir).filter((n) => n.endsWith('.labels.json')).sort()) {
+      const theirs = JSON.parse(readFileSync(path.join(dir, file), 'utf8'))
+      const byKey = new Map((ours.get(theirs.essay) ?? []).map((e) => [`${e.p} ${e.s} ${e.hash}`, e]))
+      let same = 0
+      let count = 0
+      for (const entry of theirs.sentences) {
+        const mine = byKey.get(`${entry.p} ${entry.s} ${entry.hash}`)
+        if (!mine) continue
+        pairs.push([mine.label, entry.label])
+        count++
+        if (mine.label === entry.label) same++
+      }
+      console.log(`${theirs.essay}: ${count} sentences, labels agree on ${same}`)
+    }
+    const kappa = (yes) => {
+      const n = pairs.length
+      const a = pairs.map(([x]) => yes(x))
+      const b = pairs.map(([, y]) => yes(y))
+      const observed = a.filter((x, i) => x === b[i]).length / n
+      const pa = a.filter(Boolean).length / n
+      const pb = b.filter(Boolean).length / n
+      const expected = pa * pb + (1 - pa) * (1 - pb)
+      return {observed: Math.round(observed * 1000) / 1000, kappa: Math.round(((observed - expected) / (1 - expected)) * 1000) / 1000}
+    }
+    const three = pairs.filter(([x, y]) => x === y).length / pairs.length
+    const unsupported = kappa((label) => label === 'unsupported')
+    const claim = kappa((label) => label !== 'none')
+    console.log(`${pairs.length} sentences: three labels agree ${Math.round(three * 1000) / 1000}; unsupported or not: agreement ${unsupported.observed}, Cohen's κ ${unsupported.kappa}; claim or not: agreement ${claim.observed}, κ ${claim.kappa}`)
+    // The rule's precision and recall if the second annotator's labels were its findings.
+    const tp = pairs.filter(([x, y]) => x === 'unsupported' && y === 'unsupported').length
+    const fp = pairs.filter(([x, y]) => x !== 'unsupported' && y === 'unsupported').length
+    const fn = pairs.filter(([x, y]) => x === 'unsupported' && y !== 'unsupported').length
+    console.log(`the second annotator scored as a rule against ours: precision ${(tp / (tp + fp)).toFixed(3)}, recall ${(tp / (tp + fn)).toFixed(3)}`)
+    return
+  }
+  console.error('usage: node scripts/real-corpus.mjs dump <essay> | check | agree [dir]')
   process.exitCode = 2
 }
 
