@@ -24,6 +24,7 @@ import type {ResolvedConfig} from './config/resolve.js'
 import {rules} from './rules.js'
 import {textHeadings} from './text-headings.js'
 import {textLines} from './text-lines.js'
+import {sentenceJoins} from './sentence-joins.js'
 
 /** Keeps the natural-language tree on the file for the analysis step. */
 const keepNlcst: Plugin<[], NlcstRoot> = function () {
@@ -42,7 +43,7 @@ export function baseProcessor(options: InputGuardOptions = {}): Processor<Root, 
     .use(inputGuard, options)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(textHeadings)
-    .use(remarkRetext, unified().use(retextEnglish).use(keepNlcst) as never) as unknown as Processor<Root, Root, Root>
+    .use(remarkRetext, unified().use(retextEnglish).use(sentenceJoins).use(keepNlcst) as never) as unknown as Processor<Root, Root, Root>
 }
 
 const lexicons = new Map<string, ReturnType<typeof compileLexicon>>()

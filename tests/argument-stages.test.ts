@@ -172,3 +172,12 @@ describe('vague appeals in context', () => {
     expect(argumentOf(model).sentences.flatMap((s) => s.vague.map((v) => v.text))).toEqual(['is widely criticised', 'It has been shown'])
   })
 })
+
+describe('sentence joins after abbreviations', () => {
+  it('"Art. 27(3)", "pp. 45–50" do not end a sentence; "no." before a capital does', async () => {
+    const model = await analyze('# E\n\nThe Council may act under Art. 27(3) of the Charter. See pp. 45–50 for the rest. He said no. Then it ended.\n', {path: 'e.md'})
+    expect(model.sentences.slice(1).map((s) => s.text)).toEqual(['The Council may act under Art. 27(3) of the Charter.', 'See pp. 45–50 for the rest.', 'He said no.', 'Then it ended.'])
+    expect(model.sentences[1].range.start.column).toBe(1)
+    expect(model.sentences[1].range.end.column).toBe(53)
+  })
+})
