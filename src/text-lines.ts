@@ -33,7 +33,8 @@ export function oneParagraphPerLine(doc: string): boolean {
     const line = lines[index].trim()
     if (!line) continue
     if (index > 0 && lines[index - 1].trim()) adjacent = true
-    if (line.length > longLine) {
+    // A web address on a line of its own (a reference list) is neither prose nor a wrap.
+    if (line.length > longLine && !/^(?:https?:\/\/|www\.)\S+$/i.test(line)) {
       long++
       if (finalPunctuation.test(line)) ended++
     }

@@ -40,10 +40,7 @@ describe.each(Object.keys(floors))('accuracy floor: %s', (name) => {
 })
 
 describe.skipIf(!realCorpusAvailable())('a real essay saved as Word-paste .txt reads like its Markdown twin', () => {
-  // Not yet socialmedia-lama3l9r-teen-ban: in its .md the reference list is
-  // partly read as body text, so the warning cap (per 1,000 words of body)
-  // lets one more claim be a warning than in the .txt.
-  const twins = ['sovereignty-resanchea-state-failure', 'peacekeeping-ourgeneration-rwanda'].filter((slug) => existsSync(path.join(realDir, `${slug}.txt`)))
+  const twins = ['sovereignty-resanchea-state-failure', 'peacekeeping-ourgeneration-rwanda', 'socialmedia-lama3l9r-teen-ban'].filter((slug) => existsSync(path.join(realDir, `${slug}.txt`)))
   it.each(twins)('%s: the same findings on the same sentences', async (slug) => {
     const findings = async (ext: string) => {
       const file = await lint(readFileSync(path.join(realDir, `${slug}.${ext}`), 'utf8'), {path: `${slug}.${ext}`})

@@ -137,6 +137,9 @@ describe('plain text with one paragraph per line', () => {
     const long = 'This sentence is part of a paragraph that a word processor saved on one line, as students hand them in. '.repeat(2).trim()
     expect(oneParagraphPerLine(`Title\n${long}\n${long}\n`)).toBe(true)
     expect(oneParagraphPerLine('A hard-wrapped paragraph that goes on\nacross short lines, as an editor would\nwrap it.\n\nAnother one.\n')).toBe(false)
+    // A reference list of long web addresses does not hide the paragraphs above it.
+    const url = 'https://www.example.org/' + 'a-long-path-segment/'.repeat(8)
+    expect(oneParagraphPerLine(`Title\n${long}\n${long}\nReferences\n${url}\n${url}\n${url}\n`)).toBe(true)
   })
 
   it('gives the same paragraphs, roles and findings as the Markdown twin', async () => {
