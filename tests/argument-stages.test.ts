@@ -58,7 +58,8 @@ describe('roles: what is a claim', () => {
     'The UN should hand such crises to regional forces.',
     'Peacekeeping never works in civil wars.',
     'Writing in 2010, the author was wrong about the mission.',
-    'This critique is more convincing than the official view.'
+    'This critique is more convincing than the official view.',
+    'The paper will further argue that regional contagion is the gravest threat.'
   ])('%s', async (sentence) => {
     expect((await roleOf(sentence))[0]).toBe('claim')
   })

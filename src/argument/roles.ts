@@ -192,6 +192,8 @@ export const classifiers: Classifier[] = [
     // What a theory, author, source or the other side holds: exposition,
     // unless the writer adds a judgement of their own after it.
     classify: (context) => {
+      // "The paper will further argue that…" is the writer's own thesis, not a report.
+      if (argues(context)) return undefined
       const frame = reportingFrame(context)
       const text = context.sentence.text
       const pivot = pivotPattern.exec(text)
