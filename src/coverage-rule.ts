@@ -11,6 +11,7 @@ import {coverageOf, defaultThresholds, type ApplyThresholds} from './model/cover
 import type {EssayModel, Range} from './model/types.js'
 import {checkKeys, defineRule} from './rule.js'
 import {courseTopic} from './model/topic.js'
+import {isBody} from './argument/structure.js'
 
 export interface CoverageOptions extends ApplyThresholds {
   /** `course` (default): check only essays on the course topic; `any`: every essay. */
@@ -75,18 +76,25 @@ function essayStart(model: EssayModel, file: VFile): Range {
   return {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: end + 1, offset: end}}
 }
 
-/** The first peace operation the essay names (its acronym), if any. */
+/** The first peace operation the essay's body names (its acronym), if any: once per essay, whichever concepts are reported. */
 function firstMission(model: EssayModel): string | undefined {
+  if (firstMissions.has(model)) return firstMissions.get(model)
   const matcher = compileLexicon(defaultConcepts()).operationMatcher
-  for (const paragraph of model.paragraphs) {
-    if (paragraph.kind !== 'paragraph' && paragraph.kind !== 'list-item') continue
+  let found: string | undefined
+  search: for (const paragraph of model.paragraphs) {
+    if (!isBody(paragraph)) continue
     for (const index of paragraph.sentences) {
-      const found = matcher.match(model.sentences[index].words)
-      if (found.length > 0) return found[0].payloads[0].acronym
+      const match = matcher.match(model.sentences[index].words)[0]
+      if (match) {
+        found = match.payloads[0].acronym
+        break search
+      }
     }
   }
-  return undefined
+  firstMissions.set(model, found)
+  return found
 }
+const firstMissions = new WeakMap<EssayModel, string | undefined>()
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 

@@ -8,6 +8,7 @@
  */
 
 import type {Paragraph as NlcstParagraph, Root, Sentence} from 'nlcst'
+import {toString as text} from 'nlcst-to-string'
 import type {Plugin} from 'unified'
 import {readLexicon} from './model/lexicon.js'
 
@@ -15,11 +16,6 @@ let abbreviations: Set<string> | undefined
 function known(word: string): boolean {
   abbreviations ??= new Set((readLexicon('abbreviations.yaml') as {abbreviations: string[]}).abbreviations.map(String))
   return abbreviations.has(word.toLowerCase())
-}
-
-function text(node: {value?: string; children?: unknown[]}): string {
-  if (typeof node.value === 'string') return node.value
-  return (node.children ?? []).map((child) => text(child as {value?: string; children?: unknown[]})).join('')
 }
 
 /** Whether a sentence ends in "<abbreviation>." */

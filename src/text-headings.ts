@@ -14,6 +14,7 @@
 import type {Heading, Paragraph, PhrasingContent, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Plugin} from 'unified'
+import {isAddressLine} from './text-lines.js'
 
 const maxHeadingLength = 80
 const maxHeadingWords = 12
@@ -23,7 +24,7 @@ function looksLikeHeading(node: Paragraph): boolean {
   if (!text || text.length > maxHeadingLength || text.includes('\n')) return false
   if (text.split(/\s+/).length > maxHeadingWords) return false
   // A web address on a line of its own is a reference entry, not a title.
-  if (/^(?:https?:\/\/|www\.)\S+$/i.test(text)) return false
+  if (isAddressLine(text)) return false
   // "Sources:" and "References:" open the reference list with a colon too.
   if (/^(?:references?|sources|bibliography|works cited|notes)\s*:$/i.test(text)) return true
   return !/[.!?:;,"”’')\]]$/.test(text)

@@ -16,6 +16,7 @@
 import type {List, ListItem, Paragraph, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Processor} from 'unified'
+import {visit} from 'unist-util-visit'
 
 /** Longer than any hard wrap (70–80 characters, 100 at most). */
 const longLine = 120
@@ -34,7 +35,7 @@ export function oneParagraphPerLine(doc: string): boolean {
     if (!line) continue
     if (index > 0 && lines[index - 1].trim()) adjacent = true
     // A web address on a line of its own (a reference list) is neither prose nor a wrap.
-    if (line.length > longLine && !/^(?:https?:\/\/|www\.)\S+$/i.test(line)) {
+    if (line.length > longLine && !isAddressLine(line)) {
       long++
       if (finalPunctuation.test(line)) ended++
     }
@@ -66,15 +67,17 @@ function parseLines(doc: string, file: unknown, parse: Parse): Root {
 }
 
 function shift(node: RootContent, lines: number, offset: number): void {
-  const stack: Array<{position?: RootContent['position']; children?: unknown[]}> = [node]
-  while (stack.length > 0) {
-    const current = stack.pop()!
-    if (current.position) {
-      current.position.start = {...current.position.start, line: current.position.start.line + lines, offset: (current.position.start.offset ?? 0) + offset}
-      current.position.end = {...current.position.end, line: current.position.end.line + lines, offset: (current.position.end.offset ?? 0) + offset}
-    }
-    if (current.children) for (const child of current.children) stack.push(child as never)
-  }
+  visit(node, (child) => {
+    const {position} = child
+    if (!position) return
+    position.start = {...position.start, line: position.start.line + lines, offset: (position.start.offset ?? 0) + offset}
+    position.end = {...position.end, line: position.end.line + lines, offset: (position.end.offset ?? 0) + offset}
+  })
+}
+
+/** A web address on a line of its own: a reference entry, neither prose nor a heading. */
+export function isAddressLine(line: string): boolean {
+  return /^(?:https?:\/\/|www\.)\S+$/i.test(line)
 }
 
 /** "Key ethical dilemmas include:" and the short lines after it: a list, as the student meant it. */

@@ -7,6 +7,7 @@
 import {PhraseMatcher, normalizeWord} from '../model/matcher.js'
 import {readLexicon} from '../model/lexicon.js'
 import type {Sentence, Word} from '../model/types.js'
+import {isIn} from './words.js'
 
 export type Cue =
   | 'absolute'
@@ -31,6 +32,7 @@ export type Cue =
   | 'reasons'
   | 'personal'
   | 'evaluation'
+  | 'event'
 
 export interface CueHit {
   kind: Cue
@@ -153,8 +155,6 @@ function matchSteps(words: Word[], steps: Step[], at: number, index: number): nu
   return best
 }
 
-// Before one of these, "scholars" or "studies" are the ones just named.
-const determiners = new Set(['the', 'these', 'those', 'this', 'that', 'his', 'her', 'their', 'its', 'our', 'such', 'both', 'whose', 'which'])
 
 /** Vague appeals in a run of words: longest, non-overlapping. */
 export function vagueAppeals(words: Word[]): Array<{from: number; to: number}> {
@@ -166,7 +166,8 @@ export function vagueAppeals(words: Word[]): Array<{from: number; to: number}> {
     let open = false
     for (const entry of prefixes) if (norm.startsWith(entry.prefix)) open = true
     if (!candidates && !open) continue
-    if (index > 0 && determiners.has(words[index - 1].norm)) continue
+    // After a determiner, "scholars" or "studies" are the ones just named.
+    if (index > 0 && isIn('determiners', words[index - 1].norm)) continue
     let end = -1
     if (candidates) for (const steps of candidates) end = Math.max(end, matchSteps(words, steps, 0, index))
     if (open) for (const entry of prefixes) if (norm.startsWith(entry.prefix)) for (const steps of entry.patterns) end = Math.max(end, matchSteps(words, steps, 0, index))

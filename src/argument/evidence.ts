@@ -70,7 +70,7 @@ export function evidenceIn(context: EvidenceContext, sentence: Sentence, hits: C
   const dated = year.exec(text)
   const missions = context.operations.match(sentence.words)
   const places = sentence.words.filter(isPlaceOrName)
-  const event = sentence.words.some((w, i) => isIn('events', w.norm) || (isIn('event-starts', w.norm) && isIn('events', `${w.norm} ${sentence.words[i + 1]?.norm ?? ''}`)))
+  const event = hits.some((h) => h.kind === 'event')
   const instrument = namedInstrument.exec(text)
   if (missions.length > 0) {
     // A mission named: a case when it is dated or an event of it is told.

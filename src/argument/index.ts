@@ -118,7 +118,7 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
     }
     if (outcome.role === 'claim' && argues(roleContext)) item.signals.unshift('states a thesis')
     // Vague appeals in body text: noted for the vague-evidence rule, never evidence.
-    if (paragraph.kind === 'paragraph' || paragraph.kind === 'list-item') {
+    if (body) {
       for (const hit of hits.filter((h) => h.kind === 'vague')) {
         const from = sentence.words[hit.from]
         const to = sentence.words[hit.to - 1]

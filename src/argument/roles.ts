@@ -108,8 +108,6 @@ function concreteEvent(context: RoleContext): string | undefined {
   return past ? named.text : undefined
 }
 
-const imperatives = new Set(['describe', 'define', 'explain', 'consider', 'imagine', 'note', 'compare', 'list', 'identify', 'outline', 'discuss', 'examine', 'look', 'take', 'read', 'see', 'think', 'ask', 'picture', 'remember', 'recall'])
-
 const finalPunctuation = /[.!?…"”’)\]]\s*$/
 
 /** The ordered classifiers. Order matters: the first that recognises a sentence decides. */
@@ -159,7 +157,7 @@ export const classifiers: Classifier[] = [
     classify: ({sentence, paragraph, at}) => {
       const first = sentence.words[0]
       if (!first || first.norm.endsWith('s') || first.norm.endsWith('ed') || first.norm.endsWith('ing')) return undefined
-      if (!imperatives.has(first.norm)) return undefined
+      if (!isIn('imperatives', first.norm)) return undefined
       return paragraph.kind === 'list-item' || at > 0 ? other('instruction') : undefined
     }
   },
@@ -215,8 +213,8 @@ export const classifiers: Classifier[] = [
       const first = sentence.words[0]?.norm
       // "It assumes…", "This theory holds…": the theory just named goes on speaking.
       const reports = context.hits.some((h) => h.kind === 'reporting' && h.at <= 3)
-      const continues = ['they', 'he', 'she', 'their', 'his', 'her'].includes(first ?? '') || isIn('schools', first ?? '') || has(context, 'exposition') || (reports && ['it', 'this', 'these', 'both', 'each'].includes(first ?? ''))
-      const own = sentence.words.some((w) => w.norm === 'i' || w.norm === 'we' || w.norm === 'my' || w.norm === 'our') || pivotPattern.test(sentence.text)
+      const continues = isIn('carry-on', first ?? '') || isIn('schools', first ?? '') || has(context, 'exposition') || (reports && isIn('carry-on-reporting', first ?? ''))
+      const own = sentence.words.some((w) => isIn('first-person', w.norm)) || pivotPattern.test(sentence.text)
       const judgement = evaluative(context).length > 0 && !context.hits.some((h) => h.kind === 'exposition')
       return continues && !own && !judgement ? {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'report (carried on)'} : undefined
     }

@@ -18,10 +18,13 @@ export type WordList =
   | 'intensifiers'
   | 'recommending'
   | 'stop-words'
-  | 'events'
   | 'not-data'
   | 'schools'
-  | 'event-starts'
+  | 'determiners'
+  | 'imperatives'
+  | 'carry-on'
+  | 'carry-on-reporting'
+  | 'first-person'
 
 let lists: Map<WordList, Set<string>> | undefined
 
@@ -29,8 +32,6 @@ export function words(name: WordList): Set<string> {
   if (!lists) {
     const data = readLexicon('argument-words.yaml') as Record<WordList, string[]>
     lists = new Map(Object.entries(data).map(([key, list]) => [key as WordList, new Set(list.map(String))]))
-    // The first words of the events of two words or more, so most words need one lookup.
-    lists.set('event-starts', new Set([...lists.get('events')!].filter((e) => e.includes(' ')).map((e) => e.split(' ')[0])))
   }
   const list = lists.get(name)
   if (!list) throw new Error(`argument-words.yaml has no list "${name}"`)
