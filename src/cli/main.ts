@@ -5,7 +5,7 @@
  * stderr each and exit code 2, while the other files are still reported.
  */
 
-import {readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {PassThrough, type Readable, type Writable} from 'node:stream'
 import {engine, type Context} from 'unified-engine'
@@ -22,6 +22,7 @@ import {gradeEssay} from '../grade/score.js'
 import {gradeInParallel, lintInParallel, listEssays, parallelThreshold, startWorkers, workerCount, type WorkerPool} from './parallel.js'
 import {rules} from '../rules.js'
 import {findSpecialFiles, ignorePatternsFor} from './special-files.js'
+import {isOneOf, writeReport} from './safe-output.js'
 import {helpText, readArgs, UsageError, type CliOptions} from './args.js'
 
 export const extensions = ['md', 'markdown', 'mdx', 'txt']
@@ -84,8 +85,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 2
   }
   if (options.output && !useStdin) {
-    const target = path.resolve(io.cwd, options.output)
-    if (options.files.some((file) => path.resolve(io.cwd, file) === target)) {
+    if (isOneOf(path.resolve(io.cwd, options.output), options.files.map((file) => path.resolve(io.cwd, file)))) {
       io.stderr.write(`essaylint: ${options.output}: refusing to write the report over an essay being linted.\n`)
       return 2
     }
@@ -340,9 +340,9 @@ function isDirectory(file: string): boolean {
 }
 
 /**
- * The report to `--output` or stdout. A folder or a glob can expand to the
- * very file named by `--output`: never write a report over an essay that was
- * read in this run.
+ * The report to `--output` or stdout. A folder, a glob or a linked folder
+ * can lead to the very file named by `--output`: never write a report over
+ * an essay that was read in this run (src/cli/safe-output.ts).
  */
 function deliver(report: string, options: CliOptions, read: Array<string | undefined>, io: Io, problems: string[]): void {
   if (!options.output) {
@@ -350,12 +350,12 @@ function deliver(report: string, options: CliOptions, read: Array<string | undef
     return
   }
   const target = path.resolve(io.cwd, options.output)
-  if (read.some((file) => file && path.resolve(io.cwd, file) === target)) {
+  if (isOneOf(target, read.flatMap((file) => (file ? [path.resolve(io.cwd, file)] : [])))) {
     problems.push(`${options.output}: refusing to write the report over an essay being linted.`)
     return
   }
   try {
-    writeAtomically(target, report)
+    writeReport(target, report)
   } catch (error) {
     problems.push(`${options.output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
   }
@@ -390,18 +390,6 @@ function likelyEssays(folder: string, extensions: string[]): number {
 function dropModel() {
   return (_tree: unknown, file: VFile) => {
     delete file.data.essay
-  }
-}
-
-/** Write through a temporary file and rename, so a reader never sees half a report. */
-function writeAtomically(target: string, text: string): void {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`)
-  try {
-    writeFileSync(temp, text)
-    renameSync(temp, target)
-  } catch (error) {
-    rmSync(temp, {force: true})
-    throw error
   }
 }
 

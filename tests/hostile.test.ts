@@ -1,0 +1,101 @@
+/**
+ * What a hostile repository, a shared CI runner or a malicious file name
+ * tries (issue 17), through the real binary: the report never lands on an
+ * essay or through a planted link, configs and rubrics are read only from
+ * regular files of sane size, and outputs carry no raw control characters.
+ */
+
+import {spawn, spawnSync} from 'node:child_process'
+import {lstatSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {bin, root, run as runBin, workspace as makeWorkspace, type Run} from './helpers.js'
+
+const essay = readFileSync(path.join(root, 'fixtures', 'rules', 'perspective-coverage', 'not-ok-constructivism-absent.md'), 'utf8')
+
+const workspace = (files: Record<string, string> = {}) => makeWorkspace(files, 'essaylint-hostile-')
+
+const run = (args: string[], cwd: string, input?: string): Run => runBin(args, {cwd, input})
+
+/** A class of `count` essays in `folder`. */
+const classOf = (folder: string, count: number) => Object.fromEntries(Array.from({length: count}, (_, i) => [`${folder}/e${String(i).padStart(2, '0')}.md`, essay]))
+
+describe('--output through links (item 1)', () => {
+  const refusal = (output: string) => `essaylint: ${output}: refusing to write the report over an essay being linted.\n`
+
+  it.each([
+    ['lint, one thread', [] as string[], 2],
+    ['lint, in workers', ['--concurrency', '2'], 30],
+    ['grade, one thread', ['grade'], 2],
+    ['grade, in workers', ['grade', '--concurrency', '2'], 30]
+  ])('%s: a linked folder or a linked file leading to an essay is refused; the essays are untouched', (_name, args, count) => {
+    const dir = workspace(classOf('class', count))
+    symlinkSync('class', path.join(dir, 'link'))
+    symlinkSync(path.join('class', 'e01.md'), path.join(dir, 'report.md'))
+    const lead = args[0] === 'grade' ? ['grade', ...args.slice(1)] : args
+    for (const output of ['link/e00.md', 'report.md']) {
+      const result = run([...lead, '--no-config', '-o', output, 'class'], dir)
+      expect(result.stderr).toBe(refusal(output))
+      expect(result.code).toBe(2)
+    }
+    // Named one by one too (a shell glob).
+    const named = Object.keys(classOf('class', count))
+    const result = run([...lead, '--no-config', '-o', 'link/e00.md', ...named], dir)
+    expect(result.stderr).toBe(refusal('link/e00.md'))
+    for (const name of named) expect(readFileSync(path.join(dir, name), 'utf8')).toBe(essay)
+  })
+})
+
+describe('--output temporary file (items 3 and 14)', () => {
+  /** Start the binary through `sh -c 'sleep …; exec node …'`: its pid is known before it writes. */
+  const startLater = (args: string[], cwd: string) => {
+    const child = spawn('sh', ['-c', `sleep 0.3; exec "$0" "$@"`, process.execPath, bin, ...args], {cwd, env: {...process.env, NO_COLOR: '1'}})
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    const done = new Promise<{code: number | null; stderr: string}>((resolve) => child.on('close', (code) => resolve({code, stderr})))
+    return {pid: child.pid!, done}
+  }
+
+  it('a link planted under the temporary name of the old scheme is not followed, and a run with the same pid elsewhere keeps its file', async () => {
+    const dir = workspace({'e.md': essay, 'victim.txt': 'VICTIM', 'other-run.txt': 'OTHER RUN'})
+    const linked = startLater(['--no-config', '-o', 'report.txt', 'e.md'], dir)
+    symlinkSync(path.join(dir, 'victim.txt'), path.join(dir, `.report.txt.${linked.pid}.tmp`))
+    expect((await linked.done).code).toBe(0)
+    expect(readFileSync(path.join(dir, 'victim.txt'), 'utf8')).toBe('VICTIM')
+    expect(readFileSync(path.join(dir, 'report.txt'), 'utf8')).toMatch(/perspective-coverage/)
+
+    // Another container's run with the same pid, half-way through its write.
+    const same = startLater(['--no-config', '-o', 'out.txt', 'e.md'], dir)
+    writeFileSync(path.join(dir, `.out.txt.${same.pid}.tmp`), 'HALF WRITTEN BY ANOTHER RUN')
+    expect((await same.done).code).toBe(0)
+    expect(readFileSync(path.join(dir, `.out.txt.${same.pid}.tmp`), 'utf8')).toBe('HALF WRITTEN BY ANOTHER RUN')
+    expect(readFileSync(path.join(dir, 'out.txt'), 'utf8')).toMatch(/perspective-coverage/)
+  })
+
+  it('a named pipe as --output is written to, not replaced by a regular file', async () => {
+    const dir = workspace({'e.md': essay})
+    const fifo = path.join(dir, 'report.pipe')
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0)
+    const reader = spawn('cat', [fifo])
+    let read = ''
+    reader.stdout.on('data', (chunk) => (read += chunk))
+    const closed = new Promise((resolve) => reader.on('close', resolve))
+    const result = run(['--no-config', '-f', 'json', '-o', 'report.pipe', 'e.md'], dir)
+    // Replaced by a file, the pipe never gets a writer: end the reader.
+    const stop = setTimeout(() => reader.kill(), 3000)
+    await closed
+    clearTimeout(stop)
+    expect(result.code).toBe(0)
+    expect(lstatSync(fifo).isFIFO()).toBe(true)
+    expect(JSON.parse(read)[0].path).toBe('e.md')
+  })
+
+  it('temporary files of killed runs older than an hour are removed; newer ones and other names are kept', () => {
+    const dir = workspace({'e.md': essay, '.report.txt.4242.tmp': 'old', '.report.txt.0123456789abcdef.tmp': 'old', '.report.txt.77.tmp': 'recent', '.other.txt.99.tmp': 'old'})
+    const hoursAgo = new Date(Date.now() - 2 * 3600 * 1000)
+    for (const name of ['.report.txt.4242.tmp', '.report.txt.0123456789abcdef.tmp', '.other.txt.99.tmp']) utimesSync(path.join(dir, name), hoursAgo, hoursAgo)
+    expect(run(['--no-config', '-o', 'report.txt', 'e.md'], dir).code).toBe(0)
+    expect(readdirSync(dir).sort()).toEqual(['.other.txt.99.tmp', '.report.txt.77.tmp', 'e.md', 'report.txt'])
+    expect(statSync(path.join(dir, 'report.txt')).isFile()).toBe(true)
+  })
+})
