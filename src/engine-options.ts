@@ -10,6 +10,7 @@ import path from 'node:path'
 import type {PluggableList} from 'unified'
 import {defaultConfig as recommended, loadConfig} from './config/resolve.js'
 import {configPlugins} from './pipeline.js'
+import {guardEngineConfigReads} from './config/read-config-file.js'
 import type {Severity} from './rule.js'
 
 /** Files and folders essaylint lints. */
@@ -23,7 +24,12 @@ export interface EngineConfigInput {
   cwd: string
   /** Severity overrides on top of every config (`--rule`, or the editor's `essaylint.rules`). */
   rules?: Record<string, Severity>
+  /** A config file named by path (`--config`, `essaylint.config`), read with the same checks as found ones. */
+  rcPath?: string
 }
+
+/** The names unified-engine looks for in each folder (its loaders' extensions), and package.json. */
+const configNames = ['', '.json', '.cjs', '.mjs', '.js', '.yaml', '.yml'].map((extension) => engineNames.rcName + extension).concat('package.json')
 
 export interface EngineConfig {
   options: {
@@ -42,6 +48,8 @@ export interface EngineConfig {
 
 /** The engine options for config: names, `configTransform` and `defaultConfig`. */
 export function engineConfig(input: EngineConfigInput): EngineConfig {
+  // Configs only from regular files of at most 1 MB (src/config/read-config-file.ts).
+  guardEngineConfigReads(configNames, input.rcPath && path.resolve(input.cwd, input.rcPath))
   const configFor = (raw: unknown, file: string | undefined) => {
     const name = file ? path.relative(input.cwd, file) || file : 'config'
     return {plugins: configPlugins(loadConfig(raw, name, input.rules))}

@@ -99,3 +99,34 @@ describe('--output temporary file (items 3 and 14)', () => {
     expect(statSync(path.join(dir, 'report.txt')).isFile()).toBe(true)
   })
 })
+
+describe('configs and rubrics only from regular files of at most 1 MB (item 2)', () => {
+  const only = 'not a file; essaylint reads configs and rubrics only from regular files'
+
+  it('a found config or package.json that is a device, a pipe, too large, or extends a device: one line each, the other essays linted', () => {
+    const dir = workspace({'e.md': essay, 'zero/e.md': essay, 'pipe/e.md': essay, 'huge/e.md': essay, 'ext/e.md': essay, 'pkg/e.md': essay, 'ext/.essaylintrc.json': '{"extends": "./zero.json"}'})
+    symlinkSync('/dev/zero', path.join(dir, 'zero', '.essaylintrc.json'))
+    symlinkSync('/dev/zero', path.join(dir, 'ext', 'zero.json'))
+    expect(spawnSync('mkfifo', [path.join(dir, 'pipe', '.essaylintrc.json'), path.join(dir, 'pkg', 'package.json')]).status).toBe(0)
+    writeFileSync(path.join(dir, 'huge', '.essaylintrc.json'), `{"rules": {}}${' '.repeat(1024 * 1024)}`)
+    const result = run(['-f', 'json', 'zero', 'pipe', 'huge', 'ext', 'pkg', 'e.md'], dir)
+    expect(result.stderr.split('\n').filter(Boolean).sort()).toEqual([
+      `essaylint: ext/.essaylintrc.json:1: cannot read extended config "./zero.json": it is a device, ${only} (config used for ext/e.md)`,
+      'essaylint: huge/.essaylintrc.json: cannot read the config: it is too large (1 MB) for a config or rubric; essaylint reads them up to 1 MB (config used for huge/e.md)',
+      `essaylint: pipe/.essaylintrc.json: cannot read the config: it is a named pipe, ${only} (config used for pipe/e.md)`,
+      `essaylint: pkg/package.json: cannot read the config: it is a named pipe, ${only} (config used for pkg/e.md)`,
+      `essaylint: zero/.essaylintrc.json: cannot read the config: it is a device, ${only} (config used for zero/e.md)`
+    ])
+    expect(result.code).toBe(2)
+    expect(JSON.parse(result.stdout).map((r: {path: string}) => r.path)).toEqual(['e.md'])
+  })
+
+  it('--config and --rubric naming a pipe or a device: exit 2, one line, no wait', () => {
+    const dir = workspace({'e.md': essay})
+    expect(spawnSync('mkfifo', [path.join(dir, 'rc.json'), path.join(dir, 'rubric.json')]).status).toBe(0)
+    expect(run(['-c', 'rc.json', 'e.md'], dir)).toEqual({code: 2, stdout: '', stderr: `essaylint: rc.json: cannot read the config: it is a named pipe, ${only} (config used for e.md)\n`})
+    expect(run(['grade', '--rubric', 'rubric.json', 'e.md'], dir)).toEqual({code: 2, stdout: '', stderr: `essaylint: rubric.json: cannot read the rubric file: it is a named pipe, ${only}\n`})
+    expect(run(['grade', '--rubric', '/dev/zero', 'e.md'], dir)).toEqual({code: 2, stdout: '', stderr: `essaylint: /dev/zero: cannot read the rubric file: it is a device, ${only}\n`})
+    expect(run(['-c', '/dev/zero', 'e.md'], dir).stderr).toMatch(`cannot read the config: it is a device, ${only} (config used for e.md)\n`)
+  })
+})

@@ -23,6 +23,7 @@ import {gradeInParallel, lintInParallel, listEssays, parallelThreshold, startWor
 import {rules} from '../rules.js'
 import {findSpecialFiles, ignorePatternsFor} from './special-files.js'
 import {isOneOf, writeReport} from './safe-output.js'
+import {readConfigFile} from '../config/read-config-file.js'
 import {helpText, readArgs, UsageError, type CliOptions} from './args.js'
 
 export const extensions = ['md', 'markdown', 'mdx', 'txt']
@@ -192,7 +193,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 function runEngine(options: CliOptions & {keepModel: boolean}, given: string[], ignorePatterns: string[], io: Io, useStdin: boolean, problems: string[]): Promise<{files: VFile[]; error?: string}> {
   // Config names and hooks are shared with the language server (src/engine-options.ts).
-  const config = engineConfig({cwd: io.cwd, rules: options.rules})
+  const config = engineConfig({cwd: io.cwd, rules: options.rules, rcPath: options.config})
   if (config.problem) problems.push(config.problem)
   if (!useStdin && given.length === 0) return Promise.resolve({files: []})
   const sink = new PassThrough()
@@ -276,7 +277,7 @@ function configProblem(config: string, error: Error): {line?: number; problem: s
     let line = frame ? Number(frame[1]) : undefined
     if (line === undefined && position) {
       try {
-        line = readFileSync(path.resolve(config), 'utf8').slice(0, Number(position[1])).split('\n').length
+        line = readConfigFile(path.resolve(config)).slice(0, Number(position[1])).split('\n').length
       } catch {
         line = undefined
       }

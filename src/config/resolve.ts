@@ -6,13 +6,13 @@
  * be found) in plain words.
  */
 
-import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {parse as parseYaml} from 'yaml'
 import {checkConceptConfig, defaultConcepts, resolveConcepts, type ConceptConfig} from '../model/lexicon.js'
 import type {Severity} from '../rule.js'
 import {rules} from '../rules.js'
 import {presets} from './presets.js'
+import {ConfigFileError, readConfigFile} from './read-config-file.js'
 
 export type RuleSetting = Severity | number | [Severity | number, Record<string, unknown>?]
 
@@ -68,7 +68,7 @@ export function parseConfigText(text: string, file: string): unknown {
 /** Best-effort line of a key in the config text, so errors can point at it. */
 function lineOf(file: string, key: string): number | undefined {
   try {
-    const text = readFileSync(file, 'utf8')
+    const text = readConfigFile(file)
     const at = text.search(new RegExp(`["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`))
     return at === -1 ? undefined : text.slice(0, at).split('\n').length
   } catch {
@@ -84,9 +84,10 @@ function loadExtended(specifier: string, from: string): {config: unknown; file: 
   const file = path.resolve(path.dirname(from), specifier)
   let text: string
   try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    throw new ConfigError(from, `cannot read extended config "${specifier}"`, lineOf(from, 'extends'))
+    text = readConfigFile(file)
+  } catch (error) {
+    const why = error instanceof ConfigFileError ? `: ${error.message}` : ''
+    throw new ConfigError(from, `cannot read extended config "${specifier}"${why}`, lineOf(from, 'extends'))
   }
   return {config: parseConfigText(text, file), file}
 }

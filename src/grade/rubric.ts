@@ -8,6 +8,7 @@
 
 import {readFileSync} from 'node:fs'
 import {parse as parseYaml} from 'yaml'
+import {ConfigFileError, readConfigFile} from '../config/read-config-file.js'
 
 export type CriterionType = 'thesis' | 'claims-supported' | 'perspectives' | 'concept' | 'evidence-quality'
 
@@ -129,8 +130,9 @@ export function checkRubric(raw: unknown, file: string, knownConcepts: Set<strin
 export function loadRubric(file: string, knownConcepts: Set<string> = new Set()): Rubric {
   let text: string
   try {
-    text = readFileSync(file, 'utf8')
+    text = readConfigFile(file)
   } catch (error) {
+    if (error instanceof ConfigFileError) throw new RubricError(file, `cannot read the rubric file: ${error.message}`)
     throw new RubricError(file, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'rubric file not found' : 'cannot read the rubric file')
   }
   let raw: unknown

@@ -107,7 +107,7 @@ export function uriPath(uri: string): string | undefined {
 export function lintDocument(input: LintInput): Promise<LintResult> {
   const {path: filePath, cwd} = locate(input.uri, input.languageId, input.folders)
   const format = path.extname(filePath).toLowerCase() === '.txt' ? 'text' : 'markdown'
-  const config = engineConfig({cwd, rules: input.settings.rules})
+  const config = engineConfig({cwd, rules: input.settings.rules, rcPath: input.settings.config})
   const file = new VFile({path: filePath, value: input.text, cwd})
   const shared = (processor ??= baseProcessor().use(recordBlocks))
   const sink = new PassThrough()
