@@ -130,3 +130,44 @@ describe('configs and rubrics only from regular files of at most 1 MB (item 2)',
     expect(run(['-c', '/dev/zero', 'e.md'], dir).stderr).toMatch(`cannot read the config: it is a device, ${only} (config used for e.md)\n`)
   })
 })
+
+describe('no raw control characters and no injected workflow commands in outputs (item 4)', () => {
+  // Control characters other than the line break, DEL, C1, bidirectional overrides, line separators.
+  // eslint-disable-next-line no-control-regex
+  const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/
+  const evilName = 'a\n::error file=x.md::pwned\u001b[31m\u202e.md'
+  const emptyName = 'c\n::warning::empty.md'
+  const text = 'Realism says the state \u001b]0;owned\u0007 matters.\n\nPeacekeeping \u001b[2J always works in every \u202ecase.\n'
+  const dir = workspace({[evilName]: essay, 'b.md': text, [emptyName]: ''})
+
+  it.each([
+    [['--no-config']],
+    [['--no-config', '-f', 'github']],
+    [['outline', '--no-config']],
+    [['grade', '--no-config']],
+    [['grade', '--no-config', '-f', 'markdown']],
+    [['grade', '--no-config', '-f', 'csv']]
+  ])('%j: file names and essay text are escaped on stdout and stderr', (args) => {
+    const result = run([...args, evilName, 'b.md', emptyName], dir)
+    expect(result.code).toBe(2)
+    // (The CSV's records end with CRLF, as RFC 4180 says.)
+    expect(result.stdout.replace(/\r\n/g, '\n')).not.toMatch(raw)
+    expect(result.stderr).not.toMatch(raw)
+    // The only workflow commands are essaylint's own annotations, one per line, each on a known file.
+    for (const line of (result.stdout + result.stderr).split('\n').filter((line) => line.startsWith('::'))) {
+      expect(line).toMatch(/^::(?:warning|error|notice) file=(?:a%0A%3A%3Aerror file=x\.md%3A%3Apwned\\x1b\[31m\\u202e\.md|b\.md),line=\d+/)
+    }
+    expect(result.stderr).toBe('essaylint: c\\n::warning::empty.md: file is empty: there is no essay to check\n')
+    if (args.includes('outline')) expect(result.stdout).toContain('"Peacekeeping \\x1b[2J always works in every \\u202ecase."')
+    if (args.length === 1) expect(result.stdout).toContain('a\\n::error file=x.md::pwned\\x1b[31m\\u202e.md\n')
+  })
+
+  it('CSV cells a spreadsheet would run as formulas are neutralised', () => {
+    const names = ['=HYPERLINK("x").md', '+1.md', '-2.md', '@SUM(A1).md']
+    const class_ = workspace(Object.fromEntries(names.map((name) => [name, essay])))
+    const result = run(['grade', '--no-config', '-f', 'csv', '--', ...names], class_)
+    expect(result.code).toBe(0)
+    const cells = result.stdout.split('\r\n').slice(1, -1).map((row) => row.split(',')[0])
+    expect(cells.sort()).toEqual(["'+1.md", "'-2.md", '"\'=HYPERLINK(""x"").md"', "'@SUM(A1).md"].sort())
+  })
+})

@@ -24,6 +24,8 @@ import {rules} from '../rules.js'
 import {findSpecialFiles, ignorePatternsFor} from './special-files.js'
 import {isOneOf, writeReport} from './safe-output.js'
 import {readConfigFile} from '../config/read-config-file.js'
+// File names and option values are input: shown with control characters escaped.
+import {visible} from '../escape.js'
 import {helpText, readArgs, UsageError, type CliOptions} from './args.js'
 
 export const extensions = ['md', 'markdown', 'mdx', 'txt']
@@ -51,32 +53,32 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!grade && (options.rubric !== undefined || options.minScore !== undefined)) throw new UsageError('--rubric and --min-score belong to "essaylint grade"')
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
-    io.stderr.write(`essaylint: ${error.message}. Run "essaylint --help" for usage.\n`)
+    io.stderr.write(`essaylint: ${visible(error.message)}. Run "essaylint --help" for usage.\n`)
     return 2
   }
   if (options.help) return write(io.stdout, helpText), 0
   if (options.version) return write(io.stdout, packageJson.version + '\n'), 0
   if (options.listRules) return write(io.stdout, listRules(options.format)), 0
   if (outline && !['stylish', 'text', 'json'].includes(options.format)) {
-    io.stderr.write(`essaylint: outline: unknown format "${options.format}" (expected text or json).\n`)
+    io.stderr.write(`essaylint: outline: unknown format "${visible(options.format)}" (expected text or json).\n`)
     return 2
   }
   let rubric: Rubric | undefined
   if (grade) {
     if (!(options.format in gradeFormats)) {
-      io.stderr.write(`essaylint: grade: unknown format "${options.format}" (expected text, json, markdown or csv).\n`)
+      io.stderr.write(`essaylint: grade: unknown format "${visible(options.format)}" (expected text, json, markdown or csv).\n`)
       return 2
     }
     try {
       rubric = options.rubric ? loadRubric(path.resolve(io.cwd, options.rubric)) : defaultRubric()
     } catch (error) {
       if (!(error instanceof RubricError)) throw error
-      io.stderr.write(`essaylint: ${options.rubric}: ${error.message.slice(error.file.length + 2)}\n`)
+      io.stderr.write(`essaylint: ${visible(options.rubric!)}: ${visible(error.message.slice(error.file.length + 2))}\n`)
       return 2
     }
   }
   if (!outline && !grade && !(options.format in formats)) {
-    io.stderr.write(`essaylint: unknown format "${options.format}" (expected ${Object.keys(formats).join(', ')}).\n`)
+    io.stderr.write(`essaylint: unknown format "${visible(options.format)}" (expected ${Object.keys(formats).join(', ')}).\n`)
     return 2
   }
 
@@ -87,7 +89,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   if (options.output && !useStdin) {
     if (isOneOf(path.resolve(io.cwd, options.output), options.files.map((file) => path.resolve(io.cwd, file)))) {
-      io.stderr.write(`essaylint: ${options.output}: refusing to write the report over an essay being linted.\n`)
+      io.stderr.write(`essaylint: ${visible(options.output)}: refusing to write the report over an essay being linted.\n`)
       return 2
     }
   }
@@ -124,7 +126,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const result = await gradeInParallel(pool!, options, io.cwd, essays)
     problems.push(...result.errors.map((line) => line.replace(/^essaylint: /, '')))
     deliver(gradeFormats[options.format](result.grades), options, essays, io, problems)
-    for (const problem of [...new Set(problems)]) io.stderr.write(`essaylint: ${problem}\n`)
+    for (const problem of [...new Set(problems)]) io.stderr.write(`essaylint: ${visible(problem)}\n`)
     if (result.code === 2 || problems.length > 0) return 2
     return options.minScore !== undefined && result.grades.some((g) => g.score < options.minScore!) ? 1 : 0
   }
@@ -175,7 +177,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       : outlineText(reported.map(({file, path}) => outlineOf(file, path)))
     : formats[options.format]({files: reported, color})
   deliver(report, options, files.map((file) => file.path), io, problems)
-  for (const problem of [...new Set(problems)]) io.stderr.write(`essaylint: ${problem}\n`)
+  for (const problem of [...new Set(problems)]) io.stderr.write(`essaylint: ${visible(problem)}\n`)
 
   if (problems.length > 0) return 2
   if (outline) return 0

@@ -1,5 +1,13 @@
-/** Grade reports: a readable table, JSON, Markdown (for a GitHub job summary) and CSV (the class sheet). */
+/**
+ * Grade reports: a readable table, JSON, Markdown (for a GitHub job summary)
+ * and CSV (the class sheet). File names, labels and evidence (which quotes
+ * the essay) are shown with control characters escaped (src/escape.ts); the
+ * CSV is written by csv-stringify, which also neutralises cells a
+ * spreadsheet would run as formulas (`=`, `+`, `-`, `@`, tab, CR first).
+ */
 
+import {stringify} from 'csv-stringify/sync'
+import {visible} from '../escape.js'
 import type {Grade} from './score.js'
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].length))
@@ -8,14 +16,14 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1))
 export function gradeText(grades: Grade[]): string {
   if (grades.length === 0) return ''
   const criteria = grades[0].criteria
-  const head = ['essay', 'score', ...criteria.map((c) => c.label)]
-  const rows = grades.map((g) => [g.path, `${fmt(g.score)}/${fmt(g.max)}`, ...g.criteria.map((c) => `${fmt(c.score)}/${fmt(c.max)}`)])
+  const head = ['essay', 'score', ...criteria.map((c) => visible(c.label))]
+  const rows = grades.map((g) => [visible(g.path), `${fmt(g.score)}/${fmt(g.max)}`, ...g.criteria.map((c) => `${fmt(c.score)}/${fmt(c.max)}`)])
   const widths = head.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)))
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i])).join('  ').trimEnd()
   const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '']
   for (const grade of grades) {
-    out.push(`${grade.path}: ${fmt(grade.score)}/${fmt(grade.max)}`)
-    for (const c of grade.criteria) out.push(`  ${pad(c.label, 26)} ${pad(`${fmt(c.score)}/${fmt(c.max)}`, 9)} ${c.evidence.join('; ')}`)
+    out.push(`${visible(grade.path)}: ${fmt(grade.score)}/${fmt(grade.max)}`)
+    for (const c of grade.criteria) out.push(`  ${pad(visible(c.label), 26)} ${pad(`${fmt(c.score)}/${fmt(c.max)}`, 9)} ${visible(c.evidence.join('; '))}`)
     out.push('')
   }
   return out.join('\n')
@@ -25,7 +33,7 @@ export function gradeJson(grades: Grade[]): string {
   return JSON.stringify(grades, null, 2) + '\n'
 }
 
-const mdCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+const mdCell = (text: string) => visible(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|')
 
 export function gradeMarkdown(grades: Grade[]): string {
   if (grades.length === 0) return '## essaylint grades\n\nNo essays graded.\n'
@@ -41,14 +49,11 @@ export function gradeMarkdown(grades: Grade[]): string {
   return out.join('\n')
 }
 
-/** RFC 4180: quote a field when it holds a comma, a quote or a line break. */
-const csvField = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
-
 export function gradeCsv(grades: Grade[]): string {
   const ids = grades[0]?.criteria.map((c) => c.id) ?? []
-  const rows = [['path', 'score', 'max', ...ids].map(csvField).join(',')]
-  for (const g of grades) rows.push([g.path, fmt(g.score), fmt(g.max), ...g.criteria.map((c) => fmt(c.score))].map(csvField).join(','))
-  return rows.join('\r\n') + '\r\n'
+  const rows = [['path', 'score', 'max', ...ids], ...grades.map((g) => [visible(g.path), fmt(g.score), fmt(g.max), ...g.criteria.map((c) => fmt(c.score))])]
+  // RFC 4180 (CRLF, fields quoted where needed), formulas neutralised.
+  return stringify(rows, {record_delimiter: 'windows', escape_formulas: true})
 }
 
 export const gradeFormats: Record<string, (grades: Grade[]) => string> = {

@@ -2,16 +2,18 @@
  * GitHub Actions workflow commands: each finding becomes an annotation on the
  * pull request (`::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`).
  * Escaping follows @actions/core: in the message `%`, `\r` and `\n`; in
- * properties also `:` and `,`.
+ * properties also `:` and `,`. Other control characters (a file name or an
+ * essay with ESC sequences) are written as visible escapes (src/escape.ts).
  */
 
 import type {ReportInput} from './index.js'
 import {severityOf} from './json.js'
+import {visibleKeepingLineBreaks} from '../escape.js'
 
 const commands = {error: 'error', warning: 'warning', info: 'notice'} as const
 
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  return visibleKeepingLineBreaks(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 }
 
 export function escapeProperty(text: string): string {

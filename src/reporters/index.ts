@@ -12,7 +12,7 @@ export interface ReportInput {
 }
 
 export const formats: Record<string, (input: ReportInput) => string> = {
-  stylish: ({files, color}) => stylishReport(files.map((f) => f.file), {color}),
+  stylish: ({files, color}) => stylishReport(files, {color}),
   json: ({files}) => jsonReport(files),
   sarif: sarifReport,
   github: githubReport

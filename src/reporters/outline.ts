@@ -9,6 +9,7 @@ import {argumentOf, type SentenceArgument} from '../model/argument.js'
 import {coverageOf} from '../model/coverage.js'
 import type {EssayModel} from '../model/types.js'
 import '../data-map.js'
+import {visible} from '../escape.js'
 
 export interface OutlineSentence {
   text: string
@@ -62,20 +63,20 @@ export function outlineOf(file: VFile, path: string): Outline {
 
 const quote = (text: string, words = 10) => {
   const parts = text.replace(/\s+/g, ' ').split(' ')
-  return `"${parts.slice(0, words).join(' ')}${parts.length > words ? '…' : ''}"`
+  return `"${visible(parts.slice(0, words).join(' '))}${parts.length > words ? '…' : ''}"`
 }
 
 export function outlineText(outlines: Outline[]): string {
   const lines: string[] = []
   for (const outline of outlines) {
-    lines.push(outline.path)
+    lines.push(visible(outline.path))
     lines.push(outline.thesis ? `  Thesis (line ${outline.thesis.line}): ${quote(outline.thesis.text, 16)}` : '  Thesis: none found — state your position in the introduction ("This essay argues that…")')
     for (const paragraph of outline.paragraphs) {
       const claims = paragraph.sentences.filter((s) => s.role === 'claim')
       if (claims.length === 0) continue
       lines.push(`  ¶ line ${paragraph.line}`)
       for (const claim of claims) {
-        const support = claim.support && claim.support.length > 0 ? claim.support.map((s) => `${s.kind}: ${s.text}`).join('; ') : 'no support'
+        const support = claim.support && claim.support.length > 0 ? claim.support.map((s) => `${s.kind}: ${visible(s.text)}`).join('; ') : 'no support'
         lines.push(`    ${claim.supported ? '✔' : '✘'} ${quote(claim.text)} — ${support}`)
       }
     }
