@@ -50,9 +50,11 @@ export interface EngineConfig {
 export function engineConfig(input: EngineConfigInput): EngineConfig {
   // Configs only from regular files of at most 1 MB (src/config/read-config-file.ts).
   guardEngineConfigReads(configNames, input.rcPath && path.resolve(input.cwd, input.rcPath))
+  // `extends` stays inside the project folder, or the folder of a config named by path.
+  const roots = [input.cwd, ...(input.rcPath ? [path.dirname(path.resolve(input.cwd, input.rcPath))] : [])]
   const configFor = (raw: unknown, file: string | undefined) => {
     const name = file ? path.relative(input.cwd, file) || file : 'config'
-    return {plugins: configPlugins(loadConfig(raw, name, input.rules))}
+    return {plugins: configPlugins(loadConfig(raw, name, input.rules, {path: file && path.resolve(input.cwd, file), roots}))}
   }
   let defaults: {plugins: PluggableList}
   let problem: string | undefined

@@ -171,3 +171,62 @@ describe('no raw control characters and no injected workflow commands in outputs
     expect(cells.sort()).toEqual(["'+1.md", "'-2.md", '"\'=HYPERLINK(""x"").md"', "'@SUM(A1).md"].sort())
   })
 })
+
+describe('"extends" stays in the project; a config that fails to parse is never quoted (item 5)', () => {
+  const secret = 'root:x:0:0:hunter2secret:/root:/bin/bash\n'
+
+  it('an absolute path, "../" or a link leaving the project folder is refused with one line; the essay under another config is linted', () => {
+    const parent = workspace({'outside.json': '{"rules": {}}', 'project/e.md': essay, 'project/abs/e.md': essay, 'project/up/e.md': essay, 'project/link/e.md': essay})
+    const dir = path.join(parent, 'project')
+    writeFileSync(path.join(dir, 'abs', '.essaylintrc.json'), '{"extends": "/etc/passwd"}')
+    writeFileSync(path.join(dir, 'up', '.essaylintrc.json'), '{"extends": "../../outside.json"}')
+    symlinkSync(path.join(parent, 'outside.json'), path.join(dir, 'link', 'base.json'))
+    writeFileSync(path.join(dir, 'link', '.essaylintrc.json'), '{"extends": "./base.json"}')
+    const result = run(['-f', 'json', 'abs', 'up', 'link', 'e.md'], dir)
+    const outside = 'which is outside the project folder; extend a config inside it, or give that config with --config'
+    expect(result.stderr.split('\n').filter(Boolean).sort()).toEqual([
+      `essaylint: abs/.essaylintrc.json:1: "extends" names "/etc/passwd", ${outside} (config used for abs/e.md)`,
+      `essaylint: link/.essaylintrc.json:1: "extends" names "./base.json", ${outside} (config used for link/e.md)`,
+      `essaylint: up/.essaylintrc.json:1: "extends" names "../../outside.json", ${outside} (config used for up/e.md)`
+    ])
+    expect(result.code).toBe(2)
+    expect(JSON.parse(result.stdout).map((r: {path: string}) => r.path)).toEqual(['e.md'])
+  })
+
+  it('a config given with --config may extend the configs beside it, wherever it is', () => {
+    const parent = workspace({'shared/course.json': '{"extends": "./base.json"}', 'shared/base.json': '{"rules": {"ethics-coverage": "off"}}', 'project/e.md': essay})
+    const result = run(['-f', 'json', '-c', '../shared/course.json', 'e.md'], path.join(parent, 'project'))
+    expect(result.stderr).toBe('')
+    expect(JSON.parse(result.stdout)[0].messages.map((m: {ruleId: string}) => m.ruleId)).not.toContain('ethics-coverage')
+  })
+
+  it('"extends" is resolved relative to the config file, not the working folder of the process (the language server case)', async () => {
+    const {engineConfig} = await import('../src/engine-options.js')
+    const dir = workspace({'course/base.json': '{"rules": {"ethics-coverage": "off"}}'})
+    const config = engineConfig({cwd: dir})
+    expect(() => config.options.configTransform({extends: './base.json'}, path.join(dir, 'course', '.essaylintrc.json'))).not.toThrow()
+  })
+
+  it('a config, an extended config or a rubric that does not parse: the parser\'s words (and line, where it tells), never the content', () => {
+    const dir = workspace({
+      'found/.essaylintrc.json': secret,
+      'found/e.md': essay,
+      'yaml/.essaylintrc.yaml': 'rules: *hunter2secret\n',
+      'yaml/e.md': essay,
+      'ext/.essaylintrc.json': '{"extends": "./shadow.json"}',
+      'ext/shadow.json': secret,
+      'ext/e.md': essay,
+      'rubric.json': secret
+    })
+    const lint = run(['found', 'yaml', 'ext'], dir)
+    expect(lint.code).toBe(2)
+    expect(lint.stderr.split('\n').filter(Boolean).sort()).toEqual([
+      'essaylint: ext/shadow.json: cannot parse: Unexpected character in JSON (config used for ext/e.md)',
+      'essaylint: found/.essaylintrc.json: invalid config: Unexpected character in JSON (config used for found/e.md)',
+      'essaylint: yaml/.essaylintrc.yaml: invalid config: Unresolved alias (the anchor must be set before the alias) (config used for yaml/e.md)'
+    ])
+    const grade = run(['grade', '--rubric', 'rubric.json', 'found/e.md'], dir)
+    expect(grade).toEqual({code: 2, stdout: '', stderr: 'essaylint: rubric.json: cannot parse: Unexpected character in JSON\n'})
+    expect(lint.stderr + grade.stderr).not.toMatch(/root|hunter2/)
+  })
+})

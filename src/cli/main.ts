@@ -24,6 +24,7 @@ import {rules} from '../rules.js'
 import {findSpecialFiles, ignorePatternsFor} from './special-files.js'
 import {isOneOf, writeReport} from './safe-output.js'
 import {readConfigFile} from '../config/read-config-file.js'
+import {parseProblem, withoutContent} from '../config/parse-problem.js'
 // File names and option values are input: shown with control characters escaped.
 import {visible} from '../escape.js'
 import {helpText, readArgs, UsageError, type CliOptions} from './args.js'
@@ -269,28 +270,22 @@ function describe(message: VFileMessage, name: string): string {
 /** What went wrong in a config file that could not be loaded, and on which line if known. */
 function configProblem(config: string, error: Error): {line?: number; problem: string} {
   const first = String(error.message ?? error).split('\n')[0].trim()
-  // YAML (yaml): `linePos`, and "... at line 3, column 1:" in the message.
-  const linePos = (error as {linePos?: Array<{line: number}>}).linePos
-  if (linePos?.[0]) return {line: linePos[0].line, problem: first.replace(/ at line \d+, column \d+:?$/, '')}
-  // JSON (parse-json): "... in JSON at position 29 while parsing near ..." and a code frame "> 4 | ...".
-  const position = /at position (\d+)/.exec(first)
-  if (position || /JSON/.test(first)) {
-    const frame = /^> (\d+) \|/m.exec(String(error.message))
-    let line = frame ? Number(frame[1]) : undefined
-    if (line === undefined && position) {
-      try {
-        line = readConfigFile(path.resolve(config)).slice(0, Number(position[1])).split('\n').length
-      } catch {
-        line = undefined
-      }
+  // JSON (parse-json) and YAML: the line and the parser's words, never the
+  // config's content (src/config/parse-problem.ts).
+  if (/\.ya?ml$/.test(config) || (error as {linePos?: unknown}).linePos || /at position \d+|JSON/.test(first)) {
+    let text: string | undefined
+    try {
+      text = readConfigFile(path.resolve(config))
+    } catch {
+      text = undefined
     }
-    return {line, problem: first.replace(/ (?:in JSON )?at position \d+.*$/, ' in JSON').replace(/ while parsing .*$/, '').trim()}
+    return parseProblem(error, text)
   }
   // A `.js`/`.mjs` config that threw: its own frame in the stack has the line.
   const base = path.basename(config).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   const frame = new RegExp(`${base}:(\\d+)(?::\\d+)?\\)?$`, 'm').exec(String(error.stack ?? ''))
   const kind = error.name && error.name !== 'Error' ? `${error.name}: ` : ''
-  return {line: frame ? Number(frame[1]) : undefined, problem: `loading it failed: ${kind}${first}`}
+  return {line: frame ? Number(frame[1]) : undefined, problem: `loading it failed: ${kind}${withoutContent(first)}`}
 }
 
 /** Engine and Node wording, rephrased for students. */

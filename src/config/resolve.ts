@@ -6,6 +6,7 @@
  * be found) in plain words.
  */
 
+import {realpathSync} from 'node:fs'
 import path from 'node:path'
 import {parse as parseYaml} from 'yaml'
 import {checkConceptConfig, defaultConcepts, resolveConcepts, type ConceptConfig} from '../model/lexicon.js'
@@ -13,6 +14,7 @@ import type {Severity} from '../rule.js'
 import {rules} from '../rules.js'
 import {presets} from './presets.js'
 import {ConfigFileError, readConfigFile} from './read-config-file.js'
+import {parseProblem} from './parse-problem.js'
 
 export type RuleSetting = Severity | number | [Severity | number, Record<string, unknown>?]
 
@@ -54,13 +56,10 @@ const own = (record: object, key: string) => Object.prototype.hasOwnProperty.cal
 export function parseConfigText(text: string, file: string): unknown {
   const yaml = /\.ya?ml$/.test(file)
   try {
-    return yaml ? parseYaml(text) : JSON.parse(text)
+    return yaml ? parseYaml(text, {logLevel: 'error'}) : JSON.parse(text)
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0]
-    const linePos = (error as {linePos?: Array<{line: number}>}).linePos
-    const position = /at position (\d+)/.exec(message)
-    const line = linePos?.[0]?.line ?? (position ? text.slice(0, Number(position[1])).split('\n').length : undefined)
-    const problem = message.replace(/ at line \d+, column \d+:?$/, '').replace(/ (?:in JSON )?at position \d+.*$/, yaml ? '' : ' in JSON')
+    // Line and the parser's words only: never the file's content (src/config/parse-problem.ts).
+    const {line, problem} = parseProblem(error, text)
     throw new ConfigError(display(file), `cannot parse: ${problem}`, line)
   }
 }
@@ -76,12 +75,46 @@ function lineOf(file: string, key: string): number | undefined {
   }
 }
 
-function loadExtended(specifier: string, from: string): {config: unknown; file: string} {
+/**
+ * Where a config file lives and what it may extend. Configs found in a
+ * student's folder are input: their `extends` is resolved relative to the
+ * config file itself, and must stay inside one of `roots` (after following
+ * links), so a repository cannot make essaylint read `/etc/shadow` or
+ * `~/.ssh/…` as a config. Configs given in code (the API) have no roots.
+ */
+export interface ConfigSource {
+  /** The config file's absolute path (its folder resolves relative `extends`). */
+  path?: string
+  /** Folders an `extends` may lead into: the project folder, and the folder of a config given on the command line. */
+  roots?: string[]
+}
+
+const realOrResolved = (file: string) => {
+  try {
+    return realpathSync(file)
+  } catch {
+    return path.resolve(file)
+  }
+}
+
+const isInside = (file: string, folder: string) => {
+  const relative = path.relative(realOrResolved(folder), file)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+}
+
+function loadExtended(specifier: string, from: string, source: ConfigSource = {}): {config: unknown; file: string} {
   if (own(presets, specifier)) return {config: presets[specifier], file: specifier}
   if (specifier.startsWith('essaylint:')) {
     throw new ConfigError(from, `unknown preset "${specifier}" (expected ${Object.keys(presets).join(' or ')})`, lineOf(from, 'extends'))
   }
-  const file = path.resolve(path.dirname(from), specifier)
+  const file = path.resolve(path.dirname(source.path ?? from), specifier)
+  if (source.roots && !source.roots.some((root) => isInside(realOrResolved(file), root))) {
+    throw new ConfigError(
+      from,
+      `"extends" names "${specifier}", which is outside the project folder; extend a config inside it, or give that config with --config`,
+      lineOf(source.path ?? from, 'extends')
+    )
+  }
   let text: string
   try {
     text = readConfigFile(file)
@@ -104,7 +137,7 @@ function parseSeverity(value: unknown, file: string, id: string): Severity {
  * Resolve a user config. `file` names where it came from (a path, or a
  * description such as "--rule"); `chain` guards against `extends` loops.
  */
-export function resolveConfig(raw: unknown, file: string, chain: string[] = []): ResolvedConfig {
+export function resolveConfig(raw: unknown, file: string, chain: string[] = [], source: ConfigSource = {}): ResolvedConfig {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(file, 'a config must be an object with "extends", "rules" or "concepts"')
   }
@@ -118,11 +151,12 @@ export function resolveConfig(raw: unknown, file: string, chain: string[] = []):
   const extended = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends]
   for (const specifier of extended) {
     if (typeof specifier !== 'string') throw new ConfigError(file, '"extends" must be a preset name or a path', lineOf(file, 'extends'))
-    const loaded = loadExtended(specifier, file)
-    if ([...chain, file].some((seen) => path.resolve(seen) === path.resolve(loaded.file))) {
-      throw new ConfigError(file, `"extends" loops back to ${display(loaded.file)}`, lineOf(file, 'extends'))
+    const loaded = loadExtended(specifier, file, source)
+    const here = source.path ?? file
+    if ([...chain, here].some((seen) => path.resolve(seen) === path.resolve(loaded.file))) {
+      throw new ConfigError(file, `"extends" loops back to ${display(loaded.file)}`, lineOf(here, 'extends'))
     }
-    const base = resolveConfig(loaded.config, loaded.file, [...chain, file])
+    const base = resolveConfig(loaded.config, loaded.file, [...chain, here], {...source, path: own(presets, specifier) ? undefined : loaded.file})
     Object.assign(result.rules, base.rules)
     Object.assign(result.concepts, base.concepts)
   }
@@ -186,8 +220,8 @@ export function defaultConfig(): ResolvedConfig {
 }
 
 /** Resolve a config and check rule options, with `extends: essaylint:recommended` implied. */
-export function loadConfig(raw: unknown, file: string, overrides: Record<string, Severity> = {}): ResolvedConfig {
-  let resolved = resolveConfig(raw, file)
+export function loadConfig(raw: unknown, file: string, overrides: Record<string, Severity> = {}, source: ConfigSource = {}): ResolvedConfig {
+  let resolved = resolveConfig(raw, file, [], source)
   const explicit = raw && typeof raw === 'object' && 'extends' in (raw as object)
   if (!explicit) {
     const base = defaultConfig()

@@ -9,6 +9,7 @@
 import {readFileSync} from 'node:fs'
 import {parse as parseYaml} from 'yaml'
 import {ConfigFileError, readConfigFile} from '../config/read-config-file.js'
+import {parseProblem} from '../config/parse-problem.js'
 
 export type CriterionType = 'thesis' | 'claims-supported' | 'perspectives' | 'concept' | 'evidence-quality'
 
@@ -137,9 +138,11 @@ export function loadRubric(file: string, knownConcepts: Set<string> = new Set())
   }
   let raw: unknown
   try {
-    raw = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text)
+    raw = /\.ya?ml$/i.test(file) ? parseYaml(text, {logLevel: 'error'}) : JSON.parse(text)
   } catch (error) {
-    throw new RubricError(file, `cannot parse: ${(error as Error).message.split('\n')[0]}`)
+    // Line and the parser's words only: never the file's content.
+    const {line, problem} = parseProblem(error, text)
+    throw new RubricError(file, `cannot parse${line ? ` at line ${line}` : ''}: ${problem}`)
   }
   return checkRubric(raw, file, knownConcepts)
 }

@@ -14,6 +14,7 @@ import {engine, type Context} from 'unified-engine'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {engineConfig, extensions} from '../engine-options.js'
+import {parseProblem} from '../config/parse-problem.js'
 import {baseProcessor} from '../pipeline.js'
 import type {Settings} from './settings.js'
 
@@ -168,7 +169,9 @@ export function describeFailure(message: VFileMessage): string | undefined {
   if (unreadable !== -1) {
     const name = /`([^`]+)`/.exec(inner[unreadable])![1]
     const cause = inner[unreadable + 1]
-    return `essaylint config: ${name}: cannot ${/read/.test(inner[unreadable]) ? 'read' : 'load'} this config file${cause ? ` (${cause})` : ''}`
+    // The parser's words about the syntax, never the config's own bytes (src/config/parse-problem.ts).
+    const why = cause && /parse/.test(inner[unreadable]) ? parseProblem(new Error(cause)).problem : cause
+    return `essaylint config: ${name}: cannot ${/read/.test(inner[unreadable]) ? 'read' : 'load'} this config file${why ? ` (${why})` : ''}`
   }
   const text = inner[inner.length - 1] ?? message.reason
   if (/^file is empty/.test(text)) return undefined
