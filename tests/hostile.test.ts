@@ -230,3 +230,17 @@ describe('"extends" stays in the project; a config that fails to parse is never 
     expect(lint.stderr + grade.stderr).not.toMatch(/root|hunter2/)
   })
 })
+
+describe('each config is loaded once (item 6)', () => {
+  it('a diamond of 40 configs that each extend [next, next] resolves (it took 2^40 loads)', () => {
+    const files: Record<string, string> = {'e.md': essay, 'c40.json': '{"extends": "essaylint:recommended", "rules": {"ethics-coverage": "off"}}'}
+    for (let i = 0; i < 40; i++) files[`c${i}.json`] = JSON.stringify({extends: [`./c${i + 1}.json`, `./c${i + 1}.json`]})
+    files['.essaylintrc.json'] = '{"extends": "./c0.json"}'
+    const result = run(['-f', 'json', 'e.md'], workspace(files))
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    const ids = JSON.parse(result.stdout)[0].messages.map((m: {ruleId: string}) => m.ruleId)
+    expect(ids).toContain('perspective-coverage')
+    expect(ids).not.toContain('ethics-coverage')
+  })
+})

@@ -87,6 +87,12 @@ export interface ConfigSource {
   path?: string
   /** Folders an `extends` may lead into: the project folder, and the folder of a config given on the command line. */
   roots?: string[]
+  /**
+   * Configs already resolved while resolving this one, by absolute path: a
+   * diamond of configs that each extend `[next, next]` is loaded once per
+   * file, not once per path through it (2^n).
+   */
+  resolved?: Map<string, ResolvedConfig>
 }
 
 const realOrResolved = (file: string) => {
@@ -156,7 +162,13 @@ export function resolveConfig(raw: unknown, file: string, chain: string[] = [], 
     if ([...chain, here].some((seen) => path.resolve(seen) === path.resolve(loaded.file))) {
       throw new ConfigError(file, `"extends" loops back to ${display(loaded.file)}`, lineOf(here, 'extends'))
     }
-    const base = resolveConfig(loaded.config, loaded.file, [...chain, here], {...source, path: own(presets, specifier) ? undefined : loaded.file})
+    const resolved = (source.resolved ??= new Map())
+    const key = own(presets, specifier) ? `preset ${specifier}` : path.resolve(loaded.file)
+    let base = resolved.get(key)
+    if (!base) {
+      base = resolveConfig(loaded.config, loaded.file, [...chain, here], {...source, resolved, path: own(presets, specifier) ? undefined : loaded.file})
+      resolved.set(key, base)
+    }
     Object.assign(result.rules, base.rules)
     Object.assign(result.concepts, base.concepts)
   }
