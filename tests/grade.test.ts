@@ -111,7 +111,7 @@ describe('rubrics', () => {
     ['unknown.json', '{"criterias": []}', 'unknown key "criterias"'],
     ['type.json', '{"criteria": [{"id": "x", "label": "X", "type": "vibes", "max": 10}]}', 'criterion "x": "type" must be one of thesis, claims-supported, perspectives, concept, evidence-quality'],
     ['weights.json', '{"weights": {"style": 5}}', '"weights": no criterion "style"'],
-    ['negative.json', '{"weights": {"thesis": -5}}', '"weights": points for "thesis" must be a number, 0 or more'],
+    ['negative.json', '{"weights": {"thesis": -5}}', '"weights": points for "thesis" must be a number from 0 to 1000'],
     ['option.json', '{"add": [{"id": "c", "label": "C", "type": "concept", "max": 5}]}', 'criterion "c": a "concept" criterion needs the option "concept"'],
     ['dup.json', '{"add": [{"id": "thesis", "label": "Again", "type": "thesis", "max": 5}]}', 'two criteria have the id "thesis"']
   ])('a bad rubric (%s) is exit 2 with one line naming it', (name, text, expected) => {

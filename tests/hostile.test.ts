@@ -244,3 +244,34 @@ describe('each config is loaded once (item 6)', () => {
     expect(ids).not.toContain('ethics-coverage')
   })
 })
+
+describe('rubric options in range, concepts known (item 10)', () => {
+  const add = (criterion: object) => JSON.stringify({add: [{id: 'extra', label: 'Extra', max: 10, ...criterion}]})
+
+  it.each([
+    [add({type: 'evidence-quality', options: {vaguePenalty: -100}}), 'criterion "extra": option "vaguePenalty" must be between 0 and 1000 points'],
+    [add({type: 'evidence-quality', options: {citationsPer1000Words: 0}}), 'criterion "extra": option "citationsPer1000Words" must be above 0 and at most 1000'],
+    [add({type: 'concept', options: {concept: 'toString'}}), 'criterion "extra": unknown concept "toString"'],
+    [add({type: 'perspectives', options: {required: ['realism', 'constructor']}}), 'criterion "extra": unknown concept "constructor"'],
+    [JSON.stringify({weights: {thesis: 1e308, ethics: 1e308}}), '"weights": points for "thesis" must be a number from 0 to 1000'],
+    [add({type: 'thesis', max: 1e308}), 'criterion "extra": "max" must be a number of points from 0 to 1000']
+  ])('%s: exit 2, one line naming the rubric', (rubric, problem) => {
+    const dir = workspace({'rubric.json': rubric, 'e.md': essay})
+    expect(run(['grade', '--rubric', 'rubric.json', 'e.md'], dir)).toEqual({code: 2, stdout: '', stderr: `essaylint: rubric.json: ${problem}\n`})
+  })
+
+  it('a concept no config defines: exit 2 naming the rubric, in one thread and in workers; defined in the config, it is scored', () => {
+    const rubric = add({type: 'concept', options: {concept: 'world-systems'}})
+    const dir = workspace({'rubric.json': rubric, ...classOf('class', 30), 'defined/e.md': essay, 'defined/.essaylintrc.json': JSON.stringify({concepts: {'world-systems': {label: 'World systems', terms: ['core and periphery']}}})})
+    const line = /^essaylint: rubric\.json: criterion "extra": unknown concept "world-systems" \(known concepts: realism, .*\)$/
+    for (const args of [['class/e00.md'], ['--concurrency', '2', 'class']]) {
+      const result = run(['grade', '--rubric', 'rubric.json', '-f', 'json', ...args], dir)
+      expect(result.stderr.trimEnd()).toMatch(line)
+      expect(result.stderr).not.toMatch(/worker|internal/)
+      expect(result.code).toBe(2)
+    }
+    const defined = run(['grade', '--rubric', 'rubric.json', '-f', 'json', 'defined/e.md'], dir)
+    expect(defined.stderr).toBe('')
+    expect(JSON.parse(defined.stdout)[0].criteria.map((c: {id: string}) => c.id)).toContain('extra')
+  })
+})

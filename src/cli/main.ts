@@ -17,7 +17,7 @@ import {baseProcessor} from '../pipeline.js'
 import {formats} from '../reporters/index.js'
 import {outlineOf, outlineText} from '../reporters/outline.js'
 import {gradeFormats} from '../grade/report.js'
-import {defaultRubric, loadRubric, RubricError, type Rubric} from '../grade/rubric.js'
+import {defaultRubric, loadRubric, RubricError, unknownConceptProblem, type Rubric} from '../grade/rubric.js'
 import {gradeEssay} from '../grade/score.js'
 import {gradeInParallel, lintInParallel, listEssays, parallelThreshold, startWorkers, workerCount, type WorkerPool} from './parallel.js'
 import {rules} from '../rules.js'
@@ -71,7 +71,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2
     }
     try {
-      rubric = options.rubric ? loadRubric(path.resolve(io.cwd, options.rubric)) : defaultRubric()
+      rubric = options.rubric ? {...loadRubric(path.resolve(io.cwd, options.rubric)), file: path.relative(io.cwd, path.resolve(io.cwd, options.rubric)) || options.rubric} : defaultRubric()
     } catch (error) {
       if (!(error instanceof RubricError)) throw error
       io.stderr.write(`essaylint: ${visible(options.rubric!)}: ${visible(error.message.slice(error.file.length + 2))}\n`)
@@ -169,7 +169,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   // The engine finishes files in any order; reports list them by path.
   reported.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   const color = options.color ?? (Boolean(io.stdout.isTTY) && !options.output && !process.env.NO_COLOR)
-  const grades = grade ? reported.map(({file, path}) => gradeEssay(file, path, rubric!)) : []
+  // A rubric naming a concept the essay's config does not know fails that essay with one line.
+  const graded = grade ? reported.filter(({file}) => !noteProblem(unknownConceptProblem(rubric!, file.data.concepts ?? {}), problems)) : []
+  const grades = graded.map(({file, path}) => gradeEssay(file, path, rubric!))
   const report = grade
     ? gradeFormats[options.format](grades)
     : outline
@@ -389,6 +391,12 @@ function dropModel() {
   return (_tree: unknown, file: VFile) => {
     delete file.data.essay
   }
+}
+
+/** Add a problem, if any; whether there was one. */
+function noteProblem(problem: string | undefined, problems: string[]): boolean {
+  if (problem) problems.push(problem)
+  return problem !== undefined
 }
 
 function write(stream: Writable, text: string): void {

@@ -23,6 +23,43 @@ export interface Criterion {
 
 export interface Rubric {
   criteria: Criterion[]
+  /** The rubric file as named in messages (unset for the default rubric). */
+  file?: string
+}
+
+/** The most points one criterion can carry: weights past it are typing slips (1e308 summed to Infinity). */
+const maxPoints = 1000
+
+/**
+ * The range of each numeric option: a negative vaguePenalty added points
+ * (1010/10), a zero target divided by zero.
+ */
+const optionRanges: Record<string, {min: number; max: number; above?: boolean; words: string}> = {
+  target: {min: 0, max: 1, above: true, words: 'above 0 and at most 1'},
+  named: {min: 0, max: 1, words: 'between 0 and 1'},
+  citationsPer1000Words: {min: 0, max: 1000, above: true, words: 'above 0 and at most 1000'},
+  casesPer1000Words: {min: 0, max: 1000, above: true, words: 'above 0 and at most 1000'},
+  vaguePenalty: {min: 0, max: maxPoints, words: `between 0 and ${maxPoints} points`}
+}
+
+/** The concept ids a rubric names (perspectives' `required`, a concept criterion's `concept`). */
+export function rubricConcepts(criterion: Criterion): string[] {
+  const {required, concept} = criterion.options
+  return [...(Array.isArray(required) ? (required as string[]) : []), ...(typeof concept === 'string' ? [concept] : [])]
+}
+
+/**
+ * Every concept a rubric names must be one the essay's config knows: an
+ * unknown one silently scored 0, and `toString` was an internal error.
+ * Returns the problem, naming the rubric file, or undefined.
+ */
+export function unknownConceptProblem(rubric: Rubric, known: Record<string, unknown>): string | undefined {
+  for (const criterion of rubric.criteria) {
+    for (const id of rubricConcepts(criterion)) {
+      if (!Object.hasOwn(known, id)) return `${rubric.file ?? 'rubric'}: criterion "${criterion.id}": unknown concept "${id}" (known concepts: ${Object.keys(known).join(', ')})`
+    }
+  }
+  return undefined
 }
 
 export class RubricError extends Error {
@@ -59,7 +96,7 @@ function checkCriterion(raw: unknown, file: string, where: string, knownConcepts
   const at = `criterion "${value.id}"`
   if (typeof value.label !== 'string' || !value.label.trim()) throw new RubricError(file, `${at}: "label" must be a non-empty string`)
   if (!types.includes(value.type as CriterionType)) throw new RubricError(file, `${at}: "type" must be one of ${types.join(', ')}`)
-  if (typeof value.max !== 'number' || !Number.isFinite(value.max) || value.max < 0) throw new RubricError(file, `${at}: "max" must be a number of points, 0 or more`)
+  if (typeof value.max !== 'number' || !Number.isFinite(value.max) || value.max < 0 || value.max > maxPoints) throw new RubricError(file, `${at}: "max" must be a number of points from 0 to ${maxPoints}`)
   const options = value.options ?? {}
   if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new RubricError(file, `${at}: "options" must be an object`)
   const allowed = optionTypes[value.type as CriterionType]
@@ -70,9 +107,13 @@ function checkCriterion(raw: unknown, file: string, where: string, knownConcepts
     if (!ok) throw new RubricError(file, `${at}: option "${key}" must be ${expected === 'string[]' ? 'a list of concept ids' : `a ${expected}`}`)
   }
   const opts = options as Record<string, unknown>
-  if (typeof opts.target === 'number' && (opts.target <= 0 || opts.target > 1)) throw new RubricError(file, `${at}: option "target" must be above 0 and at most 1`)
-  if (typeof opts.named === 'number' && (opts.named < 0 || opts.named > 1)) throw new RubricError(file, `${at}: option "named" must be between 0 and 1`)
+  for (const [key, range] of Object.entries(optionRanges)) {
+    const option = opts[key]
+    if (typeof option === 'number' && (option < range.min || option > range.max || (range.above && option === range.min))) throw new RubricError(file, `${at}: option "${key}" must be ${range.words}`)
+  }
   for (const id of [...((opts.required as string[]) ?? []), ...(typeof opts.concept === 'string' ? [opts.concept] : [])]) {
+    // A concept id is kebab-case (as in a config), which `toString` and `constructor` are not.
+    if (!/^[a-z][a-z0-9-]*$/.test(id) || id in Object.prototype) throw new RubricError(file, `${at}: unknown concept "${id}"`)
     if (knownConcepts.size > 0 && !knownConcepts.has(id)) throw new RubricError(file, `${at}: unknown concept "${id}"`)
   }
   if (value.type === 'concept' && typeof opts.concept !== 'string') throw new RubricError(file, `${at}: a "concept" criterion needs the option "concept"`)
@@ -114,7 +155,7 @@ export function checkRubric(raw: unknown, file: string, knownConcepts: Set<strin
       for (const [id, max] of Object.entries(value.weights as Record<string, unknown>)) {
         const criterion = criteria.find((c) => c.id === id)
         if (!criterion) throw new RubricError(file, `"weights": no criterion "${id}" (criteria: ${criteria.map((c) => c.id).join(', ')})`)
-        if (typeof max !== 'number' || !Number.isFinite(max) || max < 0) throw new RubricError(file, `"weights": points for "${id}" must be a number, 0 or more`)
+        if (typeof max !== 'number' || !Number.isFinite(max) || max < 0 || max > maxPoints) throw new RubricError(file, `"weights": points for "${id}" must be a number from 0 to ${maxPoints}`)
         criterion.max = max
       }
     }

@@ -119,7 +119,8 @@ export function gradeEssay(file: VFile, path: string, rubric: Rubric): Grade {
   const model = file.data.essay!
   const criteria = rubric.criteria.map((criterion) => {
     const {fraction, evidence, penalty = 0} = scoreCriterion(criterion, model, file)
-    const score = Math.max(0, round(fraction * criterion.max - penalty))
+    // Never below 0 nor above the criterion's points, whatever the options.
+    const score = Math.min(criterion.max, Math.max(0, round(fraction * criterion.max - penalty)))
     return {id: criterion.id, label: criterion.label, score, max: criterion.max, evidence}
   })
   return {
