@@ -275,3 +275,33 @@ describe('rubric options in range, concepts known (item 10)', () => {
     expect(JSON.parse(defined.stdout)[0].criteria.map((c: {id: string}) => c.id)).toContain('extra')
   })
 })
+
+describe('workers end with their parent (item 7)', () => {
+  /** Whether a process is still running (a zombie waiting for its new parent to reap it has ended). */
+  const running = (pid: number) => {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z'
+    } catch {
+      return false
+    }
+  }
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+  it.skipIf(process.platform !== 'linux')('kill -9 of the parent during a class run: the busy workers are gone soon after, not when their batch is done', async () => {
+    const strong = readFileSync(path.join(root, 'fixtures', 'essays', 'strong-three-lenses.md'), 'utf8')
+    const dir = workspace(Object.fromEntries(Array.from({length: 300}, (_, i) => [`class/e${i}.md`, strong])))
+    const child = spawn(process.execPath, [bin, '--concurrency', '2', '-f', 'json', 'class'], {cwd: dir, stdio: 'ignore'})
+    let workers: number[] = []
+    for (let tries = 0; tries < 200 && workers.length < 2; tries++) {
+      await sleep(100)
+      workers = spawnSync('pgrep', ['-P', String(child.pid)], {encoding: 'utf8'}).stdout.split('\n').filter(Boolean).map(Number)
+    }
+    expect(workers).toHaveLength(2)
+    // Let them take their first batch (several seconds of work each).
+    await sleep(1500)
+    child.kill('SIGKILL')
+    // A hang guard, not a timing test: before, they went on for 15 s or more.
+    for (let tries = 0; tries < 50 && workers.some(running); tries++) await sleep(100)
+    expect(workers.filter(running)).toEqual([])
+  })
+})

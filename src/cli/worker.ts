@@ -1,6 +1,7 @@
 /** A worker process of `essaylint` and `essaylint grade`: runs the CLI on batches of essays, in memory. */
 
 import {Readable} from 'node:stream'
+import {Worker} from 'node:worker_threads'
 import {main} from './main.js'
 import {collector} from './parallel.js'
 
@@ -16,3 +17,18 @@ process.on('message', async ({argv}: {argv: string[]}) => {
 })
 // The parent went away (done, or killed): so does the worker.
 process.on('disconnect', () => process.exit(0))
+
+// While a batch is linted, the event loop rarely reaches the IPC channel, so
+// 'disconnect' comes only when the batch is done: after a `kill -9` of the
+// parent, the workers went on for many seconds at hundreds of MB each. A
+// watchdog thread, which runs whatever the main thread is doing, ends the
+// process within a fraction of a second once its parent is gone (it is then
+// the child of another process).
+const watchdog = new Worker(
+  `const {workerData} = require('node:worker_threads')
+  setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, 'SIGKILL') }, 200)`,
+  {eval: true, workerData: process.ppid}
+)
+// A watchdog that cannot start leaves the 'disconnect' handler above; never a crash.
+watchdog.on('error', () => {})
+watchdog.unref()
