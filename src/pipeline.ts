@@ -7,6 +7,7 @@
  * these.
  */
 
+import {LRUCache} from 'lru-cache'
 import type {Root} from 'mdast'
 import type {Root as NlcstRoot} from 'nlcst'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -46,15 +47,21 @@ export function baseProcessor(options: InputGuardOptions = {}): Processor<Root, 
     .use(remarkRetext, unified().use(retextEnglish).use(sentenceJoins).use(keepNlcst) as never) as unknown as Processor<Root, Root, Root>
 }
 
-const lexicons = new Map<string, ReturnType<typeof compileLexicon>>()
+/**
+ * Compiled vocabularies by their concepts config. Bounded: the language
+ * server builds a processor per config edit, and one entry per distinct
+ * config kept forever grew its heap without limit (400 edits: 513 MB). A
+ * run rarely has more than a few configs in force at once.
+ */
+export const compiledLexicons = new LRUCache<string, ReturnType<typeof compileLexicon>>({max: 16})
 
 /** Builds the essay model (`file.data.essay`) once per file. */
 export const essayAnalysis: Plugin<[{concepts?: Record<string, ConceptConfig>}?], Root> = function (options) {
   const key = JSON.stringify(options?.concepts ?? {})
-  let lexicon = lexicons.get(key)
+  let lexicon = compiledLexicons.get(key)
   if (!lexicon) {
     lexicon = compileLexicon(resolveConcepts(options?.concepts))
-    lexicons.set(key, lexicon)
+    compiledLexicons.set(key, lexicon)
   }
   const compiled = lexicon
   return function (tree, file) {

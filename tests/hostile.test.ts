@@ -305,3 +305,13 @@ describe('workers end with their parent (item 7)', () => {
     expect(workers.filter(running)).toEqual([])
   })
 })
+
+describe('language-server memory: the compiled-vocabulary cache is bounded (item 9)', () => {
+  it('100 distinct concepts configs (an editor session of config edits) keep at most 16 compiled vocabularies', async () => {
+    const {compiledLexicons, essayAnalysis} = await import('../src/pipeline.js')
+    for (let i = 0; i < 100; i++) essayAnalysis.call({} as never, {concepts: {[`course-${i}`]: {label: `Course ${i}`, terms: [`term${i}`]}}})
+    expect(compiledLexicons.size).toBe(16)
+    // The newest is kept (the one the editor uses now).
+    expect([...compiledLexicons.keys()][0]).toContain('course-99')
+  })
+})
