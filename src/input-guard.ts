@@ -130,6 +130,9 @@ function looksLikeUtf16(head: Uint8Array): boolean {
   return pairs >= 8 && many >= pairs * 0.5 && few <= pairs * 0.02
 }
 
+/** The start of a footnote definition (`[^1]: …`) or a link reference definition (`[label]: …`). */
+const definition = /^\[\^?[^\]]{1,999}\]:/
+
 const space = 0x20
 const tab = 0x09
 
@@ -195,8 +198,14 @@ export function checkShape(text: string): string | undefined {
       paragraphLine = line + 1
     } else {
       if (lines === 0) paragraphStart = start
+      const heading = /^#{1,6}(?:[ \t]|$)/.test(content)
+      // Markers cost time within one run of inline content: a list item, a
+      // heading, a footnote or link reference definition each start their
+      // own, so a reference list of hundreds of short entries is not one
+      // dense paragraph (501 footnote definitions were refused).
+      if (levels > 0 || heading || definition.test(content)) markers = 0
       // A block starts after a blank line, and at every list item, quote and heading.
-      if ((lines === 0 || levels > 0 || /^#{1,6}(?:[ \t]|$)/.test(content)) && ++blocks > maxBlocks) {
+      if ((lines === 0 || levels > 0 || heading) && ++blocks > maxBlocks) {
         return `line ${line}: more than ${maxBlocks.toLocaleString('en')} paragraphs, headings, list items and quotes: far more than an essay has, too many to analyse`
       }
       if (++lines > maxBlockLines) return tooLong(paragraphLine, `more than ${maxBlockLines.toLocaleString('en')} lines`)

@@ -9,7 +9,7 @@ import {spawn, spawnSync} from 'node:child_process'
 import {lstatSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {bin, root, run as runBin, workspace as makeWorkspace, type Run} from './helpers.js'
+import {bin, lintText, root, run as runBin, workspace as makeWorkspace, type Run} from './helpers.js'
 
 const essay = readFileSync(path.join(root, 'fixtures', 'rules', 'perspective-coverage', 'not-ok-constructivism-absent.md'), 'utf8')
 
@@ -313,5 +313,25 @@ describe('language-server memory: the compiled-vocabulary cache is bounded (item
     expect(compiledLexicons.size).toBe(16)
     // The newest is kept (the one the editor uses now).
     expect([...compiledLexicons.keys()][0]).toContain('course-99')
+  })
+})
+
+describe('the dense-markup guard counts markers per run of inline content (item 12)', () => {
+  const refusal = /more than 1,000 Markdown markers/
+  const reasons = async (text: string) => (await lintText(text)).map((m) => m.reason)
+
+  it('501 footnote definitions, or 250 numbered references with [..], are an ordinary essay', async () => {
+    const footnotes = `${essay}\n${Array.from({length: 501}, (_, i) => `[^${i + 1}]: Report ${i + 1}, p. 3.`).join('\n')}\n`
+    const numbered = `${essay}\n## References\n\n${Array.from({length: 250}, (_, i) => `${i + 1}. Author ${i} [..] Peace operations, p. ${i}.`).join('\n')}\n`
+    for (const text of [footnotes, numbered]) {
+      const found = await reasons(text)
+      expect(found.filter((reason) => refusal.test(reason))).toEqual([])
+      expect(found.some((reason) => /Constructivism is absent/.test(reason))).toBe(true)
+    }
+  })
+
+  it('one paragraph or one list item with more than 1,000 markers is still refused', async () => {
+    await expect(lintText(`${essay}\n${'[a] '.repeat(600)}\n`)).rejects.toThrow(refusal)
+    await expect(lintText(`${essay}\n- ${'[a] '.repeat(600)}\n`)).rejects.toThrow(refusal)
   })
 })
