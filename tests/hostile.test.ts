@@ -8,6 +8,7 @@
 import {spawn, spawnSync} from 'node:child_process'
 import {lstatSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {bin, lintText, root, run as runBin, workspace as makeWorkspace, type Run} from './helpers.js'
 
@@ -333,5 +334,121 @@ describe('the dense-markup guard counts markers per run of inline content (item 
   it('one paragraph or one list item with more than 1,000 markers is still refused', async () => {
     await expect(lintText(`${essay}\n${'[a] '.repeat(600)}\n`)).rejects.toThrow(refusal)
     await expect(lintText(`${essay}\n- ${'[a] '.repeat(600)}\n`)).rejects.toThrow(refusal)
+  })
+})
+
+describe('language server protocol (item 13)', () => {
+  const serverBin = path.join(root, 'bin', 'essaylint-language-server.js')
+  type Message = {id?: number; method?: string; params?: {uri?: string; diagnostics?: unknown[]}; result?: unknown; error?: {code: number}}
+
+  /** The server over raw stdio frames: what a broken or hostile client can send. */
+  function raw(cwd: string) {
+    const child = spawn(process.execPath, [serverBin, '--stdio'], {cwd})
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    let pending = Buffer.alloc(0)
+    const received: Message[] = []
+    const waiters: Array<{test: (m: Message) => boolean; resolve: (m: Message) => void}> = []
+    child.stdout.on('data', (chunk: Buffer) => {
+      pending = Buffer.concat([pending, chunk])
+      for (;;) {
+        const end = pending.indexOf('\r\n\r\n')
+        if (end === -1) return
+        const length = Number(/Content-Length: (\d+)/.exec(pending.subarray(0, end).toString())![1])
+        if (pending.length < end + 4 + length) return
+        const message = JSON.parse(pending.subarray(end + 4, end + 4 + length).toString()) as Message
+        pending = pending.subarray(end + 4 + length)
+        received.push(message)
+        for (const waiter of [...waiters]) if (waiter.test(message)) waiters.splice(waiters.indexOf(waiter), 1), waiter.resolve(message)
+      }
+    })
+    const frame = (message: object, lie = 0) => {
+      const body = Buffer.from(JSON.stringify({jsonrpc: '2.0', ...message}))
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length + lie}\r\n\r\n`), body])
+    }
+    const wait = (test: (m: Message) => boolean) =>
+      new Promise<Message>((resolve, reject) => {
+        const seen = received.find(test)
+        if (seen) return resolve(seen)
+        waiters.push({test, resolve})
+        setTimeout(() => reject(new Error(`no such message; stderr: ${stderr}`)), 20_000).unref()
+      })
+    return {
+      child,
+      stderr: () => stderr,
+      send: (message: object, lie = 0) => child.stdin.write(frame(message, lie)),
+      write: (bytes: Buffer | string) => child.stdin.write(bytes),
+      frame,
+      response: (id: number) => wait((m) => m.id === id && !m.method),
+      diagnostics: (uri: string, after: number) => wait((m) => m.method === 'textDocument/publishDiagnostics' && m.params?.uri === uri && received.indexOf(m) >= after),
+      count: () => received.length,
+      log: (pattern: RegExp) => wait((m) => m.method === 'window/logMessage' && pattern.test(String((m.params as {message?: string})?.message))),
+      async initialize() {
+        this.send({id: 1, method: 'initialize', params: {processId: null, rootUri: pathToFileURL(cwd).href, capabilities: {}}})
+        await this.response(1)
+        this.send({method: 'initialized', params: {}})
+      }
+    }
+  }
+
+  it('a Content-Length too large, too small or missing drops that message only: the next request is answered, and stderr says so', async () => {
+    const server = raw(workspace())
+    await server.initialize()
+    for (const [id, lie] of [[2, 40], [4, -5]]) {
+      server.write(Buffer.concat([server.frame({id, method: 'essaylint/stats'}, lie), server.frame({id: id + 1, method: 'essaylint/stats'})]))
+      // With a length too large, the broken frame ran into this one; with one too small, this one is whole.
+      expect((await server.response(id + 1)).result).toMatchObject({documents: 0})
+    }
+    server.write('Content-Length: many\r\n\r\n{}')
+    server.send({id: 9, method: 'essaylint/stats'})
+    expect((await server.response(9)).result).toMatchObject({documents: 0})
+    expect(server.stderr()).toMatch(/dropped a message whose (?:Content-Length \(\d+\) runs into the next message|body is not the JSON its Content-Length \(\d+\) announced)/)
+    expect(server.stderr()).toMatch(/dropped a message without a valid Content-Length header/)
+    server.child.kill()
+  })
+
+  it('changes with bad positions, an end before the start or a stale version are rejected: the text is kept, no diagnostics on text the editor does not show, until the whole text comes', async () => {
+    const dir = workspace({'e.md': essay})
+    const uri = pathToFileURL(path.join(dir, 'e.md')).href
+    const server = raw(dir)
+    await server.initialize()
+    let mark = server.count()
+    server.send({method: 'textDocument/didOpen', params: {textDocument: {uri, languageId: 'markdown', version: 1, text: essay}}})
+    const first = (await server.diagnostics(uri, mark)).params!.diagnostics!
+    expect(first.length).toBeGreaterThan(0)
+    const bad = [
+      [{range: {start: {line: 'x', character: 0}, end: {line: 0, character: 0}}, text: essay}],
+      [{range: {start: {line: 3, character: 5}, end: {line: 1, character: 0}}, text: ''}]
+    ]
+    for (const [index, contentChanges] of bad.entries()) {
+      mark = server.count()
+      server.send({method: 'textDocument/didChange', params: {textDocument: {uri, version: 2 + index}, contentChanges}})
+      expect((await server.diagnostics(uri, mark)).params!.diagnostics).toEqual([])
+    }
+    // Said in the editor's log (window/logMessage).
+    await server.log(/rejected a change to .*e\.md: a change has a range whose positions are not line and character counts/)
+    await server.log(/rejected a change to .*e\.md: a change has a range that ends before it starts/)
+    // The whole text again: back in step, the same diagnostics as at first.
+    mark = server.count()
+    server.send({method: 'textDocument/didChange', params: {textDocument: {uri, version: 5}, contentChanges: [{text: essay}]}})
+    expect((await server.diagnostics(uri, mark)).params!.diagnostics).toEqual(first)
+    // A stale version.
+    mark = server.count()
+    server.send({method: 'textDocument/didChange', params: {textDocument: {uri, version: 4}, contentChanges: [{text: essay + essay}]}})
+    expect((await server.diagnostics(uri, mark)).params!.diagnostics).toEqual([])
+    await server.log(/version 4 is not newer than the document's version 5/)
+    server.child.kill()
+  })
+
+  it('after shutdown, requests are answered with InvalidRequest', async () => {
+    const server = raw(workspace())
+    await server.initialize()
+    server.send({id: 2, method: 'shutdown'})
+    await server.response(2)
+    server.send({id: 3, method: 'essaylint/stats'})
+    server.send({id: 4, method: 'textDocument/codeAction', params: {textDocument: {uri: 'file:///x.md'}, range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}}, context: {diagnostics: []}}})
+    expect((await server.response(3)).error?.code).toBe(-32600)
+    expect((await server.response(4)).error?.code).toBe(-32600)
+    server.child.kill()
   })
 })

@@ -36,6 +36,10 @@ import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {
   CodeActionKind,
+  ErrorCodes,
+  ResponseError,
+  StreamMessageReader,
+  StreamMessageWriter,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   MessageType,
@@ -48,13 +52,14 @@ import {
   type InitializeParams,
   type InitializeResult
 } from 'vscode-languageserver/node.js'
-import {TextDocument} from 'vscode-languageserver-textdocument'
 import {enableParagraphCache, paragraphCacheStats} from '../model/paragraph-cache.js'
 import {codeActions, type Layout} from './actions.js'
 import {toDiagnostics} from './diagnostics.js'
 import {isEssay, lintDocument} from './lint.js'
 import {defaultSettings, readSettings, type Settings} from './settings.js'
 import {memoiseTagging, taggingMemoStats} from '../model/argument.js'
+import {checkedDocuments} from './document-sync.js'
+import {resyncingInput} from './frames.js'
 
 export {codeActions} from './actions.js'
 export {toDiagnostics} from './diagnostics.js'
@@ -72,12 +77,27 @@ const settingsTimeout = 2000
  * Start the server on a connection (by default, the one the command line
  * names: `--stdio`, `--node-ipc` or `--socket=<port>`).
  */
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+export function startServer(connection: Connection = defaultConnection()): Connection {
   // Before any essay is analysed: argument.ts keeps the first compromise it loads.
   memoiseTagging()
   enableParagraphCache()
 
-  const documents = new TextDocuments(TextDocument)
+  // Documents the editor and the server no longer agree on (a rejected change): not checked until the whole text comes again.
+  const outOfStep = new Set<string>()
+  const documents = new TextDocuments(
+    checkedDocuments(
+      (uri, problem) => {
+        outOfStep.add(uri)
+        connection.console.error(`essaylint: rejected a change to ${uri}: ${problem}; its diagnostics wait until the editor sends the whole text (reopen the file)`)
+      },
+      (uri) => outOfStep.delete(uri)
+    )
+  )
+  // After `shutdown`, the protocol allows only `exit`: requests get InvalidRequest.
+  let shutDown = false
+  const refuseAfterShutdown = () => {
+    if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down')
+  }
   let folders: string[] = []
   let canAskSettings = false
   let canRegisterConfiguration = false
@@ -151,7 +171,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   async function check(uri: string): Promise<void> {
     const document = documents.get(uri)
-    if (!document || !isEssay(uri, document.languageId)) return
+    if (!document || !isEssay(uri, document.languageId) || shutDown) return
+    if (outOfStep.has(uri)) {
+      layouts.delete(uri)
+      void connection.sendDiagnostics({uri, diagnostics: []})
+      return
+    }
     const settings = await settingsFor(uri)
     knownSettings.set(uri, settings)
     const current = documents.get(uri)
@@ -223,7 +248,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // that come closer together than `essaylint.debounce` wait until they stop.
   const justOpened = new Set<string>()
   const lastEdit = new Map<string, number>()
-  documents.onDidOpen((event) => justOpened.add(event.document.uri))
+  documents.onDidOpen((event) => {
+    outOfStep.delete(event.document.uri)
+    justOpened.add(event.document.uri)
+  })
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri
     const now = performance.now()
@@ -242,10 +270,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     lastEdit.delete(uri)
     knownSettings.delete(uri)
     settingsCache.delete(uri)
+    outOfStep.delete(uri)
     void connection.sendDiagnostics({uri, diagnostics: []})
   })
 
   connection.onCodeAction((params) => {
+    refuseAfterShutdown()
     const uri = params?.textDocument?.uri
     const document = typeof uri === 'string' ? documents.get(uri) : undefined
     if (!document) return []
@@ -256,6 +286,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   })
 
   connection.onRequest(statsRequest, (params: unknown) => {
+    refuseAfterShutdown()
     // `{"gc": true}` collects garbage first, when Node runs with --expose-gc (the benchmark does).
     const gc = (globalThis as {gc?: () => void}).gc
     if (params && typeof params === 'object' && (params as {gc?: unknown}).gc === true && gc) gc()
@@ -271,6 +302,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   })
 
   connection.onShutdown(() => {
+    shutDown = true
     for (const timer of timers.values()) clearTimeout(timer)
     timers.clear()
   })
@@ -278,4 +310,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.listen(connection)
   connection.listen()
   return connection
+}
+
+/**
+ * The connection the command line names. Over stdio, the input is re-framed
+ * first (src/server/frames.ts): a message with a wrong Content-Length is
+ * dropped and said on stderr, and the server goes on answering.
+ */
+function defaultConnection(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all)
+  const log = (line: string) => process.stderr.write(`essaylint-language-server: ${line}\n`)
+  return createConnection(ProposedFeatures.all, new StreamMessageReader(resyncingInput(process.stdin, log)), new StreamMessageWriter(process.stdout))
 }
