@@ -452,3 +452,14 @@ describe('language server protocol (item 13)', () => {
     server.child.kill()
   })
 })
+
+describe('file names starting with "-" (item 15)', () => {
+  it('--help says to put "--" before them, and "--" works', () => {
+    expect(run(['--help'], root).stdout).toContain('put "--" before the\nfiles, and everything after it is a file (essaylint -- -draft.md)')
+    const dir = workspace({'-draft.md': essay})
+    expect(run(['--no-config', '-draft.md'], dir).code).toBe(2)
+    const result = run(['--no-config', '-f', 'json', '--', '-draft.md'], dir)
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout)[0].path).toBe('-draft.md')
+  })
+})

@@ -64,6 +64,9 @@ every point; --min-score exits 1 when an essay scores below it.
 Formats for linting also include sarif (SARIF 2.1.0) and github (workflow
 command annotations).
 
+A file whose name starts with "-" is read as an option: put "--" before the
+files, and everything after it is a file (essaylint -- -draft.md).
+
 Exit codes: 0 no errors; 1 lint errors (or too many warnings); 2 usage, config or input errors.
 `
 
