@@ -13,7 +13,15 @@
 // ranges (a position outside the file, or an end before its start) — all must
 // be 0 — and exits 1 if any is not.
 //
-//   node scripts/soak.mjs [--documents 10000] [--cli 1000] [--seed 42] [--workers 2]
+// Then the hostile-environment families (scripts/soak-hostile.mjs): configs
+// and rubrics (devices, pipes, huge files, secrets, extends out of the
+// project, random values), --output targets (links to essays and to a victim
+// file, planted temporary-file links, pipes), file names with control
+// characters and formula prefixes, and broken LSP frames and changes. Each
+// must give 0 crashes, 0 hangs, 0 bytes written outside -o, 0 raw control
+// characters (and no injected workflow command) in stdout or stderr.
+//
+//   node scripts/soak.mjs [--documents 10000] [--cli 1000] [--hostile 20] [--seed 42] [--workers 2]
 //
 // The arbitraries and the range check are exported: tests/fuzz.test.ts uses
 // the same ones.
@@ -25,6 +33,7 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {isMainThread, parentPort, Worker, workerData} from 'node:worker_threads'
 import fc from 'fast-check'
+import {soakHostile} from './soak-hostile.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -392,6 +401,7 @@ async function main() {
   const args = process.argv.slice(2)
   const total = option(args, 'documents', 10_000)
   const cliCount = option(args, 'cli', 1000)
+  const hostileCount = option(args, 'hostile', 20)
   const seed = option(args, 'seed', 42)
   const workers = option(args, 'workers', Math.max(1, Math.min(4, availableParallelism())))
   // The API and the CLI must run the same code, even if someone rebuilds the
@@ -490,10 +500,22 @@ async function main() {
   report('inputs changed', cli.changed)
   report('different from the API', cli.different)
 
+  // --- Hostile environments: configs, rubrics, outputs, file names, LSP frames.
+  const hostileStarted = performance.now()
+  const essay = readFileSync(path.join(root, 'fixtures', 'rules', 'perspective-coverage', 'not-ok-constructivism-absent.md'), 'utf8')
+  const hostile = await soakHostile({bin: path.join(build, 'bin', 'essaylint.js'), serverBin: path.join(build, 'bin', 'essaylint-language-server.js'), essay, count: hostileCount, seed})
+  console.log(`\nHostile environments: ${hostile.cases} cases (${hostileCount} per family: configs, rubrics, outputs, file names, LSP frames), ${((performance.now() - hostileStarted) / 1000).toFixed(1)} s`)
+  report('crashes', hostile.crashes)
+  report('hangs', hostile.hangs)
+  report('bytes written outside -o', hostile.written)
+  report('raw control characters or workflow commands', hostile.control)
+  report('config or rubric content quoted', hostile.leaked)
+
   const failures =
     api.crashes.length + api.hangs.length + api.ranges.length + api.changed.length + api.nondeterministic.length + api.disable.length +
-    cli.crashes.length + cli.hangs.length + cli.ranges.length + cli.changed.length + cli.different.length
-  console.log(`\n${failures === 0 ? 'OK' : 'FAILED'}: crashes ${api.crashes.length + cli.crashes.length}, hangs ${api.hangs.length + cli.hangs.length}, wrong ranges ${api.ranges.length + cli.ranges.length} (${((performance.now() - started) / 1000).toFixed(0)} s in all)`)
+    cli.crashes.length + cli.hangs.length + cli.ranges.length + cli.changed.length + cli.different.length +
+    hostile.crashes.length + hostile.hangs.length + hostile.written.length + hostile.control.length + hostile.leaked.length
+  console.log(`\n${failures === 0 ? 'OK' : 'FAILED'}: crashes ${api.crashes.length + cli.crashes.length + hostile.crashes.length}, hangs ${api.hangs.length + cli.hangs.length + hostile.hangs.length}, wrong ranges ${api.ranges.length + cli.ranges.length}, written outside -o ${hostile.written.length}, raw control characters ${hostile.control.length} (${((performance.now() - started) / 1000).toFixed(0)} s in all)`)
   process.exitCode = failures === 0 ? 0 : 1
 }
 
