@@ -463,3 +463,29 @@ describe('file names starting with "-" (item 15)', () => {
     expect(JSON.parse(result.stdout)[0].path).toBe('-draft.md')
   })
 })
+
+describe('wildcard vocabulary terms (item 11)', () => {
+  const wordsOf = (text: string) =>
+    text.split(' ').map((written, i) => ({norm: written.toLowerCase(), text: written, start: i, end: i + 1, line: 1, column: i + 1, endLine: 1, endColumn: i + 2}))
+
+  it('100,000 wildcard terms sharing a first letter build and match (building was quadratic: 75 s; the test timeout is 30 s)', async () => {
+    const {PhraseMatcher} = await import('../src/model/matcher.js')
+    const matcher = new PhraseMatcher<number>()
+    for (let i = 0; i < 100_000; i++) matcher.add(`p${i.toString(36)}*`, i)
+    const found = matcher.match(wordsOf('the p2n9cyz was here') as never)
+    expect(found.map((m) => [m.from, m.to])).toEqual([[1, 2]])
+    // Every prefix of "p2n9cyz" that is a term: p, p2, p2n, … as base-36 numbers.
+    expect(found[0].payloads.sort((a, b) => a - b)).toEqual(['2', '2n', '2n9', '2n9c'].map((n) => parseInt(n, 36)).filter((n) => n < 100_000))
+  })
+
+  it('nested wildcard terms and a matching essay: each node is walked once per word, not once per path', async () => {
+    const {PhraseMatcher} = await import('../src/model/matcher.js')
+    const matcher = new PhraseMatcher<string>()
+    // Terms of 10 wildcard words, each word open at eight lengths: 8^10 paths through one text.
+    for (let length = 1; length <= 8; length++) matcher.add(Array.from({length: 10}, () => `${'a'.repeat(length)}*`).join(' '), `a${length}`)
+    const text = Array.from({length: 60}, () => 'aaaaaaaa').join(' ')
+    const found = matcher.match(wordsOf(text) as never)
+    expect(found.map((m) => [m.from, m.to])).toEqual([0, 10, 20, 30, 40, 50].map((from) => [from, from + 10]))
+    expect(found[0].payloads.sort()).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8'])
+  })
+})

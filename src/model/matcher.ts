@@ -22,9 +22,11 @@ interface Node<P> {
   /**
    * Prefix steps (`realis*`), grouped by their first character: a word is
    * only tried against the prefixes that start as it does (the root holds
-   * dozens, and every word of every sentence starts there).
+   * dozens, and every word of every sentence starts there). Within a group,
+   * by prefix: adding a term finds its step at once (a list searched per
+   * add made building quadratic: 10⁵ terms with one first letter, 75 s).
    */
-  prefixes: Map<string, Array<{prefix: string; node: Node<P>}>>
+  prefixes: Map<string, Map<string, {prefix: string; node: Node<P>}>>
   entries: Array<Entry<P>>
 }
 
@@ -82,13 +84,13 @@ export class PhraseMatcher<P> {
       if (open) {
         let group = node.prefixes.get(key[0])
         if (!group) {
-          group = []
+          group = new Map()
           node.prefixes.set(key[0], group)
         }
-        let step = group.find((p) => p.prefix === key)
+        let step = group.get(key)
         if (!step) {
           step = {prefix: key, node: newNode()}
-          group.push(step)
+          group.set(key, step)
         }
         node = step.node
       } else {
@@ -121,7 +123,7 @@ export class PhraseMatcher<P> {
   }
 
   private startIndex(): NonNullable<PhraseMatcher<P>['starts']> {
-    const prefixes = [...this.root.prefixes.values()].flat().map((step) => step.prefix)
+    const prefixes = [...this.root.prefixes.values()].flatMap((group) => [...group.keys()])
     const stemLength = Math.max(1, Math.min(...prefixes.map((prefix) => prefix.length)))
     const stems: StemNode = new Map()
     for (const prefix of prefixes) {
@@ -143,48 +145,61 @@ export class PhraseMatcher<P> {
     if (!this.root.words.has(first) && !hasStem(starts.stems, first, starts.stemLength)) return undefined
     // Depth first, without allocating: how far the longest term reaches,
     // then (for the rare word that starts one) every payload ending there.
-    const to = this.reach(this.root, words, from, from)
+    // Each (node, word) pair is walked once: terms of several wildcard words
+    // (`a* a* a*`) can reach one node by many paths, and walking every path
+    // grew exponentially with the term's length.
+    const to = this.reach(this.root, words, from, from, new Map())
     if (to === from) return undefined
     const payloads: P[] = []
-    this.collect(this.root, words, from, from, to, payloads)
+    this.collect(this.root, words, from, from, to, payloads, new Map())
     return {payloads, from, to}
   }
 
   /** One past the last word of the longest term that starts at `from` and passes through `node` at `index`; `from` if none. */
-  private reach(node: Node<P>, words: Word[], from: number, index: number): number {
+  private reach(node: Node<P>, words: Word[], from: number, index: number, memo: Map<Node<P>, Map<number, number>>): number {
     if (index >= words.length) return from
+    const known = memo.get(node)?.get(index)
+    if (known !== undefined) return known
     const word = words[index].norm
     let best = from
     const exact = node.words.get(word)
-    if (exact) best = Math.max(best, this.reachFrom(exact, words, from, index + 1))
+    if (exact) best = Math.max(best, this.reachFrom(exact, words, from, index + 1, memo))
     const group = node.prefixes.get(word[0])
     if (group) {
-      for (const step of group) {
-        if (word.startsWith(step.prefix)) best = Math.max(best, this.reachFrom(step.node, words, from, index + 1))
+      for (const step of group.values()) {
+        if (word.startsWith(step.prefix)) best = Math.max(best, this.reachFrom(step.node, words, from, index + 1, memo))
       }
     }
+    let seen = memo.get(node)
+    if (!seen) memo.set(node, (seen = new Map()))
+    seen.set(index, best)
     return best
   }
 
   /** `reach` for a node entered before word `index`: its own entries count too. */
-  private reachFrom(node: Node<P>, words: Word[], from: number, index: number): number {
-    const deeper = this.reach(node, words, from, index)
+  private reachFrom(node: Node<P>, words: Word[], from: number, index: number, memo: Map<Node<P>, Map<number, number>>): number {
+    const deeper = this.reach(node, words, from, index, memo)
     return deeper > from ? deeper : node.entries.some((entry) => usable(entry, words, from)) ? index : from
   }
 
   /** The payloads of every term that starts at `from` and ends just before `to`. */
-  private collect(node: Node<P>, words: Word[], from: number, index: number, to: number, payloads: P[]): void {
+  private collect(node: Node<P>, words: Word[], from: number, index: number, to: number, payloads: P[], visited: Map<Node<P>, Set<number>>): void {
+    // A node reached again at the same word adds nothing new.
+    let seen = visited.get(node)
+    if (!seen) visited.set(node, (seen = new Set()))
+    if (seen.has(index)) return
+    seen.add(index)
     if (index === to) {
       for (const entry of node.entries) if (usable(entry, words, from)) payloads.push(entry.payload)
       return
     }
     const word = words[index].norm
     const exact = node.words.get(word)
-    if (exact) this.collect(exact, words, from, index + 1, to, payloads)
+    if (exact) this.collect(exact, words, from, index + 1, to, payloads, visited)
     const group = node.prefixes.get(word[0])
     if (group) {
-      for (const step of group) {
-        if (word.startsWith(step.prefix)) this.collect(step.node, words, from, index + 1, to, payloads)
+      for (const step of group.values()) {
+        if (word.startsWith(step.prefix)) this.collect(step.node, words, from, index + 1, to, payloads, visited)
       }
     }
   }
