@@ -1,0 +1,64 @@
+// npm run bench:class — how a class run grows with the number of essays
+// (issue 17): the wall time of `essaylint -f json <folder>` on classes of
+// small essays, and the parent process's peak RSS (VmHWM, polled), for
+// each size. Linear growth is a ratio of 4 between 2,500 and 10,000.
+//
+//   node scripts/bench-class.mjs [--sizes 2500,10000] [--rounds 1]
+import {spawn} from 'node:child_process'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const args = process.argv.slice(2)
+const value = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback)
+const sizes = value('sizes', '2500,10000').split(',').map(Number)
+const rounds = Number(value('rounds', '1'))
+
+// A small essay (about 60 words), varied per student so no two files are the same.
+const essay = (i) =>
+  `# Essay ${i}\n\nThis essay argues that peacekeeping in Mali depends on consent (Karlsrud, 2015). ` +
+  `Realism explains why the Security Council acted in ${1990 + (i % 30)}. ` +
+  `Student ${i} notes that sovereignty limits the mandate, and that MINUSMA protected civilians in Gao.\n`
+
+function runClass(folder) {
+  return new Promise((resolve) => {
+    const started = performance.now()
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'essaylint.js'), '--no-config', '-f', 'json', folder], {cwd: path.dirname(folder), stdio: ['ignore', 'ignore', 'ignore']})
+    let peak = 0
+    const poll = setInterval(() => {
+      try {
+        peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0))
+      } catch {
+        // Ended between two polls.
+      }
+    }, 50)
+    child.on('close', (code) => {
+      clearInterval(poll)
+      resolve({code, seconds: (performance.now() - started) / 1000, peakMB: peak / 1024})
+    })
+  })
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'essaylint-bench-class-'))
+try {
+  const results = []
+  for (const size of sizes) {
+    const folder = path.join(dir, `class-${size}`)
+    mkdirSync(folder)
+    for (let i = 0; i < size; i++) writeFileSync(path.join(folder, `student-${String(i).padStart(5, '0')}.md`), essay(i))
+    for (let round = 0; round < rounds; round++) {
+      const result = await runClass(folder)
+      results.push({size, ...result})
+      console.log(`${size} essays: ${result.seconds.toFixed(1)} s, parent peak RSS ${result.peakMB.toFixed(0)} MB (exit ${result.code})`)
+    }
+  }
+  if (sizes.length >= 2) {
+    const best = (size) => Math.min(...results.filter((r) => r.size === size).map((r) => r.seconds))
+    const [small, large] = [sizes[0], sizes[sizes.length - 1]]
+    console.log(`wall time ratio ${large}/${small}: ${(best(large) / best(small)).toFixed(2)} (linear: ${(large / small).toFixed(1)})`)
+  }
+} finally {
+  rmSync(dir, {recursive: true, force: true})
+}
