@@ -105,14 +105,13 @@ describe('configs and rubrics only from regular files of at most 1 MB (item 2)',
   const only = 'not a file; essaylint reads configs and rubrics only from regular files'
 
   it('a found config or package.json that is a device, a pipe, too large, or extends a device: one line each, the other essays linted', () => {
-    const dir = workspace({'e.md': essay, 'zero/e.md': essay, 'pipe/e.md': essay, 'huge/e.md': essay, 'ext/e.md': essay, 'pkg/e.md': essay, 'ext/.essaylintrc.json': '{"extends": "./zero.json"}'})
+    const dir = workspace({'e.md': essay, 'zero/e.md': essay, 'pipe/e.md': essay, 'huge/e.md': essay, 'ext/e.md': essay, 'pkg/e.md': essay, 'ext/.essaylintrc.json': '{"extends": "./pipe.json"}'})
     symlinkSync('/dev/zero', path.join(dir, 'zero', '.essaylintrc.json'))
-    symlinkSync('/dev/zero', path.join(dir, 'ext', 'zero.json'))
-    expect(spawnSync('mkfifo', [path.join(dir, 'pipe', '.essaylintrc.json'), path.join(dir, 'pkg', 'package.json')]).status).toBe(0)
+    expect(spawnSync('mkfifo', [path.join(dir, 'pipe', '.essaylintrc.json'), path.join(dir, 'pkg', 'package.json'), path.join(dir, 'ext', 'pipe.json')]).status).toBe(0)
     writeFileSync(path.join(dir, 'huge', '.essaylintrc.json'), `{"rules": {}}${' '.repeat(1024 * 1024)}`)
     const result = run(['-f', 'json', 'zero', 'pipe', 'huge', 'ext', 'pkg', 'e.md'], dir)
     expect(result.stderr.split('\n').filter(Boolean).sort()).toEqual([
-      `essaylint: ext/.essaylintrc.json:1: cannot read extended config "./zero.json": it is a device, ${only} (config used for ext/e.md)`,
+      `essaylint: ext/.essaylintrc.json:1: cannot read extended config "./pipe.json": it is a named pipe, ${only} (config used for ext/e.md)`,
       'essaylint: huge/.essaylintrc.json: cannot read the config: it is too large (1 MB) for a config or rubric; essaylint reads them up to 1 MB (config used for huge/e.md)',
       `essaylint: pipe/.essaylintrc.json: cannot read the config: it is a named pipe, ${only} (config used for pipe/e.md)`,
       `essaylint: pkg/package.json: cannot read the config: it is a named pipe, ${only} (config used for pkg/e.md)`,
