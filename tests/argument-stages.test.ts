@@ -114,6 +114,17 @@ describe('thesis and priority', () => {
     expect(argument.sentences[argument.thesis[0]].supported).toBe(true)
   })
 
+  it('an unsupported claim in the conclusion is info, the same claim opening a body paragraph a warning', async () => {
+    const claim = 'Peacekeeping always fails when the great powers look away.'
+    const model = await analyze(`# E\n\nThis essay argues that the Council failed Rwanda.\n\n${claim} The Council is too slow to act.\n\n## Conclusion\n\n${claim}\n`, {path: 'e.md'})
+    const argument = argumentOf(model)
+    const items = argument.sentences.filter((s) => model.sentences[s.sentence].text === claim)
+    expect(items.map((s) => [model.paragraphs[model.sentences[s.sentence].paragraph].index, s.supported, s.priority])).toEqual([
+      [2, false, 'warning'],
+      [4, false, 'info']
+    ])
+  })
+
   it('an essay of 600+ words without sources is under-sourced', async () => {
     const paragraph = 'The mission was a failure and the Council should have acted sooner than it did in that year. '.repeat(8)
     const model = await analyze(`# E\n\n${Array.from({length: 9}, () => paragraph).join('\n\n')}\n`, {path: 'e.md'})
