@@ -18,6 +18,13 @@ async function roleOf(sentence: string, before = 'Peacekeeping has changed since
   return [last.role, last.signals[0]]
 }
 
+describe('roles: a proposal step needs its object', () => {
+  it.each(['Support for the mission fell sharply after 1995.', 'Use of force grew in every later mandate.', 'Force alone cannot keep the peace.'])('"%s" is not a proposal step', async (sentence) => {
+    const [, signal] = await roleOf(sentence)
+    expect(signal).not.toBe('proposal step')
+  })
+})
+
 describe('roles: what is not a claim', () => {
   it.each([
     ['Sovereignty is commonly understood as supreme authority over a territory.', 'definition'],
@@ -31,6 +38,8 @@ describe('roles: what is not a claim', () => {
     ['Key ethical dilemmas include:', 'lead-in'],
     ['Why did the Council wait so long?', 'question'],
     ['Edited by Sam Lee', 'byline or caption'],
+    ['Then add six elected seats with renewable terms.', 'proposal step'],
+    ['Make them hard to win and easy to lose.', 'proposal step'],
     ['The mission consists of about 12,000 troops and police.', 'description']
   ])('%s → %s', async (sentence, signal) => {
     const [role, got] = await roleOf(sentence)
