@@ -25,6 +25,7 @@ import {rules} from './rules.js'
 import {textHeadings} from './text-headings.js'
 import {textLines} from './text-lines.js'
 import {sentenceJoins} from './sentence-joins.js'
+import {incrementalParse} from './incremental-parse.js'
 
 /** Keeps the natural-language tree on the file for the analysis step. */
 const keepNlcst: Plugin<[], NlcstRoot> = function () {
@@ -33,12 +34,19 @@ const keepNlcst: Plugin<[], NlcstRoot> = function () {
   }
 }
 
-export function baseProcessor(options: InputGuardOptions = {}): Processor<Root, Root, Root> {
-  return unified()
+export interface BaseOptions {
+  /** Re-parse only the blocks an edit touched (the language server: documents come back after every keystroke). */
+  incremental?: boolean
+}
+
+export function baseProcessor(options: InputGuardOptions = {}, {incremental = false}: BaseOptions = {}): Processor<Root, Root, Root> {
+  const processor = unified()
     .use(remarkParse)
     // Before the input guard, which wraps the parser last and so checks the
     // input first.
     .use(essayGfm)
+  if (incremental) processor.use(incrementalParse)
+  return processor
     .use(textLines)
     .use(inputGuard, options)
     .use(remarkFrontmatter, ['yaml', 'toml'])
