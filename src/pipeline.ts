@@ -26,6 +26,7 @@ import {textHeadings} from './text-headings.js'
 import {textLines} from './text-lines.js'
 import {sentenceJoins} from './sentence-joins.js'
 import {incrementalParse} from './incremental-parse.js'
+import {incrementalRetext} from './incremental-words.js'
 
 /** Keeps the natural-language tree on the file for the analysis step. */
 const keepNlcst: Plugin<[], NlcstRoot> = function () {
@@ -35,7 +36,7 @@ const keepNlcst: Plugin<[], NlcstRoot> = function () {
 }
 
 export interface BaseOptions {
-  /** Re-parse only the blocks an edit touched (the language server: documents come back after every keystroke). */
+  /** Re-parse and re-tokenise only the blocks an edit touched (the language server: documents come back after every keystroke). */
   incremental?: boolean
 }
 
@@ -51,7 +52,7 @@ export function baseProcessor(options: InputGuardOptions = {}, {incremental = fa
     .use(inputGuard, options)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(textHeadings)
-    .use(remarkRetext, unified().use(retextEnglish).use(sentenceJoins).use(keepNlcst) as never) as unknown as Processor<Root, Root, Root>
+    .use(incremental ? incrementalRetext : remarkRetext, unified().use(retextEnglish).use(sentenceJoins).use(keepNlcst) as never) as unknown as Processor<Root, Root, Root>
 }
 
 const lexicons = new Map<string, ReturnType<typeof compileLexicon>>()

@@ -10,6 +10,7 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import {incrementalParseStats} from '../src/incremental-parse.js'
+import {incrementalWordsStats} from '../src/incremental-words.js'
 import {baseProcessor} from '../src/pipeline.js'
 
 if (process.env.FUZZ_SEED !== 'random') fc.configureGlobal({seed: Number(process.env.FUZZ_SEED ?? 20261201)})
@@ -22,6 +23,13 @@ const samples = readdirSync(essays)
 const full = baseProcessor()
 const incremental = baseProcessor({}, {incremental: true})
 const parseWith = (processor: typeof full, doc: string, name: string) => processor.parse(new VFile({path: name, value: doc}))
+
+/** The natural-language tree the pipeline keeps for the model (`file.data.nlcst`). */
+async function wordsWith(processor: typeof full, doc: string, name: string) {
+  const file = new VFile({path: name, value: doc})
+  await processor.run(processor.parse(file), file)
+  return file.data.nlcst
+}
 
 /** Text an edit may insert: words, sentence ends, blank lines, and the Markdown that is not block-local. */
 const snippet = fc.constantFrom(
@@ -68,12 +76,12 @@ describe('incremental parsing (language server)', () => {
           expect(parseWith(incremental, doc, name)).toEqual(parseWith(full, doc, name))
         }
       }),
-      {numRuns: 40}
+      {numRuns: 25}
     )
     // The sequences exercise the partial path, not only the fallbacks.
     const after = incrementalParseStats()
     expect(after.partial - before.partial).toBeGreaterThan((after.full - before.full) / 2)
-  })
+  }, 180_000)
 
   it('re-parses only part of the document for a word typed in one paragraph', () => {
     const name = '/essays/one-word.md'
@@ -109,6 +117,26 @@ describe('incremental parsing (language server)', () => {
     parseWith(incremental, doc.replace('the', 'a'), name)
     expect(incrementalParseStats().full - before.full).toBe(1)
   })
+
+  it('gives the natural-language tree a whole-document conversion gives, after every edit of a random sequence', async () => {
+    let run = 0
+    const before = incrementalWordsStats()
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...samples), fc.array(edit, {minLength: 1, maxLength: 6}), async (sample, edits) => {
+        const name = `/essays/words-${run++}.md`
+        let doc = sample
+        await wordsWith(incremental, doc, name)
+        for (const step of edits) {
+          doc = apply(doc, step)
+          expect(await wordsWith(incremental, doc, name)).toEqual(await wordsWith(full, doc, name))
+        }
+      }),
+      {numRuns: 15}
+    )
+    const after = incrementalWordsStats()
+    // Most blocks come from the cache.
+    expect(after.reused - before.reused).toBeGreaterThan(after.tokenised - before.tokenised)
+  }, 180_000)
 
   it('leaves plain text alone: it is parsed line by line', () => {
     const before = incrementalParseStats()
