@@ -17,7 +17,11 @@ export const presets: Record<string, UserConfig> = {
       // A claim with nothing behind it is the most common weakness of a draft.
       'unsupported-claim': 'warn',
       // "Studies show" without a study: a hint, not a failure.
-      'vague-evidence': 'info'
+      'vague-evidence': 'info',
+      // Issue 14 rules.
+      // A mission's name, place or years contradicting the UN's list: a
+      // factual error a marker will mark, so a warning.
+      'mission-facts': 'warn'
     }
   },
   'essaylint:strict': {
@@ -29,7 +33,9 @@ export const presets: Record<string, UserConfig> = {
       'sovereignty-coverage': ['error', {minSentences: 3}],
       'ethics-coverage': ['error', {minSentences: 3}],
       'unsupported-claim': 'error',
-      'vague-evidence': 'warn'
+      'vague-evidence': 'warn',
+      // Issue 14 rules.
+      'mission-facts': 'error'
     }
   }
 }
