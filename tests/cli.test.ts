@@ -109,7 +109,9 @@ describe('essaylint CLI', () => {
       'ethics-coverage',
       'unsupported-claim',
       'vague-evidence',
-      'mission-facts'
+      'mission-facts',
+      'citation-reference',
+      'thesis'
     ])
     expect(list.stdout).toMatch(/^vague-evidence\s+info\s+Vague appeals/m)
     expect(run(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version)

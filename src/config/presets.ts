@@ -21,7 +21,13 @@ export const presets: Record<string, UserConfig> = {
       // Issue 14 rules.
       // A mission's name, place or years contradicting the UN's list: a
       // factual error a marker will mark, so a warning.
-      'mission-facts': 'warn'
+      'mission-facts': 'warn',
+      // A citation the reader cannot follow to an entry is a referencing
+      // error markers deduct for; entries never cited are info (advisory).
+      'citation-reference': 'warn',
+      // No position, or a conclusion that drops it: the first thing a marker
+      // looks for. A topic announcement is info (advisory): a hint to sharpen.
+      thesis: 'warn'
     }
   },
   'essaylint:strict': {
@@ -35,7 +41,9 @@ export const presets: Record<string, UserConfig> = {
       'unsupported-claim': 'error',
       'vague-evidence': 'warn',
       // Issue 14 rules.
-      'mission-facts': 'error'
+      'mission-facts': 'error',
+      'citation-reference': 'error',
+      thesis: 'error'
     }
   }
 }
