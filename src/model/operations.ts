@@ -118,16 +118,19 @@ function factsOf(sentence: Sentence): SentenceFacts {
 }
 
 const memo = new WeakMap<EssayModel, SentenceFacts[]>()
+let acronymSet: Set<string> | undefined
+const operationAcronyms = () => (acronymSet ??= new Set(operations().map((op) => op.acronym)))
 
 /** Operations and places of every sentence that names an operation (others are left out). */
 export function operationFactsOf(model: EssayModel): SentenceFacts[] {
   let found = memo.get(model)
   if (!found) {
     found = []
+    const acronyms = operationAcronyms()
     for (const sentence of model.sentences) {
-      // Most sentences name no operation: the cheap anchors the model
-      // builder already found tell which ones do.
-      if (sentence.anchors.length === 0) continue
+      // Most sentences name no operation: the model builder already put the
+      // acronym of each operation a sentence names among its anchors.
+      if (!sentence.anchors.some((anchor) => acronyms.has(anchor))) continue
       const facts = factsOf(sentence)
       if (facts.items.some((item) => item.kind === 'operation')) found.push(facts)
     }
