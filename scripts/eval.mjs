@@ -1,5 +1,7 @@
 // npm run eval: accuracy of claim detection and of the unsupported-claim and
-// vague-evidence rules, per split:
+// vague-evidence rules, per split, then of the rules of issue 14 (mission-facts,
+// citation-reference, thesis, counterargument) per labelled finding
+// (scripts/rule-eval.mjs):
 //   tune, heldout   the corpus written for the project (fixtures/corpus);
 //                   the rules were tuned on "tune" only
 //   real-dev        real essays by outside authors (../shared/real-essays,
@@ -17,6 +19,7 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {align, keyedSentences, realCorpusAvailable, realDir, realLabels} from './real-corpus.mjs'
+import {evaluateRule, printRuleScores, ruleIds} from './rule-eval.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const corpus = path.join(root, 'fixtures', 'corpus')
@@ -180,6 +183,16 @@ async function main() {
         else for (const e of errors) console.log('  ✗ ' + e)
       }
     }
+  }
+  // The rules of issue 14, per labelled finding (scripts/rule-eval.mjs).
+  if (!only) {
+    const {rules} = await import('../dist/src/index.js')
+    results.rules = {}
+    for (const rule of ruleIds) {
+      results.rules[rule] = {}
+      for (const set of ['project', 'real']) results.rules[rule][set] = await evaluateRule(rule, set, {lint, rules})
+    }
+    if (!args.includes('--json')) printRuleScores(results.rules, false)
   }
   const proxy = await gradeProxy()
   if (proxy) {

@@ -108,7 +108,10 @@ describe('essaylint CLI', () => {
       'sovereignty-coverage',
       'ethics-coverage',
       'unsupported-claim',
-      'vague-evidence'
+      'vague-evidence',
+      'mission-facts',
+      'citation-reference',
+      'thesis'
     ])
     expect(list.stdout).toMatch(/^vague-evidence\s+info\s+Vague appeals/m)
     expect(run(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version)
