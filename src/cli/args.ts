@@ -26,6 +26,8 @@ export interface CliOptions {
   concurrency?: number
   /** Files larger than this many bytes are refused with one line (default 2 MB). */
   maxFileSize?: number
+  /** `--print-text FILE`: print the text essaylint lints for FILE (for a document, the text it extracted). */
+  printText?: string
 }
 
 export class UsageError extends Error {}
@@ -34,8 +36,8 @@ export const helpText = `Usage: essaylint [options] [files, folders, globs or - 
        essaylint outline [--format text|json] [files ...]
        essaylint grade [--format text|json|markdown|csv] [--rubric <file>] [--min-score <n>] [files or folders ...]
 
-Lint argumentative essays (Markdown or plain text). With no path and piped
-input, reads stdin.
+Lint argumentative essays: Markdown, plain text, Word (.docx), OpenDocument
+(.odt), PDF and web pages (.html). With no path and piped input, reads stdin.
 
 Options:
   -f, --format <name>        stylish (default), json, sarif, github
@@ -50,6 +52,8 @@ Options:
       --color, --no-color    force or disable colour
       --concurrency <n|auto> worker processes for many essays (default auto: one per core)
       --max-file-size <size> refuse essays larger than this, e.g. 5MB or 800kB (default 2MB)
+      --print-text <file>    print the text essaylint lints for a file (for a Word file, PDF
+                             or web page, the text it extracted: report lines refer to it)
   -v, --version              print the version
   -h, --help                 print this help
 
@@ -92,6 +96,7 @@ export function readArgs(argv: string[]): CliOptions {
         concurrency: {type: 'string'},
         'max-file-size': {type: 'string'},
         'min-score': {type: 'string'},
+        'print-text': {type: 'string'},
         version: {type: 'boolean', short: 'v'},
         help: {type: 'boolean', short: 'h'}
       }
@@ -150,6 +155,7 @@ export function readArgs(argv: string[]): CliOptions {
     rubric: values.rubric,
     minScore,
     concurrency,
-    maxFileSize
+    maxFileSize,
+    printText: values['print-text']
   }
 }
