@@ -39,6 +39,12 @@ export async function prepareInputs(paths: string[], named: string[], cwd: strin
   const skipped = new Map<string, string[]>()
   for (const file of paths) {
     const full = path.resolve(cwd, file)
+    if (extensionOf(file) === 'zip' && isPlainFile(full)) {
+      const zip = await readSubmissions(full, file)
+      inputs.push(...zip.inputs)
+      problems.push(...zip.problems)
+      continue
+    }
     const reason = refusal(file)
     if (reason !== undefined) {
       // A pipe (`essaylint <(pandoc essay.docx -t markdown)`) has no extension and is read.
@@ -64,6 +70,59 @@ export async function prepareInputs(paths: string[], named: string[], cwd: strin
   }
   for (const [folder, files] of skipped) problems.push(skippedSummary(folder, files)!)
   return {inputs, problems}
+}
+
+/**
+ * The essays in a class's zip (src/readers/submissions.ts), each named
+ * `class.zip#<student>.<ext>` so that every report names the student, read
+ * one entry at a time; refused entries are one line each, and files of
+ * formats no reader reads one summary line.
+ */
+export async function readSubmissions(full: string, shown: string): Promise<Prepared> {
+  const {readZip, ZipError} = await import('../readers/zip.js')
+  const {submissionLimits, submissionOf} = await import('../readers/submissions.js')
+  const inputs: VFile[] = []
+  const problems: string[] = []
+  const skipped: string[] = []
+  const names = new Map<string, number>()
+  const wanted = (name: string) => {
+    const extension = extensionOf(name)
+    return (textExtensions.includes(extension) || documentExtensions.includes(extension)) && !submissionOf(name).receipt && !isSystemFile(name)
+  }
+  try {
+    const entries = await readZip(full, submissionLimits, wanted, async (entry) => {
+      const {student} = submissionOf(entry.name)
+      const extension = extensionOf(entry.name)
+      // Two essays by one student keep their file names apart.
+      const key = `${student}.${extension}`.toLowerCase()
+      const count = (names.get(key) ?? 0) + 1
+      names.set(key, count)
+      const name = `${shown}#${student.replace(/[/\\]/g, '-')}${count > 1 ? ` (${count})` : ''}.${extension}`
+      if (textExtensions.includes(extension)) return void inputs.push(new VFile({path: name, value: entry.data}))
+      const {extractText, ReaderError} = await import('../readers/index.js')
+      try {
+        inputs.push(new VFile({path: name, value: await extractText(entry.name, entry.data!), data: {document: extension}}))
+      } catch (error) {
+        if (!(error instanceof ReaderError)) throw error
+        problems.push(`${shown}: ${entry.name}: ${error.message}`)
+      }
+    })
+    for (const entry of entries) {
+      if (entry.refused) problems.push(`${shown}: ${entry.name}: ${entry.refused}`)
+      else if (!wanted(entry.name) && refusal(entry.name) !== undefined && extensionOf(entry.name) !== '' && !isSystemFile(entry.name)) skipped.push(entry.name)
+    }
+  } catch (error) {
+    if (!(error instanceof ZipError)) throw error
+    return {inputs: [], problems: [`${shown}: ${error.message}`]}
+  }
+  if (skipped.length > 0) problems.push(skippedSummary(shown, skipped)!)
+  if (inputs.length === 0 && problems.length === 0) problems.push(`${shown}: no essays found in this zip (looked for ${[...textExtensions, ...documentExtensions].map((e) => '.' + e).join(', ')})`)
+  return {inputs, problems}
+}
+
+/** What macOS and Windows add to zips they make: never a student's file. */
+function isSystemFile(name: string): boolean {
+  return /(?:^|\/)(?:__MACOSX\/|\._|\.DS_Store$|Thumbs\.db$|desktop\.ini$)/i.test(name)
 }
 
 /** A document as a file with its extracted text, or the line that says why it cannot be read. */

@@ -39,7 +39,13 @@ const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`
  * wants. Entries that are unsafe by themselves are refused one by one;
  * limits on the whole archive throw a ZipError.
  */
-export async function readZip(source: Buffer | string, limits: ZipLimits, keep: (name: string) => boolean): Promise<ZipEntry[]> {
+export async function readZip(
+  source: Buffer | string,
+  limits: ZipLimits,
+  keep: (name: string) => boolean,
+  /** Given, each entry is handed over as it is read (and not kept): one entry in memory at a time. */
+  each?: (entry: ZipEntry) => Promise<void>
+): Promise<ZipEntry[]> {
   // Names are decoded here, not by yauzl, which stops at the first unsafe name:
   // one bad entry should not hide the rest of a class.
   const options = {lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true}
@@ -90,8 +96,13 @@ export async function readZip(source: Buffer | string, limits: ZipLimits, keep: 
         stream.on('data', (chunk: Buffer) => chunks.push(chunk))
         stream.on('error', fail)
         stream.on('end', () => {
-          entries.push({name, data: Buffer.concat(chunks)})
-          zip.readEntry()
+          const read = {name, data: Buffer.concat(chunks)}
+          if (!each) {
+            entries.push(read)
+            return zip.readEntry()
+          }
+          entries.push({name})
+          each(read).then(() => zip.readEntry(), fail)
         })
       })
     })
