@@ -35,6 +35,7 @@ export class UsageError extends Error {}
 export const helpText = `Usage: essaylint [options] [files, folders, globs or - ...]
        essaylint outline [--format text|json] [files ...]
        essaylint grade [--format text|json|markdown|csv] [--rubric <file>] [--min-score <n>] [files or folders ...]
+       essaylint annotate [-o <copy.docx>] [--grade] essay.docx
 
 Lint argumentative essays: Markdown, plain text, Word (.docx), OpenDocument
 (.odt), PDF and web pages (.html). With no path and piped input, reads stdin.
@@ -64,6 +65,10 @@ sovereignty and ethics (absent, named, applied).
 The grade command scores each essay out of 100 against a rubric (thesis, claims
 supported, perspectives, sovereignty, ethics, evidence quality) and explains
 every point; --min-score exits 1 when an essay scores below it.
+
+The annotate command writes a copy of a Word file (essay.essaylint.docx, or -o)
+with each finding as a comment on its sentence, and the essay-level findings
+(and, with --grade, the score) on the title. The original is never changed.
 
 Formats for linting also include sarif (SARIF 2.1.0) and github (workflow
 command annotations).

@@ -43,6 +43,8 @@ const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', imp
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   let options: CliOptions
+  // `essaylint annotate essay.docx`: the findings as comments in a copy of the Word file.
+  if (argv[0] === 'annotate') return (await import('./annotate.js')).annotate(argv.slice(1), io, main)
   // `essaylint outline <files>` and `essaylint grade <files>`: the same
   // pipeline, a different report.
   const outline = argv[0] === 'outline'
