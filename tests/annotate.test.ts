@@ -85,6 +85,13 @@ describe('essaylint annotate', () => {
     expect(title.text.some((line) => /^Theoretical perspectives: 20\/30 \(.*constructivism absent/.test(line ?? ''))).toBe(true)
   })
 
+  it('a folder run after annotate lints the essay, not its annotated copy too', () => {
+    const {dir} = annotated('mali-sovereignty.docx')
+    const report = JSON.parse(run(['-f', 'json', '.'], {cwd: dir}).stdout) as Array<{path: string}>
+    expect(report.map((r) => r.path)).toEqual(['mali-sovereignty.docx'])
+    expect(JSON.parse(run(['-f', 'json', 'mali-sovereignty.essaylint.docx'], {cwd: dir}).stdout)[0].path).toBe('mali-sovereignty.essaylint.docx')
+  })
+
   it('never writes over the essay, and takes only a Word file', () => {
     const {dir, before, original} = annotated('mali-sovereignty.docx')
     const over = run(['annotate', '-o', 'mali-sovereignty.docx', 'mali-sovereignty.docx'], {cwd: dir})

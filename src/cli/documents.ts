@@ -60,6 +60,8 @@ export async function prepareInputs(paths: string[], named: string[], cwd: strin
       skipped.set(folder, [...(skipped.get(folder) ?? []), file])
       continue
     }
+    // The copies `essaylint annotate` wrote beside the essays are feedback, not more essays.
+    if (/\.essaylint\.docx$/i.test(file) && !named.some((given) => path.resolve(cwd, given) === full)) continue
     if (!isDocument(file) || !read) {
       inputs.push(file)
       continue
