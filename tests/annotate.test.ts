@@ -4,7 +4,8 @@
  * LibreOffice opens it (converts it) with the same text and every comment.
  */
 
-import {spawnSync} from 'node:child_process'
+import {execFile as execFileCallback, spawnSync} from 'node:child_process'
+import {promisify} from 'node:util'
 import {copyFileSync, existsSync, mkdtempSync, readFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -12,9 +13,13 @@ import {DOMParser} from '@xmldom/xmldom'
 import {describe, expect, it} from 'vitest'
 import {extractText} from '../src/readers/index.js'
 import {readZip} from '../src/readers/zip.js'
-import {root, run} from './helpers.js'
+import {root, start} from './helpers.js'
+
+/** The real binary, without blocking the test worker's event loop (vitest reports progress through it). */
+const run = (args: string[], options: {cwd?: string} = {}) => start(args, options.cwd ?? root).done
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+const execFile = promisify(execFileCallback)
 const soffice = spawnSync('soffice', ['--version'], {encoding: 'utf8'}).status === 0
 
 async function parts(file: string): Promise<Map<string, string>> {
@@ -47,19 +52,19 @@ function comments(documentXml: string, commentsXml: string) {
   })
 }
 
-function annotated(essay: string, args: string[] = []) {
+async function annotated(essay: string, args: string[] = []) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'essaylint-annotate-'))
   copyFileSync(path.join(root, 'fixtures/documents', essay), path.join(dir, essay))
   const before = readFileSync(path.join(dir, essay))
-  const result = run(['annotate', ...args, essay], {cwd: dir})
-  const report = JSON.parse(run(['-f', 'json', essay], {cwd: dir}).stdout)[0] as {messages: Array<{ruleId: string; message: string; url: string; paragraph?: number; quote?: string}>}
+  const result = await run(['annotate', ...args, essay], {cwd: dir})
+  const report = JSON.parse((await run(['-f', 'json', essay], {cwd: dir})).stdout)[0] as {messages: Array<{ruleId: string; message: string; url: string; paragraph?: number; quote?: string}>}
   return {dir, before, result, report, original: path.join(dir, essay), copy: path.join(dir, essay.replace(/\.docx$/, '.essaylint.docx'))}
 }
 
 describe('essaylint annotate', () => {
   for (const essay of ['mali-sovereignty.docx', 'weak-no-theory.docx']) {
     it(`${essay}: one comment per finding on its sentence, one on the title, the text and the original unchanged`, async () => {
-      const {before, result, report, original, copy} = annotated(essay)
+      const {before, result, report, original, copy} = await annotated(essay)
       expect(readFileSync(original)).toEqual(before)
       const onSentences = report.messages.filter((m) => m.paragraph !== undefined && m.quote)
       const onTitle = report.messages.filter((m) => !(m.paragraph !== undefined && m.quote))
@@ -78,35 +83,34 @@ describe('essaylint annotate', () => {
   }
 
   it('puts the grade and its explanation on the title with --grade', async () => {
-    const {copy} = annotated('mali-sovereignty.docx', ['--grade'])
+    const {copy} = await annotated('mali-sovereignty.docx', ['--grade'])
     const xml = await parts(copy)
     const title = comments(xml.get('word/document.xml')!, xml.get('word/comments.xml')!).pop()!
     expect(title.text).toContain('Grade: 82/100')
     expect(title.text.some((line) => /^Theoretical perspectives: 20\/30 \(.*constructivism absent/.test(line ?? ''))).toBe(true)
   })
 
-  it('a folder run after annotate lints the essay, not its annotated copy too', () => {
-    const {dir} = annotated('mali-sovereignty.docx')
-    const report = JSON.parse(run(['-f', 'json', '.'], {cwd: dir}).stdout) as Array<{path: string}>
+  it('a folder run after annotate lints the essay, not its annotated copy too', async () => {
+    const {dir} = await annotated('mali-sovereignty.docx')
+    const report = JSON.parse((await run(['-f', 'json', '.'], {cwd: dir})).stdout) as Array<{path: string}>
     expect(report.map((r) => r.path)).toEqual(['mali-sovereignty.docx'])
-    expect(JSON.parse(run(['-f', 'json', 'mali-sovereignty.essaylint.docx'], {cwd: dir}).stdout)[0].path).toBe('mali-sovereignty.essaylint.docx')
+    expect(JSON.parse((await run(['-f', 'json', 'mali-sovereignty.essaylint.docx'], {cwd: dir})).stdout)[0].path).toBe('mali-sovereignty.essaylint.docx')
   })
 
-  it('never writes over the essay, and takes only a Word file', () => {
-    const {dir, before, original} = annotated('mali-sovereignty.docx')
-    const over = run(['annotate', '-o', 'mali-sovereignty.docx', 'mali-sovereignty.docx'], {cwd: dir})
+  it('never writes over the essay, and takes only a Word file', async () => {
+    const {dir, before, original} = await annotated('mali-sovereignty.docx')
+    const over = await run(['annotate', '-o', 'mali-sovereignty.docx', 'mali-sovereignty.docx'], {cwd: dir})
     expect(over).toMatchObject({code: 2, stderr: 'essaylint: mali-sovereignty.docx: refusing to write over the essay itself; name another file with -o\n'})
     expect(readFileSync(original)).toEqual(before)
-    expect(run(['annotate', 'essay.md'], {cwd: dir})).toMatchObject({code: 2, stderr: 'essaylint: annotate: give one Word file (essaylint annotate essay.docx [-o annotated.docx] [--grade])\n'})
+    expect(await run(['annotate', 'essay.md'], {cwd: dir})).toMatchObject({code: 2, stderr: 'essaylint: annotate: give one Word file (essaylint annotate essay.docx [-o annotated.docx] [--grade])\n'})
   })
 
   // LibreOffice is installed by .ci/run; without it (a developer's machine) this part is skipped, never in CI.
   it.skipIf(!soffice && !process.env.CI)('LibreOffice converts the copy: the same text, and every comment is there', async () => {
-    const {dir, report, original, copy} = annotated('mali-sovereignty.docx')
+    const {dir, report, original, copy} = await annotated('mali-sovereignty.docx')
     const profile = `-env:UserInstallation=file://${dir}/profile`
     for (const [filter, file] of [['txt:Text', original], ['txt:Text', copy], ['odt', copy]]) {
-      const made = spawnSync('soffice', ['--headless', profile, '--convert-to', filter, '--outdir', path.join(dir, filter.slice(0, 3) + path.basename(file)), file], {encoding: 'utf8', timeout: 120_000})
-      expect(made.status).toBe(0)
+      await execFile('soffice', ['--headless', profile, '--convert-to', filter, '--outdir', path.join(dir, filter.slice(0, 3) + path.basename(file)), file], {timeout: 120_000})
     }
     const text = (file: string) => readFileSync(path.join(dir, 'txt' + path.basename(file), path.basename(file).replace(/\.docx$/, '.txt')), 'utf8')
     expect(text(copy)).toBe(text(original))

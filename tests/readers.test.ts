@@ -12,8 +12,11 @@ import {lint} from '../src/index.js'
 import {defaultRubric} from '../src/grade/rubric.js'
 import {gradeEssay} from '../src/grade/score.js'
 import {extractText, ReaderError} from '../src/readers/index.js'
-import {root, run} from './helpers.js'
+import {root, start} from './helpers.js'
 import {makeZip} from './zip-helper.js'
+
+/** The real binary, without blocking the test worker's event loop (vitest reports progress through it). */
+const run = (args: string[], options: {cwd?: string} = {}) => start(args, options.cwd ?? root).done
 
 const essays = path.join(root, 'fixtures/essays')
 const documents = path.join(root, 'fixtures/documents')
@@ -27,7 +30,7 @@ const finding = (m: {ruleId?: string | null; quote?: string}) => `${m.ruleId} | 
 const scratch = () => mkdtempSync(path.join(os.tmpdir(), 'essaylint-readers-'))
 
 describe('a document made from each sample essay gives the findings of the essay itself', () => {
-  it('has a fixture in every format for every sample essay', () => {
+  it('has a fixture in every format for every sample essay', async () => {
     expect(samples.length).toBeGreaterThanOrEqual(6)
     const made = new Set(readdirSync(documents))
     for (const sample of samples) for (const format of formats) expect(made.has(sample.replace(/\.(md|txt)$/, `.${format}`))).toBe(true)
@@ -115,11 +118,11 @@ describe('documents that cannot be read', () => {
 })
 
 describe('the command line', () => {
-  it('names each refused format on the command line with what to do, exit 2, and still lints the rest', () => {
+  it('names each refused format on the command line with what to do, exit 2, and still lints the rest', async () => {
     const dir = scratch()
     for (const name of ['essay.doc', 'essay.rtf', 'essay.pages', 'essay.tex', 'essay']) writeFileSync(path.join(dir, name), 'x')
     copyFileSync(path.join(essays, 'weak-no-theory.md'), path.join(dir, 'weak.md'))
-    const result = run(['-f', 'json', 'essay.doc', 'essay.rtf', 'essay.pages', 'essay.tex', 'essay', 'weak.md'], {cwd: dir})
+    const result = await run(['-f', 'json', 'essay.doc', 'essay.rtf', 'essay.pages', 'essay.tex', 'essay', 'weak.md'], {cwd: dir})
     expect(result.code).toBe(2)
     expect(result.stderr.split('\n').filter(Boolean)).toEqual([
       'essaylint: essay.doc: old Word format: save it as .docx and run essaylint again',
@@ -131,7 +134,7 @@ describe('the command line', () => {
     expect(JSON.parse(result.stdout).map((r: {path: string}) => r.path)).toEqual(['weak.md'])
   })
 
-  it('lints the documents in a folder and says in one line which files it skipped', () => {
+  it('lints the documents in a folder and says in one line which files it skipped', async () => {
     const dir = scratch()
     const klass = path.join(dir, 'class')
     const files = {'a.docx': 'mali-sovereignty.docx', 'b.pdf': 'weak-no-theory.pdf', 'c.html': 'rwanda-case-study.html', 'd.odt': 'strong-three-lenses.odt'}
@@ -139,25 +142,25 @@ describe('the command line', () => {
     for (const [name, from] of Object.entries(files)) copyFileSync(path.join(documents, from), path.join(klass, name))
     for (const name of ['e.pages', 'f.pages', 'g.doc']) writeFileSync(path.join(klass, name), 'x')
     writeFileSync(path.join(klass, 'LICENSE'), 'not an essay')
-    const result = run(['-f', 'json', 'class'], {cwd: dir})
+    const result = await run(['-f', 'json', 'class'], {cwd: dir})
     expect(result.stderr).toBe('essaylint: class: skipped 3 files essaylint cannot read: 2 .pages, 1 .doc (save them as .docx, .pdf or .txt to include them)\n')
     expect(result.code).toBe(2)
     const report = JSON.parse(result.stdout) as Array<{path: string; messages: Array<{ruleId: string; paragraph?: number; quote?: string; line: number}>}>
     expect(report.map((r) => r.path)).toEqual(['class/a.docx', 'class/b.pdf', 'class/c.html', 'class/d.odt'])
     // The same findings as the essays themselves, with their paragraph and sentence.
-    const mali = run(['-f', 'json', path.join(essays, 'mali-sovereignty.md')])
+    const mali = await run(['-f', 'json', path.join(essays, 'mali-sovereignty.md')])
     const expected = (JSON.parse(mali.stdout)[0].messages as Array<{ruleId: string; paragraph?: number; quote?: string}>).map(({ruleId, paragraph, quote}) => ({ruleId, paragraph, quote}))
     expect(report[0].messages.map(({ruleId, paragraph, quote}) => ({ruleId, paragraph, quote}))).toEqual(expected)
     expect(expected.some((m) => m.paragraph === 10 && m.quote?.startsWith('While the signatories valued the agreement'))).toBe(true)
   })
 
-  it('prints the extracted text, to which line and column refer', () => {
+  it('prints the extracted text, to which line and column refer', async () => {
     const dir = scratch()
     copyFileSync(path.join(documents, 'mali-sovereignty.pdf'), path.join(dir, 'mali.pdf'))
-    const text = run(['--print-text', 'mali.pdf'], {cwd: dir})
+    const text = await run(['--print-text', 'mali.pdf'], {cwd: dir})
     expect(text.code).toBe(0)
     const lines = text.stdout.split('\n')
-    const report = JSON.parse(run(['-f', 'json', 'mali.pdf'], {cwd: dir}).stdout)[0]
+    const report = JSON.parse((await run(['-f', 'json', 'mali.pdf'], {cwd: dir})).stdout)[0]
     expect(report.messages.length).toBe(9)
     for (const m of report.messages) {
       // The finding's words are in its quoted sentence, on the line the report gives.
@@ -166,24 +169,24 @@ describe('the command line', () => {
     }
   })
 
-  it('reads a Windows-1252 .txt with one line saying so', () => {
+  it('reads a Windows-1252 .txt with one line saying so', async () => {
     const dir = scratch()
     const essay = readFileSync(path.join(essays, 'rwanda-case-study.txt'), 'utf8').replace(/'/g, '\u2019')
     const bytes = Buffer.from(essay.replace(/\u2019/g, '\u0092'), 'latin1')
     writeFileSync(path.join(dir, 'ansi.txt'), bytes)
     writeFileSync(path.join(dir, 'utf8.txt'), essay)
-    const ansi = run(['-f', 'json', 'ansi.txt'], {cwd: dir})
+    const ansi = await run(['-f', 'json', 'ansi.txt'], {cwd: dir})
     expect(ansi.stderr).toBe('essaylint: note: ansi.txt: not UTF-8: read as Windows-1252 (Western European, what Windows calls "ANSI"); if letters look wrong, save it as UTF-8\n')
     expect(ansi.code).toBe(0)
-    const utf8 = run(['-f', 'json', 'utf8.txt'], {cwd: dir})
+    const utf8 = await run(['-f', 'json', 'utf8.txt'], {cwd: dir})
     expect(JSON.parse(ansi.stdout)[0].messages).toEqual(JSON.parse(utf8.stdout)[0].messages)
-    expect(run(['--print-text', 'ansi.txt'], {cwd: dir}).stdout).toBe(essay)
+    expect((await run(['--print-text', 'ansi.txt'], {cwd: dir})).stdout).toBe(essay)
   })
 
-  it('says a damaged Word file is damaged in one line, exit 2', () => {
+  it('says a damaged Word file is damaged in one line, exit 2', async () => {
     const dir = scratch()
     writeFileSync(path.join(dir, 'broken.docx'), 'PK\u0003\u0004 not really')
-    const result = run(['broken.docx'], {cwd: dir})
+    const result = await run(['broken.docx'], {cwd: dir})
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/^essaylint: broken\.docx: not a readable zip archive \([^\n]+\)\n$/)
   })
