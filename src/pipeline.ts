@@ -16,6 +16,7 @@ import retextEnglish from 'retext-english'
 import {unified, type PluggableList, type Plugin, type Processor} from 'unified'
 import './data-map.js'
 import {essayGfm} from './essay-gfm.js'
+import {findingPlaces} from './finding-place.js'
 import {messageControl} from './message-control.js'
 import {inputGuard, type InputGuardOptions} from './input-guard.js'
 import {buildModel} from './model/build.js'
@@ -83,5 +84,7 @@ export function configPlugins(config: ResolvedConfig): PluggableList {
   }
   // Last, so that inline comments can silence what the rules said.
   list.push([messageControl, {known: Object.keys(rules)}])
+  // Then each finding's paragraph and sentence, for every report.
+  list.push(findingPlaces)
   return list
 }

@@ -51,15 +51,15 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
 
 describe('file system', () => {
   it('missing files, folders, paths through a file, dangling links and symlink loops: exit 2, one line each', () => {
-    const dir = workspace({'good.md': essay, 'notes/readme.pdf': 'x', 'folder.md/readme.pdf': 'x'})
+    const dir = workspace({'good.md': essay, 'notes/readme.png': 'x', 'folder.md/readme.png': 'x'})
     symlinkSync('loop-b.md', path.join(dir, 'loop-a.md'))
     symlinkSync('loop-a.md', path.join(dir, 'loop-b.md'))
     symlinkSync('nowhere.md', path.join(dir, 'dangling.md'))
     const result = run(['--no-config', '-f', 'json', 'missing.md', 'notes', 'folder.md', 'good.md/inside.md', 'dangling.md', 'loop-a.md', 'good.md'], dir)
     expectInputErrors(result, [
       'essaylint: missing.md: file not found',
-      'essaylint: notes: no essays found in this folder (looked for .md, .markdown, .mdx, .txt)',
-      'essaylint: folder.md: no essays found in this folder (looked for .md, .markdown, .mdx, .txt)',
+      'essaylint: notes: no essays found in this folder (looked for .md, .markdown, .mdx, .txt, .docx, .odt, .pdf, .html, .htm)',
+      'essaylint: folder.md: no essays found in this folder (looked for .md, .markdown, .mdx, .txt, .docx, .odt, .pdf, .html, .htm)',
       'essaylint: good.md/inside.md: file not found (a part of the path is a file, not a folder)',
       'essaylint: dangling.md: file not found',
       'essaylint: loop-a.md: symbolic link loop: the path never reaches a file'

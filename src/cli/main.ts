@@ -23,8 +23,11 @@ import {gradeInParallel, lintInParallel, listEssays, parallelThreshold, startWor
 import {rules} from '../rules.js'
 import {findSpecialFiles, ignorePatternsFor} from './special-files.js'
 import {helpText, readArgs, UsageError, type CliOptions} from './args.js'
+import {listedExtensions, notesOf, prepareInputs, readDocument, takeNotes} from './documents.js'
+import {documentExtensions, isDocument, textExtensions} from '../readers/formats.js'
 
-export const extensions = ['md', 'markdown', 'mdx', 'txt']
+/** Essays in folders: Markdown, plain text, and the documents the readers read (src/readers/). */
+export const extensions = [...textExtensions, ...documentExtensions]
 
 export interface Io {
   stdin: Readable & {isTTY?: boolean}
@@ -40,6 +43,8 @@ const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', imp
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   let options: CliOptions
+  // `essaylint annotate essay.docx`: the findings as comments in a copy of the Word file.
+  if (argv[0] === 'annotate') return (await import('./annotate.js')).annotate(argv.slice(1), io, main)
   // `essaylint outline <files>` and `essaylint grade <files>`: the same
   // pipeline, a different report.
   const outline = argv[0] === 'outline'
@@ -55,6 +60,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (options.help) return write(io.stdout, helpText), 0
   if (options.version) return write(io.stdout, packageJson.version + '\n'), 0
   if (options.listRules) return write(io.stdout, listRules(options.format)), 0
+  if (options.printText !== undefined) return printText(options.printText, options, io)
   if (outline && !['stylish', 'text', 'json'].includes(options.format)) {
     io.stderr.write(`essaylint: outline: unknown format "${options.format}" (expected text or json).\n`)
     return 2
@@ -113,16 +119,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
   // load while the essays are listed.
   // (An outline reads each essay's model: it is always made here.)
   let pool = !useStdin && !io.worker && !outline ? startEarly(options, io.cwd, extensions) : undefined
-  const essays = !useStdin && !io.worker && mayBeMany ? await listEssays(options, io.cwd, extensions, ignorePatterns) : []
-  const parallel = !outline && essays.length >= parallelThreshold && workerCount(essays.length, options.concurrency) > 1
+  const listed = !useStdin && !io.worker && mayBeMany ? await listEssays(options, io.cwd, listedExtensions, ignorePatterns) : []
+  const parallel = !outline && listed.length >= parallelThreshold && workerCount(listed.length, options.concurrency) > 1
   if (!parallel) pool?.close()
-  else pool ??= startWorkers(workerCount(essays.length, options.concurrency), io.cwd)
+  else pool ??= startWorkers(workerCount(listed.length, options.concurrency), io.cwd)
+  // Documents are read into text here (or by the workers); refused formats are one line each.
+  const prepared = useStdin ? {inputs: [], problems: []} : await prepareInputs(listed.length > 0 ? listed : options.files, options.files, io.cwd, !parallel)
+  problems.push(...prepared.problems)
+  const essays = listed.length > 0 ? (prepared.inputs as string[]) : []
 
   if (grade && parallel) {
     // A whole class: deal the essays out to worker processes.
     const result = await gradeInParallel(pool!, options, io.cwd, essays)
     problems.push(...result.errors.map((line) => line.replace(/^essaylint: /, '')))
     deliver(gradeFormats[options.format](result.grades), options, essays, io, problems)
+    for (const note of [...new Set(takeNotes(problems))]) io.stderr.write(`essaylint: ${note}\n`)
     for (const problem of [...new Set(problems)]) io.stderr.write(`essaylint: ${problem}\n`)
     if (result.code === 2 || problems.length > 0) return 2
     return options.minScore !== undefined && result.grades.some((g) => g.score < options.minScore!) ? 1 : 0
@@ -135,7 +146,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     files = result.files
     problems.push(...result.problems)
   } else {
-    const run = await runEngine({...options, keepModel: outline || grade}, essays.length > 0 ? essays : options.files, ignorePatterns, io, useStdin, problems)
+    const run = await runEngine({...options, keepModel: outline || grade}, prepared.inputs, ignorePatterns, io, useStdin, problems)
     if (run.error) problems.push(run.error)
     files = run.files
   }
@@ -174,6 +185,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       : outlineText(reported.map(({file, path}) => outlineOf(file, path)))
     : formats[options.format]({files: reported, color})
   deliver(report, options, files.map((file) => file.path), io, problems)
+  const notes = [...takeNotes(problems), ...notesOf(files, (file) => displayPath(file, io.cwd))]
+  for (const note of [...new Set(notes)]) io.stderr.write(`essaylint: ${note}\n`)
   for (const problem of [...new Set(problems)]) io.stderr.write(`essaylint: ${problem}\n`)
 
   if (problems.length > 0) return 2
@@ -190,7 +203,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return errors > 0 || warnings > options.maxWarnings ? 1 : 0
 }
 
-function runEngine(options: CliOptions & {keepModel: boolean}, given: string[], ignorePatterns: string[], io: Io, useStdin: boolean, problems: string[]): Promise<{files: VFile[]; error?: string}> {
+function runEngine(options: CliOptions & {keepModel: boolean}, given: Array<string | VFile>, ignorePatterns: string[], io: Io, useStdin: boolean, problems: string[]): Promise<{files: VFile[]; error?: string}> {
   // Config names and hooks are shared with the language server (src/engine-options.ts).
   const config = engineConfig({cwd: io.cwd, rules: options.rules})
   if (config.problem) problems.push(config.problem)
@@ -203,7 +216,8 @@ function runEngine(options: CliOptions & {keepModel: boolean}, given: string[], 
         processor: baseProcessor({rawBytes: (file) => readBytes(file, io.cwd), maxBytes: options.maxFileSize}),
         files: useStdin ? [] : given,
         ignorePatterns,
-        extensions,
+        // Documents arrive already read (src/cli/documents.ts): never as text from a folder.
+        extensions: textExtensions,
         cwd: io.cwd,
         streamIn: useStdin ? io.stdin : undefined,
         filePath: options.stdinFilename ?? (useStdin ? 'stdin.md' : undefined),
@@ -228,6 +242,33 @@ function runEngine(options: CliOptions & {keepModel: boolean}, given: string[], 
       }
     )
   })
+}
+
+/**
+ * `essaylint --print-text FILE`: the text essaylint lints for this file, to
+ * which every line and column of its report refers — for a document, the
+ * Markdown extracted from it.
+ */
+async function printText(file: string, options: CliOptions, io: Io): Promise<number> {
+  const full = path.resolve(io.cwd, file)
+  if (isDocument(file)) {
+    const document = await readDocument(full, file)
+    if (typeof document === 'string') return io.stderr.write(`essaylint: ${document}\n`), 2
+    return write(io.stdout, String(document.value)), 0
+  }
+  const {checkInput, defaultMaxBytes} = await import('../input-guard.js')
+  const {VFile} = await import('vfile')
+  let bytes: Uint8Array
+  try {
+    bytes = readFileSync(full)
+  } catch (error) {
+    return io.stderr.write(`essaylint: ${file}: ${explain((error as Error).message)}\n`), 2
+  }
+  const text = new VFile({path: file, value: bytes})
+  const problem = checkInput(text, options.maxFileSize ?? defaultMaxBytes)
+  if (problem) return io.stderr.write(`essaylint: ${file}: ${problem}\n`), 2
+  if (text.data.note) io.stderr.write(`essaylint: note: ${file}: ${text.data.note}\n`)
+  return write(io.stdout, String(text.value)), 0
 }
 
 /**

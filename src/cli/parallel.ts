@@ -323,6 +323,8 @@ function fromJson(result: JsonResult): VFile {
     })
     message.fatal = m.severity === 'error' ? true : m.severity === 'warning' ? false : undefined
     if (m.url) message.url = m.url
+    if (m.paragraph !== undefined) message.paragraph = m.paragraph
+    if (m.quote !== undefined) message.quote = m.quote
     if (m.note) message.note = m.note
     if (m.suggestion) message.expected = [m.suggestion]
     if (m.data) Object.assign(message, {data: m.data})
