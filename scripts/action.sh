@@ -34,7 +34,7 @@ if [ "$mode" != lint ]; then
   code=$?
   if [ "$code" -eq 2 ]; then status=2; fi
   "${grade[@]}" --format markdown "${files[@]}" >> "$summary" 2>/dev/null
-  lowest="$(node -e 'const g=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")||"[]");console.log(g.length?Math.min(...g.map(x=>x.score)):"")' "$json")"
+  lowest="$(node -e 'const t=require("fs").readFileSync(process.argv[1],"utf8");const s=t?JSON.parse(t).summary:{count:0};console.log(s.count?s.min:"")' "$json")"
   rm -f "$json"
   echo "lowest-score=$lowest" >> "$output"
   if [ -n "${ESSAYLINT_MIN_SCORE:-}" ] && [ -n "$lowest" ]; then

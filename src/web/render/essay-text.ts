@@ -50,6 +50,8 @@ function blocks(text: string): Array<{start: number; end: number}> {
 export interface EssayTextOptions {
   /** Prefix for element ids, unique per essay on a page with many. */
   idPrefix: string
+  /** The level of the section the text sits in: its "#" headings are one below. */
+  headingLevel: number
 }
 
 /** The id of finding `index`'s mark and of its entry in the findings list. */
@@ -61,10 +63,12 @@ export function essayTextTree(text: string, messages: JsonMessage[], options: Es
   const opened = new Set<number>()
   const children: ElementContent[] = []
   for (const block of blocks(text)) {
-    const heading = /^(#{1,6})[ \t]/.exec(text.slice(block.start, block.end))
-    const inside = spans.filter((s) => s.start < block.end && s.end > block.start)
-    const content = pieces(text, block, inside, messages, options.idPrefix, opened)
-    children.push(heading ? h(`h${Math.min(6, heading[1].length + 2)}`, {className: ['essay-heading']}, content) : h('p', content))
+    const heading = /^(#{1,6})[ \t]+/.exec(text.slice(block.start, block.end))
+    // A heading shows without its Markdown marker ("## ").
+    const shown = heading ? {start: block.start + heading[0].length, end: block.end} : block
+    const inside = spans.filter((s) => s.start < shown.end && s.end > shown.start)
+    const content = pieces(text, shown, inside, messages, options.idPrefix, opened)
+    children.push(heading ? h(`h${Math.min(6, heading[1].length + options.headingLevel)}`, {className: ['essay-heading']}, content) : h('p', content))
   }
   return h('div', {className: ['essay-text'], lang: 'en'}, children)
 }

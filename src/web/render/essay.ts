@@ -1,7 +1,8 @@
 /**
  * One essay as both pages show it: the text with its highlights and the
  * findings list beside the score, the argument outline and the coverage
- * chart. Pure: an EssayView in, an HTML string out; every piece of essay text
+ * chart. Its parts are sections without a name of their own, not landmarks:
+ * a class report has one set per essay. Pure: an EssayView in, an HTML string out; every piece of essay text
  * and every path goes through hast-util-to-html, which escapes it.
  */
 
@@ -30,14 +31,14 @@ export function essayBodyTree(view: EssayView, options: EssayRenderOptions = {})
   for (const m of view.messages) counts[m.severity]++
   const summary = `${view.messages.length} finding${view.messages.length === 1 ? '' : 's'}` + (view.messages.length > 0 ? ` (${[counts.error && `${counts.error} error${counts.error === 1 ? '' : 's'}`, counts.warning && `${counts.warning} warning${counts.warning === 1 ? '' : 's'}`, counts.info && `${counts.info} hint${counts.info === 1 ? '' : 's'}`].filter(Boolean).join(', ')})` : '')
   const side = [
-    ...(view.grade ? [h('section', {className: ['panel'], ariaLabelledBy: `${prefix}-score`}, [heading('Rubric score', 'score'), scoreTree(view.grade)])] : []),
-    h('section', {className: ['panel'], ariaLabelledBy: `${prefix}-outline`}, [heading('Argument outline', 'outline'), outlineTree(view.outline)]),
-    h('section', {className: ['panel'], ariaLabelledBy: `${prefix}-coverage`}, [heading('Coverage', 'coverage'), coverageTree(view.outline.concepts)])
+    ...(view.grade ? [h('section', {className: ['panel']}, [heading('Rubric score', 'score'), scoreTree(view.grade)])] : []),
+    h('section', {className: ['panel']}, [heading('Argument outline', 'outline'), outlineTree(view.outline)]),
+    h('section', {className: ['panel']}, [heading('Coverage', 'coverage'), coverageTree(view.outline.concepts)])
   ]
   return h('div', {className: ['essay'], dataEssay: prefix}, [
     h('div', {className: ['essay-main']}, [
-      h('section', {className: ['panel'], ariaLabelledBy: `${prefix}-text`}, [heading('Your essay', 'text'), h('p', {className: ['essay-summary']}, summary), essayTextTree(view.text, view.messages, {idPrefix: prefix})]),
-      h('section', {ariaLabelledBy: `${prefix}-findings`}, [heading('Findings', 'findings'), findingsTree(view.messages, prefix)])
+      h('section', {className: ['panel']}, [heading('Your essay', 'text'), h('p', {className: ['essay-summary']}, summary), essayTextTree(view.text, view.messages, {idPrefix: prefix, headingLevel: level})]),
+      h('section', {className: ['findings-section']}, [heading('Findings', 'findings'), findingsTree(view.messages, prefix)])
     ]),
     h('div', {className: ['essay-side']}, side)
   ])

@@ -35,10 +35,10 @@ const hueClasses = hues.light.map((_, i) => `.hue-${i}{--tint:var(--hue-${i}-tin
 
 export const styles = `
 :root{color-scheme:light dark;--bg:#fbfaf6;--panel:#ffffff;--text:#1f2328;--muted:#555d68;--line:#d8d5cc;--accent:#1b5aa6;--accent-text:#ffffff;
---band-0:#f6c6c0;--band-1:#f8d9b0;--band-2:#f4ecb0;--band-3:#cfe8c0;--band-4:#a9d8b0;${hueVariables('light')}
+--poor:#b3261e;--fair:#9a6a00;--good:#2f7d32;--band-0:#f6c6c0;--band-1:#f8d9b0;--band-2:#f4ecb0;--band-3:#cfe8c0;--band-4:#a9d8b0;${hueVariables('light')}
 font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;line-height:1.5}
 @media (prefers-color-scheme:dark){:root{--bg:#14161b;--panel:#1c1f26;--text:#e7e8ea;--muted:#a9b0bb;--line:#394050;--accent:#8ec0f7;--accent-text:#0c1320;
---band-0:#5c2420;--band-1:#5a3a14;--band-2:#4d4714;--band-3:#25472a;--band-4:#1d5a34;${hueVariables('dark')}}}
+--poor:#ff8a80;--fair:#e0b341;--good:#7cc97f;--band-0:#5c2420;--band-1:#5a3a14;--band-2:#4d4714;--band-3:#25472a;--band-4:#1d5a34;${hueVariables('dark')}}}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--text)}
 a{color:var(--accent)}
@@ -57,7 +57,8 @@ ${hueClasses}
 @media (max-width:60rem){.essay{grid-template-columns:1fr}}
 .essay-text{font-family:Charter,"Iowan Old Style",Georgia,"DejaVu Serif",serif;font-size:1.06rem;line-height:1.75;max-width:46rem}
 .essay-text p,.essay-text .essay-heading{white-space:pre-wrap;margin:0 0 1rem}
-.essay-heading{font-family:system-ui,sans-serif}
+.essay-heading{font-family:system-ui,sans-serif;font-size:1.1rem}
+.essay-text>.essay-heading:first-child{font-size:1.3rem}
 mark.finding{background:var(--tint);color:inherit;border-bottom:2px solid var(--strong);border-radius:.2rem;padding:0 .05rem;cursor:help}
 mark.finding.severity-error{border-bottom-width:3px;font-weight:600}
 mark.finding.severity-info{border-bottom-style:dotted;background:transparent}
@@ -83,7 +84,9 @@ mark.finding:hover,mark.finding.active{box-shadow:0 0 0 2px var(--strong)}
 .criterion{margin:0 0 .7rem}
 .criterion-head{display:flex;justify-content:space-between;margin:0;font-weight:600}
 .criterion-bar{display:block;height:.5rem;border-radius:.25rem;background:var(--line);overflow:hidden;margin:.2rem 0}
-.criterion-fill{display:block;height:100%;background:var(--accent)}
+.criterion-fill{display:block;height:100%;background:var(--good)}
+.criterion-fill.band-0,.criterion-fill.band-1{background:var(--poor)}
+.criterion-fill.band-2{background:var(--fair)}
 .criterion-evidence{font-size:.85rem;color:var(--muted)}
 .coverage-row{display:grid;grid-template-columns:8.5rem 4.6rem auto;gap:.2rem .5rem;align-items:center;margin:.3rem 0}
 .coverage-meter{display:flex;gap:3px}
