@@ -93,14 +93,21 @@ describe.skipIf(!chromiumPath)('the playground in Chromium', () => {
     expect(cli.length).toBeGreaterThan(5)
     expect(await marks()).toEqual(expected)
     expect(await page.$eval('#status', (s) => s.textContent)).toMatch(new RegExp(`^${cli.length} findings · checked in \\d+ ms, in your browser$`))
+    await screenshot(page, 'playground-weak-essay')
+  })
+
+  it('shows the sample essay with a finding explained on keyboard focus', async () => {
+    const shown = Number(await page.$eval('#results-body', (r) => (r as HTMLElement).dataset.request))
+    await page.click('#sample-button')
+    await resultsAfter(shown)
     await screenshot(page, 'playground-editor')
-    // The results, with the tooltip of the first unsupported claim open (keyboard focus).
+    // The results, with the tooltip of the first unsupported claim open.
     await page.$eval('#results-body mark.finding[data-rule="unsupported-claim"][tabindex="0"]', (m) => {
-      m.scrollIntoView({block: 'start'})
-      window.scrollBy(0, -120)
-      ;(m as HTMLElement).focus()
+      document.getElementById('results')!.scrollIntoView({block: 'start'})
+      ;(m as HTMLElement).focus({preventScroll: true})
     })
-    expect(await page.$eval('#essaylint-tooltip', (t) => (t as HTMLElement).hidden)).toBe(false)
+    const tip = await page.$eval('#essaylint-tooltip', (t) => ({hidden: (t as HTMLElement).hidden, text: t.textContent}))
+    expect(tip).toEqual({hidden: false, text: expect.stringMatching(/^2 Warning · Unsupported claim line 5Unsupported claim: "Realism explains why no great power…"/)})
     await screenshot(page, 'playground')
     await page.emulateMediaFeatures([{name: 'prefers-color-scheme', value: 'dark'}])
     await screenshot(page, 'playground-dark')
@@ -120,7 +127,11 @@ describe.skipIf(!chromiumPath)('the playground in Chromium', () => {
     await page.$eval('#essay-input', (input, at) => (input as HTMLTextAreaElement).setSelectionRange(at, at), end)
     await page.keyboard.type(' Experts say that peacekeepers always fail.')
     // Typing waits for a pause, then the result of the whole edit arrives.
-    await page.waitForFunction(() => [...document.querySelectorAll('#results-body mark.finding')].some((m) => m.textContent === 'Experts say' + m.querySelector('.finding-number')?.textContent), {timeout: 20_000})
+    await page.waitForFunction(() => [...document.querySelectorAll('#results-body mark.finding')].some((m) => m.textContent === 'Experts say' + m.querySelector('.finding-number')?.textContent), {timeout: 20_000}).catch(async (error) => {
+      // Say what the page showed instead.
+      const state = await page.evaluate(() => ({status: document.getElementById('status')!.textContent, request: document.getElementById('results-body')!.dataset.request, typed: (document.getElementById('essay-input') as HTMLTextAreaElement).value.includes('Experts say that peacekeepers always fail.')}))
+      throw new Error(`${(error as Error).message}: the page showed ${JSON.stringify(state)}`)
+    })
     shown = await resultsAfter(shown)
     const after = await marks()
     expect(after).toHaveLength(before.length + 1)

@@ -14,6 +14,8 @@ export function installTooltips(doc: Document): void {
   tip.hidden = true
   doc.body.append(tip)
   let current: HTMLElement | undefined
+  // A tooltip opened by the keyboard stays until focus moves; one opened by the pointer, until it leaves.
+  let byPointer = false
   const hide = () => {
     tip.hidden = true
     current?.classList.remove('active')
@@ -38,13 +40,17 @@ export function installTooltips(doc: Document): void {
   const markOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<HTMLElement>('mark.finding') : null)
   doc.addEventListener('mouseover', (event) => {
     const mark = markOf(event.target)
-    if (mark) show(mark)
-    else if (!(event.target instanceof Node && tip.contains(event.target))) hide()
+    if (mark) {
+      show(mark)
+      byPointer = true
+    } else if (byPointer && !(event.target instanceof Node && tip.contains(event.target))) hide()
   })
   doc.addEventListener('focusin', (event) => {
     const mark = markOf(event.target)
-    if (mark) show(mark)
-    else hide()
+    if (mark) {
+      show(mark)
+      byPointer = false
+    } else hide()
   })
   doc.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') hide()

@@ -102,11 +102,9 @@ function pieces(text: string, block: {start: number; end: number}, spans: Span[]
     const target = stack.length > 0 ? stack[stack.length - 1].children : root
     target.push({type: 'text', value: text.slice(from, to)})
     // A finding's number follows its last piece: it ties the text to the list, on paper too.
-    for (const open of stack) {
-      if (open.span.end === to) {
-        open.children.push(h('span', {className: ['finding-number'], ariaHidden: 'true'}, String(open.span.index + 1)))
-      }
-    }
+    // Findings that end together show their numbers in order, in the innermost mark.
+    const ending = stack.filter((open) => open.span.end === to).map((open) => open.span.index).sort((a, b) => a - b)
+    for (const index of ending) target.push(h('span', {className: ['finding-number'], ariaHidden: 'true'}, String(index + 1)))
   }
   return root
 }
