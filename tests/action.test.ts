@@ -17,7 +17,7 @@ function action(env: Record<string, string>) {
   const result = spawnSync('bash', [path.join(root, 'scripts', 'action.sh')], {
     cwd: root,
     encoding: 'utf8',
-    env: {...process.env, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, ...env}
+    env: {...process.env, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, RUNNER_TEMP: dir, ...env}
   })
   return {code: result.status, stdout: result.stdout, stderr: result.stderr, summary: readFileSync(summary, 'utf8'), output: readFileSync(output, 'utf8')}
 }
@@ -28,9 +28,14 @@ describe('action.yml', () => {
     expect(spec.runs.using).toBe('composite')
     expect(spec.runs.steps[0]).toMatchObject({uses: 'actions/setup-node@v4', with: {'node-version': 20}})
     expect(Object.keys(spec.inputs)).toEqual(['files', 'mode', 'min-score', 'rubric', 'config', 'max-warnings'])
-    const run = spec.runs.steps.at(-1)
+    const run = spec.runs.steps.find((step: {id?: string}) => step.id === 'run')
     expect(run.run).toBe('bash "$GITHUB_ACTION_PATH/scripts/action.sh"')
     expect(run.env.ESSAYLINT_FILES).toBe('${{ inputs.files }}')
+    // The HTML class report: uploaded as an artifact, then linked in the job summary.
+    const [upload, link] = spec.runs.steps.slice(-2)
+    expect(upload).toMatchObject({uses: 'actions/upload-artifact@v4', with: {name: 'essaylint-report', path: '${{ steps.run.outputs.report }}'}})
+    expect(link.env.ESSAYLINT_REPORT_URL).toBe('${{ steps.upload.outputs.artifact-url }}')
+    expect(link.run).toContain('>> "$GITHUB_STEP_SUMMARY"')
   })
 
   it('annotates, writes the grades to the job summary and the lowest score as an output', () => {
@@ -39,7 +44,10 @@ describe('action.yml', () => {
     expect(result.stdout).toMatch(/^::warning file=fixtures\/essays\/mali-sovereignty\.md,line=1,col=1,/m)
     expect(result.summary).toContain('## essaylint grades')
     expect(result.summary).toMatch(/\| fixtures\/essays\/weak-no-theory\.md \| \*\*[\d.]+\*\*\/100 \|/)
-    expect(result.output).toMatch(/^lowest-score=[\d.]+\n$/)
+    expect(result.output).toMatch(/^report=(.+essaylint-report\.html)\nlowest-score=[\d.]+\n$/)
+    const report = readFileSync(/^report=(.+)$/m.exec(result.output)![1], 'utf8')
+    expect(report).toMatch(/^<!doctype html>\n<html lang="en">/)
+    expect(report).toContain('fixtures/essays/weak-no-theory.md')
   })
 
   it('fails below min-score with an error annotation', () => {
