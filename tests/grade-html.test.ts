@@ -1,6 +1,6 @@
 /** `essaylint grade --format html`: the class report in a real browser (Debian's Chromium), and the class summary of the other formats. */
 
-import {mkdtempSync, readFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -128,6 +128,29 @@ describe.skipIf(!chromiumPath)('the HTML class report in Chromium', () => {
     await screenshot(page, 'class-report-essay')
     await page.keyboard.press('Escape')
     expect(await page.$eval('#essaylint-tooltip', (t) => (t as HTMLElement).hidden)).toBe(true)
+  })
+
+  it('escapes file names and essay text: a browser finds no element or attribute in them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'essaylint-escape-'))
+    const name = '<img src=x onerror=alert(1)>" onclick="alert(3).md'
+    writeFileSync(path.join(dir, name), '# <script>alert(2)</script>\n\nStudies show that peacekeeping <b>always</b> fails.\n')
+    const result = run(['grade', '--format', 'html', name], {cwd: dir})
+    expect(result).toMatchObject({code: 0, stderr: ''})
+    const other = await browser.newPage()
+    await other.setJavaScriptEnabled(false)
+    await other.setContent(result.stdout)
+    const found = await other.evaluate(() => ({
+      injected: document.querySelectorAll('img, b, [onclick], [onerror]').length,
+      scripts: document.scripts.length,
+      title: document.querySelector('.essay-card summary h3')!.textContent,
+      heading: (() => {
+        const copy = document.querySelector('.essay-text .essay-heading')!.cloneNode(true) as HTMLElement
+        for (const number of copy.querySelectorAll('.finding-number')) number.remove()
+        return copy.textContent
+      })()
+    }))
+    await other.close()
+    expect(found).toEqual({injected: 0, scripts: 1, title: name, heading: '<script>alert(2)</script>'})
   })
 
   it('meets WCAG AA in light and dark mode (axe-core), and prints', async () => {

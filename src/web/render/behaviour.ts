@@ -12,7 +12,8 @@ export function installTooltips(doc: Document): void {
   tip.setAttribute('role', 'tooltip')
   tip.id = 'essaylint-tooltip'
   tip.hidden = true
-  doc.body.append(tip)
+  // Inside the main landmark, where what it repeats comes from.
+  ;(doc.querySelector('main') ?? doc.body).append(tip)
   let current: HTMLElement | undefined
   // A tooltip opened by the keyboard stays until focus moves; one opened by the pointer, until it leaves.
   let byPointer = false
