@@ -40,6 +40,8 @@ describe.skipIf(!chromiumPath)('the playground in Chromium', () => {
       },
       text
     )
+  /** Wait until the page shows the results of the text and settings as they are now. */
+  const settled = () => page.waitForFunction(() => document.body.dataset.busy === undefined, {timeout: 20_000})
   /** Wait for the results of a request newer than `after`. */
   const resultsAfter = async (after: number) => {
     await page.waitForFunction((n: number) => Number(document.getElementById('results-body')!.dataset.request ?? -1) > n, {timeout: 20_000}, after)
@@ -117,7 +119,7 @@ describe.skipIf(!chromiumPath)('the playground in Chromium', () => {
   it('updates after an edit: a vague appeal typed into a paragraph is found', async () => {
     const text = fixture('essays', 'strong-three-lenses.md')
     await paste(text)
-    let shown = await resultsAfter(Number(await page.$eval('#results-body', (r) => (r as HTMLElement).dataset.request)))
+    await settled()
     const before = await marks()
     expect(before.some((m) => m.text === 'Experts say')).toBe(false)
     // The caret at the end of the first body paragraph (before the third blank line).
@@ -132,7 +134,7 @@ describe.skipIf(!chromiumPath)('the playground in Chromium', () => {
       const state = await page.evaluate(() => ({status: document.getElementById('status')!.textContent, request: document.getElementById('results-body')!.dataset.request, typed: (document.getElementById('essay-input') as HTMLTextAreaElement).value.includes('Experts say that peacekeepers always fail.')}))
       throw new Error(`${(error as Error).message}: the page showed ${JSON.stringify(state)}`)
     })
-    shown = await resultsAfter(shown)
+    await settled()
     const after = await marks()
     expect(after).toHaveLength(before.length + 1)
     expect(after).toContainEqual({rule: 'vague-evidence', text: 'Experts say'})
@@ -142,7 +144,8 @@ describe.skipIf(!chromiumPath)('the playground in Chromium', () => {
     const shown = Number(await page.$eval('#results-body', (r) => (r as HTMLElement).dataset.request))
     await page.select('#rule-unsupported-claim', 'off')
     await page.click('#perspective-settings input[value="english-school"]')
-    await resultsAfter(shown + 1)
+    await settled()
+    expect(Number(await page.$eval('#results-body', (r) => (r as HTMLElement).dataset.request))).toBeGreaterThan(shown)
     expect((await marks()).some((m) => m.rule === 'unsupported-claim')).toBe(false)
     const config = JSON.parse(await page.$eval('#config-json', (c) => c.textContent!))
     expect(config).toEqual({extends: 'essaylint:recommended', rules: {'perspective-coverage': ['warn', {required: ['realism', 'liberalism', 'constructivism', 'english-school']}], 'unsupported-claim': 'off'}})

@@ -99,6 +99,10 @@ describe('essay text with highlights', () => {
     }
     const claim = view.messages.findIndex((m) => m.ruleId === 'unsupported-claim')
     expect(found.find((f) => f.finding === claim)!.text).toMatch(/^Realism explains why no great power/)
+    // The outline's unsupported claim links to its highlight in the text; a supported one links nowhere.
+    const html = renderEssay(view, {idPrefix: 'e'})
+    expect(html).toContain(`<a href="#e-m${claim}" class="claim-link"><q>Realism explains why no great power would defend the mission against Bamako, while liberalism…</q></a>`)
+    expect(html).toMatch(/<span class="claim-mark">✔<\/span><span class="visually-hidden">Supported claim: <\/span><q>/)
   })
 })
 

@@ -108,17 +108,21 @@ function settingsChanged(): void {
   schedule(0)
 }
 
+// body[data-busy] while a check is waiting or running: the results on the page are not the text's yet.
 function schedule(delay: number): void {
   clearTimeout(timer)
+  document.body.dataset.busy = 'true'
   timer = setTimeout(send, delay)
 }
 
 function send(): void {
+  timer = undefined
   if (!meta) return
   const text = input.value
   if (!text.trim()) {
     results.innerHTML = ''
     status.textContent = 'Paste or type your essay above to see what essaylint finds.'
+    if (!running) delete document.body.dataset.busy
     return
   }
   const request: LintRequest = {id: next++, text, name: `essay.${format.value}`, config: configOf()}
@@ -149,6 +153,7 @@ worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
     running = true
     worker.postMessage(request)
   }
+  if (!queued && !running && timer === undefined) delete document.body.dataset.busy
   if (message.id < shown) return
   shown = message.id
   if (message.type === 'error') {

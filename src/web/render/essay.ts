@@ -11,9 +11,9 @@ import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import type {EssayView} from '../view.js'
 import {coverageTree} from './coverage.js'
-import {essayTextTree} from './essay-text.js'
+import {essayTextTree, markId} from './essay-text.js'
 import {findingsTree} from './findings.js'
-import {outlineTree} from './outline.js'
+import {outlineTree, type ClaimLink} from './outline.js'
 import {scoreTree} from './score.js'
 
 export interface EssayRenderOptions {
@@ -32,7 +32,7 @@ export function essayBodyTree(view: EssayView, options: EssayRenderOptions = {})
   const summary = `${view.messages.length} finding${view.messages.length === 1 ? '' : 's'}` + (view.messages.length > 0 ? ` (${[counts.error && `${counts.error} error${counts.error === 1 ? '' : 's'}`, counts.warning && `${counts.warning} warning${counts.warning === 1 ? '' : 's'}`, counts.info && `${counts.info} hint${counts.info === 1 ? '' : 's'}`].filter(Boolean).join(', ')})` : '')
   const side = [
     ...(view.grade ? [h('section', {className: ['panel']}, [heading('Rubric score', 'score'), scoreTree(view.grade)])] : []),
-    h('section', {className: ['panel']}, [heading('Argument outline', 'outline'), outlineTree(view.outline)]),
+    h('section', {className: ['panel']}, [heading('Argument outline', 'outline'), outlineTree(view.outline, claimLink(view, prefix))]),
     h('section', {className: ['panel']}, [heading('Coverage', 'coverage'), coverageTree(view.outline.concepts)])
   ]
   return h('div', {className: ['essay'], dataEssay: prefix}, [
@@ -42,6 +42,14 @@ export function essayBodyTree(view: EssayView, options: EssayRenderOptions = {})
     ]),
     h('div', {className: ['essay-side']}, side)
   ])
+}
+
+/** An outline claim links to the finding that starts on its sentence (an unsupported claim's mark). */
+function claimLink(view: EssayView, prefix: string): ClaimLink {
+  return (claim) => {
+    const index = view.messages.findIndex((m) => m.line === claim.line && m.column === claim.column)
+    return index === -1 ? undefined : `#${markId(prefix, index)}`
+  }
 }
 
 /** The essay's HTML: text with highlights, findings, score, outline and coverage. */

@@ -13,19 +13,24 @@ const shorten = (text: string, words = 14) => {
   return parts.slice(0, words).join(' ') + (parts.length > words ? '…' : '')
 }
 
-function claimItem(claim: OutlineSentence): Element {
+/** Where a claim's sentence is highlighted in the text, if a finding marks it. */
+export type ClaimLink = (claim: OutlineSentence) => string | undefined
+
+function claimItem(claim: OutlineSentence, link: ClaimLink): Element {
   const support = claim.support ?? []
+  const href = link(claim)
+  const quote = h('q', shorten(claim.text))
   const children: ElementContent[] = [
     h('span', {className: ['claim-mark']}, claim.supported ? '✔' : '✘'),
     h('span', {className: ['visually-hidden']}, claim.supported ? 'Supported claim: ' : 'Unsupported claim: '),
-    h('q', shorten(claim.text))
+    href ? h('a', {href, className: ['claim-link']}, quote) : quote
   ]
   if (support.length > 0) children.push(h('ul', {className: ['support']}, support.map((s) => h('li', [h('span', {className: ['support-kind']}, s.kind), ' ', shorten(s.text, 10)]))))
   else children.push(h('p', {className: ['support', 'support-none']}, 'nothing supports it yet'))
   return h('li', {className: ['claim', claim.supported ? 'claim-supported' : 'claim-unsupported'], dataLine: String(claim.line)}, children)
 }
 
-export function outlineTree(outline: Outline): Element {
+export function outlineTree(outline: Outline, link: ClaimLink = () => undefined): Element {
   const thesis = outline.thesis
     ? h('p', {className: ['thesis']}, [h('strong', 'Thesis '), h('span', {className: ['outline-line']}, `(line ${outline.thesis.line}) `), h('q', shorten(outline.thesis.text, 30))])
     : h('p', {className: ['thesis', 'thesis-missing']}, [h('strong', 'No thesis found. '), 'State your position in the introduction ("This essay argues that…").'])
@@ -37,7 +42,7 @@ export function outlineTree(outline: Outline): Element {
       return h('li', [
         h('details', {open: true}, [
           h('summary', [`Paragraph ${i + 1} `, h('span', {className: ['outline-line']}, `(line ${p.line})`), ` — ${supported} of ${p.claims.length} claim${p.claims.length === 1 ? '' : 's'} supported`]),
-          h('ul', {className: ['claims']}, p.claims.map(claimItem))
+          h('ul', {className: ['claims']}, p.claims.map((claim) => claimItem(claim, link)))
         ])
       ])
     })

@@ -99,6 +99,7 @@ mark.finding:hover,mark.finding.active{box-shadow:0 0 0 2px var(--strong)}
 .outline summary{cursor:pointer;font-weight:600}
 .claims{margin:.3rem 0 .6rem .2rem}
 .claim{margin:.3rem 0}
+.claim-link{color:inherit;text-decoration:underline dotted}
 .claim-mark{font-weight:700;margin-right:.35rem}
 .claim-supported .claim-mark{color:#2c6e1a}
 .claim-unsupported .claim-mark{color:#b3261e}
