@@ -9,7 +9,12 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Grade} from '../src/grade/score.js'
 import {classStats, summarize} from '../src/grade/stats.js'
 import {accessibilityViolations, chromiumPath, launch, screenshot, watch} from './browser.js'
-import {run} from './helpers.js'
+import {root, start} from './helpers.js'
+
+// The binary runs without blocking this worker (spawn, not spawnSync): a run of
+// synchronous spawns on a loaded machine can keep vitest's worker from
+// answering its runner for over a minute.
+const grade = async (args: string[], cwd = root) => start(['grade', ...args], cwd).done
 
 
 const essays = 'fixtures/essays'
@@ -29,16 +34,15 @@ describe('class statistics', () => {
     expect(stats.criteria).toEqual([{id: 'a', label: 'A', outOf: 50, count: 5, mean: 17.5, median: 5, min: 0, max: 50, standardDeviation: 18.8}])
   })
 
-  const json = JSON.parse(run(['grade', '-f', 'json', essays]).stdout) as {summary: ReturnType<typeof classStats>; essays: Grade[]}
-  const scores = json.essays.map((g) => g.score)
-
-  it('is in the text, markdown and json outputs', () => {
+  it('is in the text, markdown and json outputs', async () => {
+    const json = JSON.parse((await grade(['-f', 'json', essays])).stdout) as {summary: ReturnType<typeof classStats>; essays: Grade[]}
+    const scores = json.essays.map((g) => g.score)
     const expected = summarize(scores)
     expect(json.summary).toMatchObject({...expected, outOf: 100})
     expect(json.summary.criteria.map((c) => c.id)).toEqual(['thesis', 'claims-supported', 'perspectives', 'sovereignty', 'ethics', 'evidence-quality'])
-    const text = run(['grade', essays]).stdout
+    const text = (await grade([essays])).stdout
     expect(text.trimEnd().split('\n').at(-1)).toBe(`class: 6 essays, mean ${expected.mean}, median ${expected.median}, range ${expected.min}–${expected.max}, standard deviation ${expected.standardDeviation} (out of 100)`)
-    const markdown = run(['grade', '-f', 'markdown', essays]).stdout
+    const markdown = (await grade(['-f', 'markdown', essays])).stdout
     expect(markdown).toContain(`### Class\n\n| | Essays | Mean | Median | Range | Std. dev. |\n| --- | ---: | ---: | ---: | ---: | ---: |\n| **Score** (of 100) | 6 | ${expected.mean} | ${expected.median} | ${expected.min}–${expected.max} | ${expected.standardDeviation} |\n| Thesis (of 10) | 6 |`)
   })
 })
@@ -50,10 +54,11 @@ describe.skipIf(!chromiumPath)('the HTML class report in Chromium', () => {
   let close: () => Promise<void>
   let page: Page
   let seen: {errors: string[]; requests: string[]}
-  const grades = (JSON.parse(run(['grade', '-f', 'json', essays]).stdout) as {essays: Grade[]}).essays
+  let grades: Grade[]
 
   beforeAll(async () => {
-    const result = run(['grade', '--format', 'html', '-o', report, essays])
+    grades = (JSON.parse((await grade(['-f', 'json', essays])).stdout) as {essays: Grade[]}).essays
+    const result = await grade(['--format', 'html', '-o', report, essays])
     expect(result).toMatchObject({code: 0, stdout: '', stderr: ''})
     ;({browser, close} = await launch())
     page = await browser.newPage()
@@ -134,7 +139,7 @@ describe.skipIf(!chromiumPath)('the HTML class report in Chromium', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'essaylint-escape-'))
     const name = '<img src=x onerror=alert(1)>" onclick="alert(3).md'
     writeFileSync(path.join(dir, name), '# <script>alert(2)</script>\n\nStudies show that peacekeeping <b>always</b> fails.\n')
-    const result = run(['grade', '--format', 'html', name], {cwd: dir})
+    const result = await grade(['--format', 'html', name], dir)
     expect(result).toMatchObject({code: 0, stderr: ''})
     const other = await browser.newPage()
     await other.setJavaScriptEnabled(false)

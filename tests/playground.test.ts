@@ -6,12 +6,12 @@
  * the page, its script and its worker.
  */
 
-import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
+import {spawn, type ChildProcess} from 'node:child_process'
 import path from 'node:path'
 import type {Browser, Page} from 'puppeteer-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {accessibilityViolations, chromiumPath, launch, screenshot, watch} from './browser.js'
-import {fixture, root, run} from './helpers.js'
+import {fixture, root, start} from './helpers.js'
 
 interface JsonMessage {
   ruleId: string
@@ -58,8 +58,11 @@ describe.skipIf(!chromiumPath)('the playground in Chromium', () => {
     )
 
   beforeAll(async () => {
-    const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-web.mjs')], {encoding: 'utf8'})
-    expect(built.status, built.stderr).toBe(0)
+    // Spawned, not spawnSync: the worker keeps answering vitest's runner while the build runs.
+    const build = spawn(process.execPath, [path.join(root, 'scripts/build-web.mjs')], {stdio: ['ignore', 'ignore', 'pipe']})
+    let errors = ''
+    build.stderr!.on('data', (chunk) => (errors += chunk))
+    expect(await new Promise((resolve) => build.on('close', resolve)), errors).toBe(0)
     server = spawn(process.execPath, [path.join(root, 'scripts/serve-web.mjs')], {env: {...process.env, PORT: '0'}})
     url = await new Promise<string>((resolve, reject) => {
       server.stdout!.on('data', (chunk) => {
@@ -89,7 +92,7 @@ describe.skipIf(!chromiumPath)('the playground in Chromium', () => {
   it('shows the findings of a pasted essay on the sentences the CLI names', async () => {
     await paste(essay)
     await resultsAfter(-1)
-    const cli = (JSON.parse(run(['-f', 'json', '--stdin-filename', 'essay.md'], {input: essay}).stdout) as Array<{messages: JsonMessage[]}>)[0].messages
+    const cli = (JSON.parse((await start(['-f', 'json', 'fixtures/essays/weak-no-theory.md'], root).done).stdout) as Array<{messages: JsonMessage[]}>)[0].messages
     const lines = essay.split('\n')
     const expected = cli.map((m) => ({rule: m.ruleId, text: m.line === m.endLine ? lines[m.line - 1].slice(m.column - 1, m.endColumn - 1).replace(/^#+ /, '') : expect.any(String)}))
     expect(cli.length).toBeGreaterThan(5)
