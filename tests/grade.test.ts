@@ -16,7 +16,7 @@ interface Grade {
 
 const essays = 'fixtures/essays'
 const grade = (args: string[]) => run(['grade', ...args])
-const json = (args: string[]) => JSON.parse(grade(['-f', 'json', ...args]).stdout) as Grade[]
+const json = (args: string[]) => (JSON.parse(grade(['-f', 'json', ...args]).stdout) as {essays: Grade[]}).essays
 
 describe('essaylint grade', () => {
   const grades = json([essays])
@@ -145,7 +145,7 @@ describe('a whole class in parallel', () => {
     const result = run(['grade', '-f', 'json', '.'], {cwd: dir})
     expect(result.code).toBe(2)
     expect(result.stderr).toBe('essaylint: broken.md: binary file, not an essay (expected Markdown or plain text)\n')
-    const grades = JSON.parse(result.stdout) as Grade[]
+    const grades = (JSON.parse(result.stdout) as {essays: Grade[]}).essays
     expect(grades).toHaveLength(30)
     expect(grades.map((g) => g.path)).toEqual([...grades.map((g) => g.path)].sort())
     const single = Object.fromEntries(sources.map((s) => [s, json([`${essays}/${s}`])[0].score]))

@@ -34,7 +34,7 @@ export class UsageError extends Error {}
 
 export const helpText = `Usage: essaylint [options] [files, folders, globs or - ...]
        essaylint outline [--format text|json] [files ...]
-       essaylint grade [--format text|json|markdown|csv] [--rubric <file>] [--min-score <n>] [files or folders ...]
+       essaylint grade [--format text|json|markdown|csv|html] [--rubric <file>] [--min-score <n>] [files or folders ...]
        essaylint annotate [-o <copy.docx>] [--grade] essay.docx
 
 Lint argumentative essays: Markdown, plain text, Word (.docx), OpenDocument
@@ -64,7 +64,10 @@ sovereignty and ethics (absent, named, applied).
 
 The grade command scores each essay out of 100 against a rubric (thesis, claims
 supported, perspectives, sovereignty, ethics, evidence quality) and explains
-every point; --min-score exits 1 when an essay scores below it.
+every point, then sums up the class (count, mean, median, range, standard
+deviation); --min-score exits 1 when an essay scores below it. --format html
+-o report.html writes one self-contained page: class statistics, a histogram,
+a heatmap of criteria, a sortable table and each essay with its highlights.
 
 The annotate command writes a copy of a Word file (essay.essaylint.docx, or -o)
 with each finding as a comment on its sentence, and the essay-level findings

@@ -17,6 +17,8 @@ import {baseProcessor} from '../pipeline.js'
 import {formats} from '../reporters/index.js'
 import {outlineOf, outlineText} from '../reporters/outline.js'
 import {gradeFormats} from '../grade/report.js'
+import {gradeHtml} from '../grade/html-report.js'
+import {essayView} from '../web/view.js'
 import {defaultRubric, loadRubric, RubricError, type Rubric} from '../grade/rubric.js'
 import {gradeEssay} from '../grade/score.js'
 import {gradeInParallel, lintInParallel, listEssays, parallelThreshold, startWorkers, workerCount, type WorkerPool} from './parallel.js'
@@ -67,8 +69,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   let rubric: Rubric | undefined
   if (grade) {
-    if (!(options.format in gradeFormats)) {
-      io.stderr.write(`essaylint: grade: unknown format "${options.format}" (expected text, json, markdown or csv).\n`)
+    if (!(options.format in gradeFormats) && options.format !== 'html') {
+      io.stderr.write(`essaylint: grade: unknown format "${options.format}" (expected text, json, markdown, csv or html).\n`)
       return 2
     }
     try {
@@ -118,9 +120,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   // Where the arguments surely name a class, the workers start now and
   // load while the essays are listed.
   // (An outline reads each essay's model: it is always made here.)
-  let pool = !useStdin && !io.worker && !outline ? startEarly(options, io.cwd, extensions) : undefined
+  // The HTML report shows each essay's text and outline, which only this process has.
+  const htmlReport = grade && options.format === 'html'
+  let pool = !useStdin && !io.worker && !outline && !htmlReport ? startEarly(options, io.cwd, extensions) : undefined
   const listed = !useStdin && !io.worker && mayBeMany ? await listEssays(options, io.cwd, listedExtensions, ignorePatterns) : []
-  const parallel = !outline && listed.length >= parallelThreshold && workerCount(listed.length, options.concurrency) > 1
+  const parallel = !outline && !htmlReport && listed.length >= parallelThreshold && workerCount(listed.length, options.concurrency) > 1
   if (!parallel) pool?.close()
   else pool ??= startWorkers(workerCount(listed.length, options.concurrency), io.cwd)
   // Documents are read into text here (or by the workers); refused formats are one line each.
@@ -178,7 +182,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const color = options.color ?? (Boolean(io.stdout.isTTY) && !options.output && !process.env.NO_COLOR)
   const grades = grade ? reported.map(({file, path}) => gradeEssay(file, path, rubric!)) : []
   const report = grade
-    ? gradeFormats[options.format](grades)
+    ? htmlReport
+      ? gradeHtml(reported.map(({file, path}, i) => essayView(file, path, grades[i])))
+      : gradeFormats[options.format](grades)
     : outline
     ? options.format === 'json'
       ? JSON.stringify(reported.map(({file, path}) => outlineOf(file, path)), null, 2) + '\n'

@@ -336,7 +336,7 @@ export async function gradeInParallel(pool: WorkerPool, options: CliOptions, cwd
   const grades: Grade[] = []
   const results: WorkerResult[] = []
   const code = await pool.run(options, cwd, files, true, (result) => {
-    if (result.stdout.trim()) grades.push(...(JSON.parse(result.stdout) as Grade[]))
+    if (result.stdout.trim()) grades.push(...(JSON.parse(result.stdout) as {essays: Grade[]}).essays)
     results.push(result)
   })
   grades.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
