@@ -48,6 +48,13 @@ export default {readFileSync};`,
       loader: 'js',
       resolveDir: root
     }))
+    // The page hands the pipeline text, never bytes: the Windows-1252 fallback
+    // for .txt files (iconv-lite, which needs Node's Buffer) has nothing to do here.
+    build.onResolve({filter: /^iconv-lite$/}, () => ({path: 'iconv-lite', namespace: 'shim'}))
+    build.onLoad({filter: /^iconv-lite$/, namespace: 'shim'}, () => ({
+      contents: `export function decode(bytes, encoding) { return new TextDecoder(encoding).decode(bytes) } export default {decode};`,
+      loader: 'js'
+    }))
     build.onLoad({filter: /^path$/, namespace: 'shim'}, () => ({contents: `export * from 'path-browserify'; export {default} from 'path-browserify';`, loader: 'js', resolveDir: root}))
   }
 }

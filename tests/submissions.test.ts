@@ -27,7 +27,7 @@ function zipIn(entries: RawEntry[]): string {
 /** Grade a zip: the student column and scores, and the stderr lines. */
 async function grade(dir: string) {
   const result = await run(['grade', '-f', 'json', 'class.zip'], {cwd: dir})
-  const grades = result.stdout ? (JSON.parse(result.stdout) as Array<{path: string; score: number}>) : []
+  const grades = result.stdout ? (JSON.parse(result.stdout) as {essays: Array<{path: string; score: number}>}).essays : []
   return {code: result.code, grades: grades.map((g) => [g.path, g.score]), errors: result.stderr.split('\n').filter(Boolean)}
 }
 

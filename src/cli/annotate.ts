@@ -55,7 +55,7 @@ export async function annotate(argv: string[], io: Io, main: (argv: string[], io
   if (withGrade) {
     const graded = await run(['grade', '-f', 'json', ...lintArgs])
     if (graded.code === 2) return io.stderr.write(graded.stderr), 2
-    grade = (JSON.parse(graded.stdout) as Grade[])[0]
+    grade = (JSON.parse(graded.stdout) as {essays: Grade[]}).essays[0]
   }
   const text = (m: JsonResult['messages'][number]) => [m.message, m.url ? `${m.ruleId}: ${m.url}` : m.ruleId]
   // Findings on a sentence of the essay get their own comment; those on the title are about the whole essay.
