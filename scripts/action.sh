@@ -3,7 +3,7 @@
 # and tested outside GitHub. Inputs arrive in ESSAYLINT_* variables (never
 # interpolated into the script, so essay names cannot inject commands).
 # Lint findings become annotations (--format github); grades go to the job
-# summary as Markdown; the lowest score is an output. Exits non-zero when
+# summary as Markdown; the lowest score and the HTML class report's path are outputs. Exits non-zero when
 # linting fails or an essay scores below ESSAYLINT_MIN_SCORE.
 set -uo pipefail
 
@@ -34,7 +34,11 @@ if [ "$mode" != lint ]; then
   code=$?
   if [ "$code" -eq 2 ]; then status=2; fi
   "${grade[@]}" --format markdown "${files[@]}" >> "$summary" 2>/dev/null
-  lowest="$(node -e 'const g=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")||"[]");console.log(g.length?Math.min(...g.map(x=>x.score)):"")' "$json")"
+  # The class report (one HTML file): action.yml uploads it as an artifact and links it in the summary.
+  report="${ESSAYLINT_REPORT:-${RUNNER_TEMP:-${TMPDIR:-/tmp}}/essaylint-report.html}"
+  "${grade[@]}" --format html --output "$report" "${files[@]}" 2>/dev/null
+  [ -s "$report" ] && echo "report=$report" >> "$output"
+  lowest="$(node -e 'const t=require("fs").readFileSync(process.argv[1],"utf8");const s=t?JSON.parse(t).summary:{count:0};console.log(s.count?s.min:"")' "$json")"
   rm -f "$json"
   echo "lowest-score=$lowest" >> "$output"
   if [ -n "${ESSAYLINT_MIN_SCORE:-}" ] && [ -n "$lowest" ]; then

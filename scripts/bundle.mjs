@@ -30,6 +30,10 @@ await build({
   target: 'node20',
   // CommonJS dependencies (debug, …) call require: give the bundle one.
   banner: {js: "import {createRequire as __essaylintRequire} from 'node:module'; const require = __essaylintRequire(import.meta.url);"},
+  // The document readers' libraries load from node_modules when a document
+  // needs them (src/readers/): PDF.js starts its own worker module from its
+  // package folder, and neither belongs in the bundle every Markdown run loads.
+  external: ['pdfjs-dist', 'mammoth'],
   logLevel: 'warning',
   legalComments: 'none'
 })

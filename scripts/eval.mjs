@@ -1,5 +1,7 @@
 // npm run eval: accuracy of claim detection and of the unsupported-claim and
-// vague-evidence rules, per split:
+// vague-evidence rules, per split, then of the rules of issue 14 (mission-facts,
+// citation-reference, thesis, counterargument) per labelled finding
+// (scripts/rule-eval.mjs):
 //   tune, heldout   the corpus written for the project (fixtures/corpus);
 //                   the rules were tuned on "tune" only
 //   real-dev        real essays by outside authors (../shared/real-essays,
@@ -17,6 +19,7 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {align, keyedSentences, realCorpusAvailable, realDir, realLabels} from './real-corpus.mjs'
+import {evaluateRule, printRuleScores, ruleIds} from './rule-eval.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const corpus = path.join(root, 'fixtures', 'corpus')
@@ -66,7 +69,7 @@ function lineUp(essay, file) {
 }
 
 export async function evaluate(essays, {lint, argumentOf}) {
-  const counts = {claim: {tp: 0, fp: 0, fn: 0}, rule: {tp: 0, fp: 0, fn: 0}, vague: {tp: 0, fp: 0, fn: 0}, unaligned: 0, sentences: 0, words: 0, warnings: 0, findings: 0}
+  const counts = {claim: {tp: 0, fp: 0, fn: 0}, rule: {tp: 0, fp: 0, fn: 0}, warned: {tp: 0, fp: 0, fn: 0}, vague: {tp: 0, fp: 0, fn: 0}, unaligned: 0, sentences: 0, words: 0, warnings: 0, findings: 0}
   const confusion = {}
   for (const gold of ['unsupported', 'supported', 'none']) confusion[gold] = {flagged: 0, 'claim, supported': 0, 'not a claim': 0}
   const errors = []
@@ -79,6 +82,7 @@ export async function evaluate(essays, {lint, argumentOf}) {
     counts.findings += file.messages.filter((m) => m.ruleId === 'unsupported-claim').length
     counts.warnings += file.messages.filter((m) => m.ruleId === 'unsupported-claim' && m.fatal === false).length
     const flagged = new Set(claims.map((m) => m.place.start.offset))
+    const warned = new Set(claims.filter((m) => m.fatal === false).map((m) => m.place.start.offset))
     const vagueAt = file.messages.filter((m) => m.ruleId === 'vague-evidence').map((m) => m.place.start.offset)
     for (const {entry, sentence} of lineUp(essay, file)) {
       counts.sentences++
@@ -89,6 +93,7 @@ export async function evaluate(essays, {lint, argumentOf}) {
         // Gone as one sentence: nothing flags it.
         tally(counts.claim, false, goldClaim)
         tally(counts.rule, false, goldUnsupported)
+        tally(counts.warned, false, goldUnsupported)
         if (entry.vague !== undefined) tally(counts.vague, false, entry.vague === true)
         confusion[entry.label]['not a claim']++
         continue
@@ -98,6 +103,7 @@ export async function evaluate(essays, {lint, argumentOf}) {
       const isFlagged = flagged.has(sentence.range.start.offset)
       tally(counts.claim, isClaim, goldClaim)
       tally(counts.rule, isFlagged, goldUnsupported)
+      tally(counts.warned, warned.has(sentence.range.start.offset), goldUnsupported)
       if (entry.vague !== undefined) {
         const hasVague = vagueAt.some((at) => sentence.range.start.offset <= at && at < sentence.range.end.offset)
         tally(counts.vague, hasVague, entry.vague === true)
@@ -151,6 +157,7 @@ async function main() {
       unaligned: counts.unaligned,
       words: counts.words,
       unsupportedClaim: scores(counts.rule),
+      unsupportedClaimWarnings: scores(counts.warned),
       vagueEvidence: scores(counts.vague),
       claimDetection: scores(counts.claim),
       warningsPer1000Words: perThousand(counts.warnings),
@@ -161,8 +168,8 @@ async function main() {
       const r = results[name]
       console.log(`\n== ${name} (${r.essays} essays, ${r.words} words, ${r.sentences} labelled sentences${r.unaligned ? `, ${r.unaligned} not aligned` : ''})${notes[name] ? ` — ${notes[name]}` : ''}`)
       console.log('rule / task          precision  recall  F1     (tp fp fn)')
-      const rows = [['unsupported-claim', r.unsupportedClaim], ['claim detection', r.claimDetection]]
-      if (counts.vague.tp + counts.vague.fp + counts.vague.fn > 0 || name.startsWith('real')) rows.splice(1, 0, ['vague-evidence', r.vagueEvidence])
+      const rows = [['unsupported-claim', r.unsupportedClaim], ['  warnings only', r.unsupportedClaimWarnings], ['claim detection', r.claimDetection]]
+      if (counts.vague.tp + counts.vague.fp + counts.vague.fn > 0 || name.startsWith('real')) rows.splice(2, 0, ['vague-evidence', r.vagueEvidence])
       for (const [label, s] of rows) {
         console.log(`${label.padEnd(20)} ${String(s.precision).padEnd(10)} ${String(s.recall).padEnd(7)} ${String(s.f1).padEnd(6)} (${s.tp} ${s.fp} ${s.fn})`)
       }
@@ -176,6 +183,16 @@ async function main() {
         else for (const e of errors) console.log('  ✗ ' + e)
       }
     }
+  }
+  // The rules of issue 14, per labelled finding (scripts/rule-eval.mjs).
+  if (!only) {
+    const {rules} = await import('../dist/src/index.js')
+    results.rules = {}
+    for (const rule of ruleIds) {
+      results.rules[rule] = {}
+      for (const set of ['project', 'real']) results.rules[rule][set] = await evaluateRule(rule, set, {lint, rules})
+    }
+    if (!args.includes('--json')) printRuleScores(results.rules, false)
   }
   const proxy = await gradeProxy()
   if (proxy) {

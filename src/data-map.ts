@@ -12,6 +12,10 @@ declare module 'vfile' {
     essay: EssayModel
     /** The concept lexicon in force for this file (built-in plus config). */
     concepts: Record<string, Concept>
+    /** The document format a file's text was extracted from (docx, odt, pdf, html; src/readers/). */
+    document?: string
+    /** One line about how the file was read (the encoding assumed for a .txt that is not UTF-8). */
+    note?: string
   }
 }
 

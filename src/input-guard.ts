@@ -21,6 +21,7 @@
  * sentence parser places every word where the file has it.
  */
 
+import iconv from 'iconv-lite'
 import type {Nodes, Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
@@ -104,7 +105,13 @@ export function checkInput(file: VFile, maxBytes: number): string | undefined {
       try {
         value = new TextDecoder('utf-8', {fatal: true}).decode(bytes)
       } catch {
-        return 'file is not valid UTF-8 text; save it as UTF-8 and run essaylint again'
+        // Notepad and Word on Windows save plain text as "ANSI" (Windows-1252,
+        // a superset of Latin-1's letters). Node's own 'windows-1252' decoder
+        // reads it as Latin-1 (curly quotes become control characters), so
+        // iconv-lite decodes it.
+        if (file.extname?.toLowerCase() !== '.txt') return 'file is not valid UTF-8 text; save it as UTF-8 and run essaylint again'
+        value = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), 'windows-1252')
+        file.data.note = 'not UTF-8: read as Windows-1252 (Western European, what Windows calls "ANSI"); if letters look wrong, save it as UTF-8'
       }
     }
   } else if (value.length * 3 > maxBytes) {

@@ -17,6 +17,7 @@ import retextEnglish from 'retext-english'
 import {unified, type PluggableList, type Plugin, type Processor} from 'unified'
 import './data-map.js'
 import {essayGfm} from './essay-gfm.js'
+import {findingPlaces} from './finding-place.js'
 import {messageControl} from './message-control.js'
 import {inputGuard, type InputGuardOptions} from './input-guard.js'
 import {buildModel} from './model/build.js'
@@ -26,6 +27,8 @@ import {rules} from './rules.js'
 import {textHeadings} from './text-headings.js'
 import {textLines} from './text-lines.js'
 import {sentenceJoins} from './sentence-joins.js'
+import {incrementalParse} from './incremental-parse.js'
+import {incrementalRetext} from './incremental-words.js'
 
 /** Keeps the natural-language tree on the file for the analysis step. */
 const keepNlcst: Plugin<[], NlcstRoot> = function () {
@@ -34,17 +37,24 @@ const keepNlcst: Plugin<[], NlcstRoot> = function () {
   }
 }
 
-export function baseProcessor(options: InputGuardOptions = {}): Processor<Root, Root, Root> {
-  return unified()
+export interface BaseOptions {
+  /** Re-parse and re-tokenise only the blocks an edit touched (the language server: documents come back after every keystroke). */
+  incremental?: boolean
+}
+
+export function baseProcessor(options: InputGuardOptions = {}, {incremental = false}: BaseOptions = {}): Processor<Root, Root, Root> {
+  const processor = unified()
     .use(remarkParse)
     // Before the input guard, which wraps the parser last and so checks the
     // input first.
     .use(essayGfm)
+  if (incremental) processor.use(incrementalParse)
+  return processor
     .use(textLines)
     .use(inputGuard, options)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(textHeadings)
-    .use(remarkRetext, unified().use(retextEnglish).use(sentenceJoins).use(keepNlcst) as never) as unknown as Processor<Root, Root, Root>
+    .use(incremental ? incrementalRetext : remarkRetext, unified().use(retextEnglish).use(sentenceJoins).use(keepNlcst) as never) as unknown as Processor<Root, Root, Root>
 }
 
 /**
@@ -81,5 +91,7 @@ export function configPlugins(config: ResolvedConfig): PluggableList {
   }
   // Last, so that inline comments can silence what the rules said.
   list.push([messageControl, {known: Object.keys(rules)}])
+  // Then each finding's paragraph and sentence, for every report.
+  list.push(findingPlaces)
   return list
 }

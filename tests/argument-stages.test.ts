@@ -18,6 +18,13 @@ async function roleOf(sentence: string, before = 'Peacekeeping has changed since
   return [last.role, last.signals[0]]
 }
 
+describe('roles: a proposal step needs its object', () => {
+  it.each(['Support for the mission fell sharply after 1995.', 'Use of force grew in every later mandate.', 'Force alone cannot keep the peace.'])('"%s" is not a proposal step', async (sentence) => {
+    const [, signal] = await roleOf(sentence)
+    expect(signal).not.toBe('proposal step')
+  })
+})
+
 describe('roles: what is not a claim', () => {
   it.each([
     ['Sovereignty is commonly understood as supreme authority over a territory.', 'definition'],
@@ -31,6 +38,8 @@ describe('roles: what is not a claim', () => {
     ['Key ethical dilemmas include:', 'lead-in'],
     ['Why did the Council wait so long?', 'question'],
     ['Edited by Sam Lee', 'byline or caption'],
+    ['Then add six elected seats with renewable terms.', 'proposal step'],
+    ['Make them hard to win and easy to lose.', 'proposal step'],
     ['The mission consists of about 12,000 troops and police.', 'description']
   ])('%s → %s', async (sentence, signal) => {
     const [role, got] = await roleOf(sentence)
@@ -112,6 +121,17 @@ describe('thesis and priority', () => {
     expect(argument.thesis).toHaveLength(1)
     expect(model.sentences[argument.thesis[0]].text).toMatch(/^I firmly believe/)
     expect(argument.sentences[argument.thesis[0]].supported).toBe(true)
+  })
+
+  it('an unsupported claim in the conclusion is info, the same claim opening a body paragraph a warning', async () => {
+    const claim = 'Peacekeeping always fails when the great powers look away.'
+    const model = await analyze(`# E\n\nThis essay argues that the Council failed Rwanda.\n\n${claim} The Council is too slow to act.\n\n## Conclusion\n\n${claim}\n`, {path: 'e.md'})
+    const argument = argumentOf(model)
+    const items = argument.sentences.filter((s) => model.sentences[s.sentence].text === claim)
+    expect(items.map((s) => [model.paragraphs[model.sentences[s.sentence].paragraph].index, s.supported, s.priority])).toEqual([
+      [2, false, 'warning'],
+      [4, false, 'info']
+    ])
   })
 
   it('an essay of 600+ words without sources is under-sourced', async () => {

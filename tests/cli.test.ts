@@ -108,7 +108,10 @@ describe('essaylint CLI', () => {
       'sovereignty-coverage',
       'ethics-coverage',
       'unsupported-claim',
-      'vague-evidence'
+      'vague-evidence',
+      'mission-facts',
+      'citation-reference',
+      'thesis'
     ])
     expect(list.stdout).toMatch(/^vague-evidence\s+info\s+Vague appeals/m)
     expect(run(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version)
@@ -224,7 +227,7 @@ describe('config discovery', () => {
 
 describe('bad input', () => {
   it('reports each bad file on one line, exits 2, and still reports the good ones', () => {
-    const ws = workspace({'good.md': readFileSync(weak, 'utf8'), 'empty.md': '', 'blank.txt': '\n  \n', 'emptydir/readme.pdf': 'x'})
+    const ws = workspace({'good.md': readFileSync(weak, 'utf8'), 'empty.md': '', 'blank.txt': '\n  \n', 'emptydir/readme.png': 'x'})
     writeFileSync(path.join(ws, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))
     writeFileSync(path.join(ws, 'latin1.md'), Buffer.from('Caf\xe9 au lait: peacekeeping essay\n', 'latin1'))
     writeFileSync(path.join(ws, 'huge.md'), 'The peacekeepers stayed. '.repeat(220_000))
@@ -238,7 +241,7 @@ describe('bad input', () => {
       'essaylint: binary.md: binary file, not an essay (expected Markdown or plain text)',
       'essaylint: blank.txt: file is empty: there is no essay to check',
       'essaylint: empty.md: file is empty: there is no essay to check',
-      'essaylint: emptydir: no essays found in this folder (looked for .md, .markdown, .mdx, .txt)',
+      'essaylint: emptydir: no essays found in this folder (looked for .md, .markdown, .mdx, .txt, .docx, .odt, .pdf, .html, .htm)',
       'essaylint: huge.md: file is too large (5.2 MB); essaylint reads essays up to 2.0 MB',
       'essaylint: latin1.md: file is not valid UTF-8 text; save it as UTF-8 and run essaylint again',
       'essaylint: missing.md: file not found'

@@ -16,7 +16,7 @@ interface Grade {
 
 const essays = 'fixtures/essays'
 const grade = (args: string[]) => run(['grade', ...args])
-const json = (args: string[]) => JSON.parse(grade(['-f', 'json', ...args]).stdout) as Grade[]
+const json = (args: string[]) => (JSON.parse(grade(['-f', 'json', ...args]).stdout) as {essays: Grade[]}).essays
 
 describe('essaylint grade', () => {
   const grades = json([essays])
@@ -27,7 +27,7 @@ describe('essaylint grade', () => {
     expect(grades).toHaveLength(6)
     for (const g of grades) {
       expect(g.max).toBe(100)
-      expect(g.criteria.map((c) => c.id)).toEqual(['thesis', 'claims-supported', 'perspectives', 'sovereignty', 'ethics', 'evidence-quality'])
+      expect(g.criteria.map((c) => c.id)).toEqual(['thesis', 'claims-supported', 'perspectives', 'sovereignty', 'ethics', 'evidence-quality', 'references'])
       expect(g.score).toBeCloseTo(g.criteria.reduce((sum, c) => sum + c.score, 0), 5)
       for (const c of g.criteria) {
         expect(c.score).toBeGreaterThanOrEqual(0)
@@ -51,6 +51,9 @@ describe('essaylint grade', () => {
     expect(mali.criteria.find((c) => c.id === 'ethics')).toMatchObject({score: 3, evidence: ['ethics named (only in passing, line 39)']})
     const weak = grades.find((g) => g.path.endsWith('weak-no-theory.md'))!
     expect(weak.criteria.find((c) => c.id === 'evidence-quality')!.evidence.at(-1)).toMatch(/^15 vague appeals \(−15\): lines 3, 5/)
+    // References: an entry, but nothing in the text cites it; a strong essay's author citations all have entries.
+    expect(weak.criteria.find((c) => c.id === 'references')).toMatchObject({score: 0, max: 5, evidence: ['1 reference entry, but no citation in the text']})
+    expect(grades.find((g) => g.path.endsWith('strong-three-lenses.md'))!.criteria.find((c) => c.id === 'references')).toMatchObject({score: 5, evidence: ['20 of 20 citations by author have an entry']})
   })
 
   it('is deterministic', () => {
@@ -59,15 +62,15 @@ describe('essaylint grade', () => {
 
   it('text, markdown and csv formats', () => {
     const text = grade([essays]).stdout
-    expect(text.split('\n')[0]).toMatch(/^essay\s+score\s+Thesis\s+Claims supported\s+Theoretical perspectives\s+Sovereignty\s+Ethics\s+Evidence quality$/)
+    expect(text.split('\n')[0]).toMatch(/^essay\s+score\s+Thesis\s+Claims supported\s+Theoretical perspectives\s+Sovereignty\s+Ethics\s+Evidence quality\s+References$/)
     expect(text).toContain('fixtures/essays/weak-no-theory.md: ')
     const markdown = grade(['-f', 'markdown', essays]).stdout
     expect(markdown.startsWith('## essaylint grades\n\n| Essay | Score | Thesis | Claims supported |')).toBe(true)
     expect(markdown).toContain('<details><summary>fixtures/essays/weak-no-theory.md: ')
     const csv = grade(['-f', 'csv', essays]).stdout.trimEnd().split('\r\n')
-    expect(csv[0]).toBe('path,score,max,thesis,claims-supported,perspectives,sovereignty,ethics,evidence-quality')
+    expect(csv[0]).toBe('path,score,max,thesis,claims-supported,perspectives,sovereignty,ethics,evidence-quality,references')
     expect(csv).toHaveLength(7)
-    for (const row of csv.slice(1)) expect(row.split(',')).toHaveLength(9)
+    for (const row of csv.slice(1)) expect(row.split(',')).toHaveLength(10)
   })
 
   it('--min-score exits 1 when any essay scores below it, 0 otherwise', () => {
@@ -99,7 +102,7 @@ describe('rubrics', () => {
   it('a course can add a concept criterion (YAML) or replace the rubric', () => {
     const added = write('add.yaml', 'add:\n  - id: english-school\n    label: English School\n    type: concept\n    max: 10\n    options: {concept: english-school}\nremove: [evidence-quality]\n')
     const g = json(['--rubric', added, essay])[0]
-    expect(g.criteria.map((c) => c.id)).toEqual(['thesis', 'claims-supported', 'perspectives', 'sovereignty', 'ethics', 'english-school'])
+    expect(g.criteria.map((c) => c.id)).toEqual(['thesis', 'claims-supported', 'perspectives', 'sovereignty', 'ethics', 'references', 'english-school'])
     expect(g.criteria.at(-1)).toMatchObject({score: 0, max: 10, evidence: ['english school absent']})
     const replaced = write('own.json', JSON.stringify({criteria: [{id: 'sov', label: 'Sovereignty only', type: 'concept', max: 50, options: {concept: 'sovereignty'}}]}))
     expect(json(['--rubric', replaced, essay])[0]).toMatchObject({score: 50, max: 50})
@@ -142,7 +145,7 @@ describe('a whole class in parallel', () => {
     const result = run(['grade', '-f', 'json', '.'], {cwd: dir})
     expect(result.code).toBe(2)
     expect(result.stderr).toBe('essaylint: broken.md: binary file, not an essay (expected Markdown or plain text)\n')
-    const grades = JSON.parse(result.stdout) as Grade[]
+    const grades = (JSON.parse(result.stdout) as {essays: Grade[]}).essays
     expect(grades).toHaveLength(30)
     expect(grades.map((g) => g.path)).toEqual([...grades.map((g) => g.path)].sort())
     const single = Object.fromEntries(sources.map((s) => [s, json([`${essays}/${s}`])[0].score]))

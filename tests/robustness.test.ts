@@ -51,15 +51,15 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
 
 describe('file system', () => {
   it('missing files, folders, paths through a file, dangling links and symlink loops: exit 2, one line each', () => {
-    const dir = workspace({'good.md': essay, 'notes/readme.pdf': 'x', 'folder.md/readme.pdf': 'x'})
+    const dir = workspace({'good.md': essay, 'notes/readme.png': 'x', 'folder.md/readme.png': 'x'})
     symlinkSync('loop-b.md', path.join(dir, 'loop-a.md'))
     symlinkSync('loop-a.md', path.join(dir, 'loop-b.md'))
     symlinkSync('nowhere.md', path.join(dir, 'dangling.md'))
     const result = run(['--no-config', '-f', 'json', 'missing.md', 'notes', 'folder.md', 'good.md/inside.md', 'dangling.md', 'loop-a.md', 'good.md'], dir)
     expectInputErrors(result, [
       'essaylint: missing.md: file not found',
-      'essaylint: notes: no essays found in this folder (looked for .md, .markdown, .mdx, .txt)',
-      'essaylint: folder.md: no essays found in this folder (looked for .md, .markdown, .mdx, .txt)',
+      'essaylint: notes: no essays found in this folder (looked for .md, .markdown, .mdx, .txt, .docx, .odt, .pdf, .html, .htm)',
+      'essaylint: folder.md: no essays found in this folder (looked for .md, .markdown, .mdx, .txt, .docx, .odt, .pdf, .html, .htm)',
       'essaylint: good.md/inside.md: file not found (a part of the path is a file, not a folder)',
       'essaylint: dangling.md: file not found',
       'essaylint: loop-a.md: symbolic link loop: the path never reaches a file'
@@ -356,8 +356,8 @@ describe('config hardening: exit 2 and one line naming the config file (and the 
     ['package.json', '{"name": "course", "essaylint": "strict"}', 'package.json: a config must be an object with "extends", "rules" or "concepts"'],
     // Unknown keys, and names that only Object.prototype knows.
     ['.essaylintrc.json', '{"concepts": {"x-y": {"label": "X", "terms": ["peace"], "colour": "red"}}}', '.essaylintrc.json:1: concept "x-y" has an unknown key "colour" (expected one of label, group, optional, names, thinkers, terms, exclude, hint, replace)'],
-    ['.essaylintrc.json', '{"rules": {"toString": "warn"}}', '.essaylintrc.json:1: unknown rule "toString" (known rules: perspective-coverage, sovereignty-coverage, ethics-coverage, unsupported-claim, vague-evidence)'],
-    ['.essaylintrc.json', '{"rules": {"__proto__": "warn"}}', '.essaylintrc.json:1: unknown rule "__proto__" (known rules: perspective-coverage, sovereignty-coverage, ethics-coverage, unsupported-claim, vague-evidence)'],
+    ['.essaylintrc.json', '{"rules": {"toString": "warn"}}', '.essaylintrc.json:1: unknown rule "toString" (known rules: perspective-coverage, sovereignty-coverage, ethics-coverage, unsupported-claim, vague-evidence, mission-facts, citation-reference, thesis)'],
+    ['.essaylintrc.json', '{"rules": {"__proto__": "warn"}}', '.essaylintrc.json:1: unknown rule "__proto__" (known rules: perspective-coverage, sovereignty-coverage, ethics-coverage, unsupported-claim, vague-evidence, mission-facts, citation-reference, thesis)'],
     ['.essaylintrc.json', '{"rules": {"ethics-coverage": "constructor"}}', '.essaylintrc.json:1: rule "ethics-coverage" has an invalid severity "constructor"'],
     ['.essaylintrc.json', '{"concepts": {"constructor": {"label": "X", "terms": ["peace"]}}}', '.essaylintrc.json:1: concept id "constructor" is reserved; choose another name'],
     ['.essaylintrc.json', '{"rules": {"sovereignty-coverage": ["warn", {"concept": "constructor"}]}}', '.essaylintrc.json:1: rule "sovereignty-coverage": "concept" names an unknown concept "constructor"'],
@@ -406,7 +406,7 @@ describe('config hardening: exit 2 and one line naming the config file (and the 
     const dir = workspace({'course/.essaylintrc.json': '{"rules": {"nope": "warn"}}', 'course/e.md': essay, 'other/e.md': essay})
     const result = run(['-f', 'json', 'course/e.md', 'other/e.md'], dir)
     expectInputErrors(result, [
-      'essaylint: course/.essaylintrc.json:1: unknown rule "nope" (known rules: perspective-coverage, sovereignty-coverage, ethics-coverage, unsupported-claim, vague-evidence) (config used for course/e.md)'
+      'essaylint: course/.essaylintrc.json:1: unknown rule "nope" (known rules: perspective-coverage, sovereignty-coverage, ethics-coverage, unsupported-claim, vague-evidence, mission-facts, citation-reference, thesis) (config used for course/e.md)'
     ])
     expect((JSON.parse(result.stdout) as JsonReport).map((r) => r.path)).toEqual(['other/e.md'])
   })

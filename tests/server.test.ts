@@ -284,6 +284,7 @@ describe('essaylint-language-server', () => {
     expect(summary(published.diagnostics)).toEqual([
       'sovereignty-coverage 0:0-0:61 2',
       'ethics-coverage 0:0-0:61 2',
+      'citation-reference 2:194-2:207 2',
       // Without its citation, the paragraph's figures ("about 270 personnel") have no source.
       'unsupported-claim 4:358-4:538 3',
       'unsupported-claim 10:0-10:47 2',
@@ -437,7 +438,7 @@ describe('essaylint-language-server', () => {
     await bad
     expect(pushed.messages.map((m) => m.message)).toEqual([
       'essaylint: "essaylint.debounce" must be a number of milliseconds between 0 and 10000',
-      'essaylint: "essaylint.rules": unknown rule "no-rule" (known rules: perspective-coverage, sovereignty-coverage, ethics-coverage, unsupported-claim, vague-evidence)'
+      'essaylint: "essaylint.rules": unknown rule "no-rule" (known rules: perspective-coverage, sovereignty-coverage, ethics-coverage, unsupported-claim, vague-evidence, mission-facts, citation-reference, thesis)'
     ])
     await pushed.stop()
   }, 20000)

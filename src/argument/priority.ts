@@ -2,7 +2,7 @@
  * Stage 7, priority: what the student reads first. An unsupported claim the
  * argument rests on is a warning: one that opens or closes a body paragraph,
  * a sweeping claim, a claim resting on a vague appeal. Secondary claims,
- * hedged ones and those the writer argues with reasons of their own are
+ * claims in the conclusion, hedged ones and those the writer argues with reasons of their own are
  * info. However many claims an essay leaves bare, a student meets at most
  * `maxWarningsPer1000` warnings per 1,000 words: the most important ones.
  * An essay of 600 words or more that cites (almost) nothing gets one
@@ -48,12 +48,14 @@ function rank(model: EssayModel, item: SentenceArgument): number {
   return score
 }
 
-export function assignPriority(model: EssayModel, sentences: SentenceArgument[], _structure: Structure, sourcing: Sourcing): void {
+export function assignPriority(model: EssayModel, sentences: SentenceArgument[], structure: Structure, sourcing: Sourcing): void {
   const unsupported = sentences.filter((s) => s.role === 'claim' && !s.supported)
   const candidates: Array<{item: SentenceArgument; score: number}> = []
+  // A conclusion sums up what the body argued: an instructor asks for evidence there only as an aside.
+  const conclusion = new Set(structure.conclusion)
   for (const item of unsupported) {
     const score = rank(model, item)
-    const primary = score > 0 && !item.reasoned
+    const primary = score > 0 && !item.reasoned && !conclusion.has(model.sentences[item.sentence].paragraph)
     item.priority = primary ? 'warning' : 'info'
     if (primary) candidates.push({item, score})
   }

@@ -108,6 +108,20 @@ function concreteEvent(context: RoleContext): string | undefined {
   return past ? named.text : undefined
 }
 
+/**
+ * A step of a proposal in the imperative ("Add six renewable seats…", "Then
+ * impose one simple requirement."): a verb of the proposal-verbs list, after
+ * at most a sequencing word, followed by the start of its object.
+ */
+export function proposalStep(sentence: Sentence): boolean {
+  const words = sentence.words
+  const start = words.length > 1 && isIn('sequencers', words[0].norm) ? 1 : 0
+  const verb = words[start]
+  const object = words[start + 1]
+  if (!verb || !object || !/^\p{Lu}/u.test(words[0].text)) return false
+  return isIn('proposal-verbs', verb.norm) && isIn('proposal-objects', object.norm)
+}
+
 const finalPunctuation = /[.!?…"”’)\]]\s*$/
 
 /** The ordered classifiers. Order matters: the first that recognises a sentence decides. */
@@ -157,8 +171,8 @@ export const classifiers: Classifier[] = [
     classify: ({sentence, paragraph, at}) => {
       const first = sentence.words[0]
       if (!first || first.norm.endsWith('s') || first.norm.endsWith('ed') || first.norm.endsWith('ing')) return undefined
-      if (!isIn('imperatives', first.norm)) return undefined
-      return paragraph.kind === 'list-item' || at > 0 ? other('instruction') : undefined
+      if (isIn('imperatives', first.norm)) return paragraph.kind === 'list-item' || at > 0 ? other('instruction') : undefined
+      return proposalStep(sentence) ? other('proposal step') : undefined
     }
   },
   {

@@ -26,16 +26,19 @@ export interface CliOptions {
   concurrency?: number
   /** Files larger than this many bytes are refused with one line (default 2 MB). */
   maxFileSize?: number
+  /** `--print-text FILE`: print the text essaylint lints for FILE (for a document, the text it extracted). */
+  printText?: string
 }
 
 export class UsageError extends Error {}
 
 export const helpText = `Usage: essaylint [options] [files, folders, globs or - ...]
        essaylint outline [--format text|json] [files ...]
-       essaylint grade [--format text|json|markdown|csv] [--rubric <file>] [--min-score <n>] [files or folders ...]
+       essaylint grade [--format text|json|markdown|csv|html] [--rubric <file>] [--min-score <n>] [files or folders ...]
+       essaylint annotate [-o <copy.docx>] [--grade] essay.docx
 
-Lint argumentative essays (Markdown or plain text). With no path and piped
-input, reads stdin.
+Lint argumentative essays: Markdown, plain text, Word (.docx), OpenDocument
+(.odt), PDF and web pages (.html). With no path and piped input, reads stdin.
 
 Options:
   -f, --format <name>        stylish (default), json, sarif, github
@@ -50,6 +53,8 @@ Options:
       --color, --no-color    force or disable colour
       --concurrency <n|auto> worker processes for many essays (default auto: one per core)
       --max-file-size <size> refuse essays larger than this, e.g. 5MB or 800kB (default 2MB)
+      --print-text <file>    print the text essaylint lints for a file (for a Word file, PDF
+                             or web page, the text it extracted: report lines refer to it)
   -v, --version              print the version
   -h, --help                 print this help
 
@@ -59,7 +64,14 @@ sovereignty and ethics (absent, named, applied).
 
 The grade command scores each essay out of 100 against a rubric (thesis, claims
 supported, perspectives, sovereignty, ethics, evidence quality) and explains
-every point; --min-score exits 1 when an essay scores below it.
+every point, then sums up the class (count, mean, median, range, standard
+deviation); --min-score exits 1 when an essay scores below it. --format html
+-o report.html writes one self-contained page: class statistics, a histogram,
+a heatmap of criteria, a sortable table and each essay with its highlights.
+
+The annotate command writes a copy of a Word file (essay.essaylint.docx, or -o)
+with each finding as a comment on its sentence, and the essay-level findings
+(and, with --grade, the score) on the title. The original is never changed.
 
 Formats for linting also include sarif (SARIF 2.1.0) and github (workflow
 command annotations).
@@ -95,6 +107,7 @@ export function readArgs(argv: string[]): CliOptions {
         concurrency: {type: 'string'},
         'max-file-size': {type: 'string'},
         'min-score': {type: 'string'},
+        'print-text': {type: 'string'},
         version: {type: 'boolean', short: 'v'},
         help: {type: 'boolean', short: 'h'}
       }
@@ -153,6 +166,7 @@ export function readArgs(argv: string[]): CliOptions {
     rubric: values.rubric,
     minScore,
     concurrency,
-    maxFileSize
+    maxFileSize,
+    printText: values['print-text']
   }
 }

@@ -17,6 +17,8 @@ import {baseProcessor} from '../pipeline.js'
 import {formats} from '../reporters/index.js'
 import {outlineOf, outlineText} from '../reporters/outline.js'
 import {gradeFormats} from '../grade/report.js'
+import {gradeHtml} from '../grade/html-report.js'
+import {essayView} from '../web/view.js'
 import {defaultRubric, loadRubric, RubricError, unknownConceptProblem, type Rubric} from '../grade/rubric.js'
 import {gradeEssay} from '../grade/score.js'
 import {gradeInParallel, lintInParallel, listEssays, parallelThreshold, startWorkers, workerCount, type WorkerPool} from './parallel.js'
@@ -28,8 +30,11 @@ import {parseProblem, withoutContent} from '../config/parse-problem.js'
 // File names and option values are input: shown with control characters escaped.
 import {visible} from '../escape.js'
 import {helpText, readArgs, UsageError, type CliOptions} from './args.js'
+import {listedExtensions, notesOf, prepareInputs, readDocument, takeNotes} from './documents.js'
+import {documentExtensions, isDocument, textExtensions} from '../readers/formats.js'
 
-export const extensions = ['md', 'markdown', 'mdx', 'txt']
+/** Essays in folders: Markdown, plain text, and the documents the readers read (src/readers/). */
+export const extensions = [...textExtensions, ...documentExtensions]
 
 export interface Io {
   stdin: Readable & {isTTY?: boolean}
@@ -45,6 +50,8 @@ const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', imp
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   let options: CliOptions
+  // `essaylint annotate essay.docx`: the findings as comments in a copy of the Word file.
+  if (argv[0] === 'annotate') return (await import('./annotate.js')).annotate(argv.slice(1), io, main)
   // `essaylint outline <files>` and `essaylint grade <files>`: the same
   // pipeline, a different report.
   const outline = argv[0] === 'outline'
@@ -60,14 +67,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (options.help) return write(io.stdout, helpText), 0
   if (options.version) return write(io.stdout, packageJson.version + '\n'), 0
   if (options.listRules) return write(io.stdout, listRules(options.format)), 0
+  if (options.printText !== undefined) return printText(options.printText, options, io)
   if (outline && !['stylish', 'text', 'json'].includes(options.format)) {
     io.stderr.write(`essaylint: outline: unknown format "${visible(options.format)}" (expected text or json).\n`)
     return 2
   }
   let rubric: Rubric | undefined
   if (grade) {
-    if (!(options.format in gradeFormats)) {
-      io.stderr.write(`essaylint: grade: unknown format "${visible(options.format)}" (expected text, json, markdown or csv).\n`)
+    if (!(options.format in gradeFormats) && options.format !== 'html') {
+      io.stderr.write(`essaylint: grade: unknown format "${visible(options.format)}" (expected text, json, markdown, csv or html).\n`)
       return 2
     }
     try {
@@ -116,17 +124,24 @@ export async function main(argv: string[], io: Io): Promise<number> {
   // Where the arguments surely name a class, the workers start now and
   // load while the essays are listed.
   // (An outline reads each essay's model: it is always made here.)
-  let pool = !useStdin && !io.worker && !outline ? startEarly(options, io.cwd, extensions) : undefined
-  const essays = !useStdin && !io.worker && mayBeMany ? await listEssays(options, io.cwd, extensions, ignorePatterns) : []
-  const parallel = !outline && essays.length >= parallelThreshold && workerCount(essays.length, options.concurrency) > 1
+  // The HTML report shows each essay's text and outline, which only this process has.
+  const htmlReport = grade && options.format === 'html'
+  let pool = !useStdin && !io.worker && !outline && !htmlReport ? startEarly(options, io.cwd, extensions) : undefined
+  const listed = !useStdin && !io.worker && mayBeMany ? await listEssays(options, io.cwd, listedExtensions, ignorePatterns) : []
+  const parallel = !outline && !htmlReport && listed.length >= parallelThreshold && workerCount(listed.length, options.concurrency) > 1
   if (!parallel) pool?.close()
-  else pool ??= startWorkers(workerCount(essays.length, options.concurrency), io.cwd)
+  else pool ??= startWorkers(workerCount(listed.length, options.concurrency), io.cwd)
+  // Documents are read into text here (or by the workers); refused formats are one line each.
+  const prepared = useStdin ? {inputs: [], problems: []} : await prepareInputs(listed.length > 0 ? listed : options.files, options.files, io.cwd, !parallel)
+  problems.push(...prepared.problems)
+  const essays = listed.length > 0 ? (prepared.inputs as string[]) : []
 
   if (grade && parallel) {
     // A whole class: deal the essays out to worker processes.
     const result = await gradeInParallel(pool!, options, io.cwd, essays)
     problems.push(...result.errors.map((line) => line.replace(/^essaylint: /, '')))
     deliver(gradeFormats[options.format](result.grades), options, essays, io, problems)
+    for (const note of [...new Set(takeNotes(problems))]) io.stderr.write(`essaylint: ${visible(note)}\n`)
     for (const problem of [...new Set(problems)]) io.stderr.write(`essaylint: ${visible(problem)}\n`)
     if (result.code === 2 || problems.length > 0) return 2
     return options.minScore !== undefined && result.grades.some((g) => g.score < options.minScore!) ? 1 : 0
@@ -139,7 +154,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     files = result.files
     problems.push(...result.problems)
   } else {
-    const run = await runEngine({...options, keepModel: outline || grade}, essays.length > 0 ? essays : options.files, ignorePatterns, io, useStdin, problems)
+    const run = await runEngine({...options, keepModel: outline || grade}, prepared.inputs, ignorePatterns, io, useStdin, problems)
     if (run.error) problems.push(run.error)
     files = run.files
   }
@@ -173,13 +188,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const graded = grade ? reported.filter(({file}) => !noteProblem(unknownConceptProblem(rubric!, file.data.concepts ?? {}), problems)) : []
   const grades = graded.map(({file, path}) => gradeEssay(file, path, rubric!))
   const report = grade
-    ? gradeFormats[options.format](grades)
+    ? htmlReport
+      ? gradeHtml(reported.map(({file, path}, i) => essayView(file, path, grades[i])))
+      : gradeFormats[options.format](grades)
     : outline
     ? options.format === 'json'
       ? JSON.stringify(reported.map(({file, path}) => outlineOf(file, path)), null, 2) + '\n'
       : outlineText(reported.map(({file, path}) => outlineOf(file, path)))
     : formats[options.format]({files: reported, color})
   deliver(report, options, files.map((file) => file.path), io, problems)
+  const notes = [...takeNotes(problems), ...notesOf(files, (file) => displayPath(file, io.cwd))]
+  for (const note of [...new Set(notes)]) io.stderr.write(`essaylint: ${visible(note)}\n`)
   for (const problem of [...new Set(problems)]) io.stderr.write(`essaylint: ${visible(problem)}\n`)
 
   if (problems.length > 0) return 2
@@ -196,7 +215,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return errors > 0 || warnings > options.maxWarnings ? 1 : 0
 }
 
-function runEngine(options: CliOptions & {keepModel: boolean}, given: string[], ignorePatterns: string[], io: Io, useStdin: boolean, problems: string[]): Promise<{files: VFile[]; error?: string}> {
+function runEngine(options: CliOptions & {keepModel: boolean}, given: Array<string | VFile>, ignorePatterns: string[], io: Io, useStdin: boolean, problems: string[]): Promise<{files: VFile[]; error?: string}> {
   // Config names and hooks are shared with the language server (src/engine-options.ts).
   const config = engineConfig({cwd: io.cwd, rules: options.rules, rcPath: options.config})
   if (config.problem) problems.push(config.problem)
@@ -209,7 +228,8 @@ function runEngine(options: CliOptions & {keepModel: boolean}, given: string[], 
         processor: baseProcessor({rawBytes: (file) => readBytes(file, io.cwd), maxBytes: options.maxFileSize}),
         files: useStdin ? [] : given,
         ignorePatterns,
-        extensions,
+        // Documents arrive already read (src/cli/documents.ts): never as text from a folder.
+        extensions: textExtensions,
         cwd: io.cwd,
         streamIn: useStdin ? io.stdin : undefined,
         filePath: options.stdinFilename ?? (useStdin ? 'stdin.md' : undefined),
@@ -234,6 +254,33 @@ function runEngine(options: CliOptions & {keepModel: boolean}, given: string[], 
       }
     )
   })
+}
+
+/**
+ * `essaylint --print-text FILE`: the text essaylint lints for this file, to
+ * which every line and column of its report refers — for a document, the
+ * Markdown extracted from it.
+ */
+async function printText(file: string, options: CliOptions, io: Io): Promise<number> {
+  const full = path.resolve(io.cwd, file)
+  if (isDocument(file)) {
+    const document = await readDocument(full, file)
+    if (typeof document === 'string') return io.stderr.write(`essaylint: ${document}\n`), 2
+    return write(io.stdout, String(document.value)), 0
+  }
+  const {checkInput, defaultMaxBytes} = await import('../input-guard.js')
+  const {VFile} = await import('vfile')
+  let bytes: Uint8Array
+  try {
+    bytes = readFileSync(full)
+  } catch (error) {
+    return io.stderr.write(`essaylint: ${file}: ${explain((error as Error).message)}\n`), 2
+  }
+  const text = new VFile({path: file, value: bytes})
+  const problem = checkInput(text, options.maxFileSize ?? defaultMaxBytes)
+  if (problem) return io.stderr.write(`essaylint: ${file}: ${problem}\n`), 2
+  if (text.data.note) io.stderr.write(`essaylint: note: ${file}: ${text.data.note}\n`)
+  return write(io.stdout, String(text.value)), 0
 }
 
 /**

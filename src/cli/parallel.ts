@@ -323,6 +323,8 @@ function fromJson(result: JsonResult): VFile {
     })
     message.fatal = m.severity === 'error' ? true : m.severity === 'warning' ? false : undefined
     if (m.url) message.url = m.url
+    if (m.paragraph !== undefined) message.paragraph = m.paragraph
+    if (m.quote !== undefined) message.quote = m.quote
     if (m.note) message.note = m.note
     if (m.suggestion) message.expected = [m.suggestion]
     if (m.data) Object.assign(message, {data: m.data})
@@ -334,7 +336,7 @@ export async function gradeInParallel(pool: WorkerPool, options: CliOptions, cwd
   const grades: Grade[] = []
   const results: WorkerResult[] = []
   const code = await pool.run(options, cwd, files, true, (result) => {
-    if (result.stdout.trim()) grades.push(...(JSON.parse(result.stdout) as Grade[]))
+    if (result.stdout.trim()) grades.push(...(JSON.parse(result.stdout) as {essays: Grade[]}).essays)
     results.push(result)
   })
   grades.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))

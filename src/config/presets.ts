@@ -17,7 +17,17 @@ export const presets: Record<string, UserConfig> = {
       // A claim with nothing behind it is the most common weakness of a draft.
       'unsupported-claim': 'warn',
       // "Studies show" without a study: a hint, not a failure.
-      'vague-evidence': 'info'
+      'vague-evidence': 'info',
+      // Issue 14 rules.
+      // A mission's name, place or years contradicting the UN's list: a
+      // factual error a marker will mark, so a warning.
+      'mission-facts': 'warn',
+      // A citation the reader cannot follow to an entry is a referencing
+      // error markers deduct for; entries never cited are info (advisory).
+      'citation-reference': 'warn',
+      // No position, or a conclusion that drops it: the first thing a marker
+      // looks for. A topic announcement is info (advisory): a hint to sharpen.
+      thesis: 'warn'
     }
   },
   'essaylint:strict': {
@@ -29,7 +39,11 @@ export const presets: Record<string, UserConfig> = {
       'sovereignty-coverage': ['error', {minSentences: 3}],
       'ethics-coverage': ['error', {minSentences: 3}],
       'unsupported-claim': 'error',
-      'vague-evidence': 'warn'
+      'vague-evidence': 'warn',
+      // Issue 14 rules.
+      'mission-facts': 'error',
+      'citation-reference': 'error',
+      thesis: 'error'
     }
   }
 }

@@ -9,6 +9,7 @@
 import {stringify} from 'csv-stringify/sync'
 import {visible} from '../escape.js'
 import type {Grade} from './score.js'
+import {classStats} from './stats.js'
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].length))
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1))
@@ -26,11 +27,18 @@ export function gradeText(grades: Grade[]): string {
     for (const c of grade.criteria) out.push(`  ${pad(visible(c.label), 26)} ${pad(`${fmt(c.score)}/${fmt(c.max)}`, 9)} ${visible(c.evidence.join('; '))}`)
     out.push('')
   }
+  out.push(classLine(grades), '')
   return out.join('\n')
 }
 
+/** The class summary in one line: count, mean, median, range, standard deviation. */
+function classLine(grades: Grade[]): string {
+  const s = classStats(grades)
+  return `class: ${s.count} essay${s.count === 1 ? '' : 's'}, mean ${fmt(s.mean)}, median ${fmt(s.median)}, range ${fmt(s.min)}–${fmt(s.max)}, standard deviation ${fmt(s.standardDeviation)} (out of ${fmt(s.outOf)})`
+}
+
 export function gradeJson(grades: Grade[]): string {
-  return JSON.stringify(grades, null, 2) + '\n'
+  return JSON.stringify({summary: classStats(grades), essays: grades}, null, 2) + '\n'
 }
 
 const mdCell = (text: string) => visible(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|')
@@ -40,13 +48,27 @@ export function gradeMarkdown(grades: Grade[]): string {
   const criteria = grades[0].criteria
   const out = ['## essaylint grades', '', `| Essay | Score | ${criteria.map((c) => mdCell(c.label)).join(' | ')} |`, `| --- | ---: | ${criteria.map(() => '---:').join(' | ')} |`]
   for (const g of grades) out.push(`| ${mdCell(g.path)} | **${fmt(g.score)}**/${fmt(g.max)} | ${g.criteria.map((c) => `${fmt(c.score)}/${fmt(c.max)}`).join(' | ')} |`)
-  out.push('')
+  out.push('', ...classMarkdown(grades), '')
   for (const g of grades) {
     out.push(`<details><summary>${mdCell(g.path)}: ${fmt(g.score)}/${fmt(g.max)}</summary>`, '')
     for (const c of g.criteria) out.push(`- **${mdCell(c.label)}** ${fmt(c.score)}/${fmt(c.max)}: ${mdCell(c.evidence.join('; '))}`)
     out.push('', '</details>', '')
   }
   return out.join('\n')
+}
+
+/** The class summary: the score's statistics, then each criterion's mean and range. */
+function classMarkdown(grades: Grade[]): string[] {
+  const s = classStats(grades)
+  const out = [
+    '### Class',
+    '',
+    '| | Essays | Mean | Median | Range | Std. dev. |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    `| **Score** (of ${fmt(s.outOf)}) | ${s.count} | ${fmt(s.mean)} | ${fmt(s.median)} | ${fmt(s.min)}–${fmt(s.max)} | ${fmt(s.standardDeviation)} |`
+  ]
+  for (const c of s.criteria) out.push(`| ${mdCell(c.label)} (of ${fmt(c.outOf)}) | ${c.count} | ${fmt(c.mean)} | ${fmt(c.median)} | ${fmt(c.min)}–${fmt(c.max)} | ${fmt(c.standardDeviation)} |`)
+  return out
 }
 
 export function gradeCsv(grades: Grade[]): string {

@@ -11,7 +11,7 @@ import {parse as parseYaml} from 'yaml'
 import {ConfigFileError, readConfigFile} from '../config/read-config-file.js'
 import {parseProblem} from '../config/parse-problem.js'
 
-export type CriterionType = 'thesis' | 'claims-supported' | 'perspectives' | 'concept' | 'evidence-quality'
+export type CriterionType = 'thesis' | 'claims-supported' | 'perspectives' | 'concept' | 'evidence-quality' | 'references'
 
 export interface Criterion {
   id: string
@@ -69,7 +69,7 @@ export class RubricError extends Error {
   }
 }
 
-const types: CriterionType[] = ['thesis', 'claims-supported', 'perspectives', 'concept', 'evidence-quality']
+const types: CriterionType[] = ['thesis', 'claims-supported', 'perspectives', 'concept', 'evidence-quality', 'references']
 
 /** Options each criterion type accepts, with the type of each value. */
 const optionTypes: Record<CriterionType, Record<string, 'number' | 'string' | 'string[]'>> = {
@@ -77,7 +77,8 @@ const optionTypes: Record<CriterionType, Record<string, 'number' | 'string' | 's
   'claims-supported': {target: 'number'},
   perspectives: {required: 'string[]', named: 'number'},
   concept: {concept: 'string', named: 'number'},
-  'evidence-quality': {citationsPer1000Words: 'number', casesPer1000Words: 'number', vaguePenalty: 'number'}
+  'evidence-quality': {citationsPer1000Words: 'number', casesPer1000Words: 'number', vaguePenalty: 'number'},
+  references: {}
 }
 
 let builtin: Rubric | undefined

@@ -8,6 +8,7 @@
 import type {VFile} from 'vfile'
 import {argumentOf} from '../model/argument.js'
 import {coverageOf} from '../model/coverage.js'
+import {citedSources, sameName} from '../model/references.js'
 import type {EssayModel} from '../model/types.js'
 import type {Criterion, Rubric} from './rubric.js'
 import '../data-map.js'
@@ -93,6 +94,23 @@ function scoreCriterion(criterion: Criterion, model: EssayModel, file: VFile): {
             ? ` (only in passing, line ${coverage.firstNamed!.range.start.line})`
             : ''
       return {fraction: statusValue(coverage.status, named), evidence: [`${label} ${coverage.status}${where}`]}
+    }
+    case 'references': {
+      // The share of the sources cited by author that the reference list (or a note) gives in full.
+      const body = (sentence: number) => ['paragraph', 'list-item', 'blockquote'].includes(model.paragraphs[model.sentences[sentence].paragraph].kind)
+      const sources = citedSources(model).filter((s) => !s.same && body(model.citations[s.citation].sentence))
+      const entries = model.references
+      if (sources.length === 0) {
+        // Cited by number, note or link only: each citation leads to its source.
+        const other = model.citations.filter((c) => body(c.sentence) && c.kind !== 'author-page').length
+        if (other > 0) return {fraction: 1, evidence: [`${other} citations by number, note or link; none by author to match`]}
+        return {fraction: 0, evidence: [entries.length > 0 ? `${entries.length} reference entr${entries.length === 1 ? 'y' : 'ies'}, but no citation in the text` : 'no citations and no reference list']}
+      }
+      if (entries.length === 0) return {fraction: 0, evidence: [`${sources.length} citations by author, no reference list`]}
+      const missing = sources.filter((source) => !entries.some((entry) => sameName(entry, source)))
+      const evidence = [`${sources.length - missing.length} of ${sources.length} citations by author have an entry`]
+      if (missing.length > 0) evidence.push(`no entry: ${lines([...new Set(missing.map((s) => model.citations[s.citation].range.start.line))])}`)
+      return {fraction: (sources.length - missing.length) / sources.length, evidence}
     }
     case 'evidence-quality': {
       const per1000 = Math.max(model.wordCount, 1) / 1000

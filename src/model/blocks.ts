@@ -8,6 +8,7 @@
 
 import type {Nodes, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {readLexicon} from './lexicon.js'
 import type {BlockKind} from './types.js'
 
 export interface Block {
@@ -32,13 +33,29 @@ export interface InlineMark {
   end: number
 }
 
+export interface NoteDefinition {
+  label: string
+  start: number
+  end: number
+}
+
 export interface Structure {
   blocks: Block[]
   sections: SectionHead[]
   marks: InlineMark[]
+  notes: NoteDefinition[]
 }
 
-const referenceTitles = /^(?:references?|reference list|bibliography|works cited|works consulted|sources|notes|endnotes|literature|literature cited)$/i
+// The headings that open a reference list are data (lexicons/references.yaml).
+let referenceHeadings: {headings: Set<string>; endings: string[]} | undefined
+export function isReferencesTitle(title: string): boolean {
+  if (!referenceHeadings) {
+    const data = readLexicon('references.yaml') as {headings: string[]; endings: string[]}
+    referenceHeadings = {headings: new Set(data.headings), endings: data.endings.map((e) => ' ' + e)}
+  }
+  const plain = title.replace(/[:.]$/, '').trim().toLowerCase().replace(/\s+/g, ' ')
+  return referenceHeadings.headings.has(plain) || referenceHeadings.endings.some((ending) => plain.endsWith(ending))
+}
 
 // A web address written out in the text ("https://…", "www.…"), as GitHub
 // would link it: up to white space or "<", without the punctuation that ends
@@ -69,6 +86,7 @@ export function readStructure(tree: Root, source?: string): Structure {
   const blocks: Block[] = []
   const sections: SectionHead[] = []
   const marks: InlineMark[] = []
+  const notes: NoteDefinition[] = []
   // Depth of the references heading while inside its section, else 0.
   let referencesDepth = 0
 
@@ -86,7 +104,7 @@ export function readStructure(tree: Root, source?: string): Structure {
         const start = node.position?.start.offset ?? 0
         const end = node.position?.end.offset ?? 0
         if (referencesDepth && node.depth <= referencesDepth) referencesDepth = 0
-        const isReferences = referenceTitles.test(title.replace(/[:.]$/, ''))
+        const isReferences = isReferencesTitle(title)
         if (isReferences) referencesDepth = node.depth
         sections.push({title, depth: node.depth, start, end, isReferences})
         add(node, 'heading')
@@ -105,6 +123,9 @@ export function readStructure(tree: Root, source?: string): Structure {
         for (const child of node.children) walk(child, context === 'paragraph' ? 'list-item' : context)
         return
       case 'footnoteDefinition':
+        if (node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+          notes.push({label: node.label ?? node.identifier, start: node.position.start.offset, end: node.position.end.offset})
+        }
         for (const child of node.children) walk(child, 'footnote')
         return
       case 'code':
@@ -143,5 +164,5 @@ export function readStructure(tree: Root, source?: string): Structure {
   }
 
   walk(tree, 'paragraph')
-  return {blocks, sections, marks}
+  return {blocks, sections, marks, notes}
 }

@@ -10,6 +10,7 @@ import {toString as nlcstToString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {readStructure, type Block} from './blocks.js'
+import {readReferences} from './references.js'
 import {findCitations, findQuotations} from './citations.js'
 import type {CompiledLexicon} from './lexicon.js'
 import type {EssayModel, Paragraph, Range, Section, Sentence, Word} from './types.js'
@@ -43,7 +44,9 @@ export function buildModel(tree: Root, nlcst: NlcstRoot, file: VFile, lexicon: C
     sentences: [],
     citations: [],
     quotations: [],
-    mentions: []
+    mentions: [],
+    references: [],
+    notes: []
   }
   const first = structure.blocks[0]
   if (first?.kind === 'heading' && sections[0] && (sections[0].depth === 1 || first.start === sections[0].range.start.offset)) {
@@ -99,6 +102,7 @@ export function buildModel(tree: Root, nlcst: NlcstRoot, file: VFile, lexicon: C
     sentence.citations.push(model.citations.length)
     model.citations.push({kind: mark.kind, text: mark.text, range: toRange(mark.start, mark.end), sentence: sentence.index})
   }
+  readReferences(model, structure, source, toRange)
   return model
 }
 

@@ -46,6 +46,10 @@ export interface Operation {
   start: number | null
   end: number | null
   led: string
+  /** ISO 3166-1 alpha-2 codes of the countries it served in. */
+  countries: string[]
+  /** Where the facts come from (the UN's published list, for UN-led operations). */
+  source?: string
 }
 
 function readData(name: string): string {

@@ -95,6 +95,36 @@ export interface Sentence {
   explanations: string[]
 }
 
+/** One entry of the essay's reference list (References, Bibliography, Works Cited, Notes…). */
+export interface ReferenceEntry {
+  index: number
+  /** Index into `paragraphs` of the block it is written in. */
+  paragraph: number
+  text: string
+  range: Range
+  /** Its number, when the list is numbered ("[3] …", "3. …"). */
+  label: string | undefined
+  /** The words that name its authors or body: what stands before its year or its title. */
+  names: string[]
+  /** Every year it gives ("2004", "2004a", "n.d."). */
+  years: string[]
+  /** How many authors it names (0 for an entry without one). */
+  authors: number
+  /** Only a web address: no author, year or title. */
+  bare: boolean
+  /** The label of the footnote that holds it, for a source given in a note. */
+  note?: string
+}
+
+/** A Markdown footnote definition ("[^3]: …"). */
+export interface Note {
+  label: string
+  /** Index into `paragraphs` of its first paragraph (-1 when it holds none). */
+  paragraph: number
+  text: string
+  range: Range
+}
+
 export interface EssayModel {
   /** `markdown` or `text` (plain `.txt`). */
   format: 'markdown' | 'text'
@@ -106,6 +136,10 @@ export interface EssayModel {
   citations: Citation[]
   quotations: Quotation[]
   mentions: Mention[]
+  /** Reference-list entries, in document order. */
+  references: ReferenceEntry[]
+  /** Footnote definitions, in document order. */
+  notes: Note[]
 }
 
 /** Coverage of one concept in one essay. */

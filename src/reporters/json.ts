@@ -17,6 +17,9 @@ export interface JsonMessage {
   endLine: number
   endColumn: number
   url?: string
+  /** 1-based paragraph (headings not counted) and the sentence of the finding. */
+  paragraph?: number
+  quote?: string
   suggestion?: string
   note?: string
   data?: Record<string, unknown>
@@ -48,6 +51,8 @@ export function toJsonMessage(message: VFileMessage): JsonMessage {
     endColumn: end?.column ?? column
   }
   if (message.url) result.url = message.url
+  if (message.paragraph !== undefined) result.paragraph = message.paragraph
+  if (message.quote !== undefined) result.quote = message.quote
   if (message.expected && message.expected.length > 0) result.suggestion = message.expected[0]
   if (message.note) result.note = message.note
   const data = (message as VFileMessage & {data?: Record<string, unknown>}).data

@@ -110,7 +110,7 @@ export function lintDocument(input: LintInput): Promise<LintResult> {
   const format = path.extname(filePath).toLowerCase() === '.txt' ? 'text' : 'markdown'
   const config = engineConfig({cwd, rules: input.settings.rules, rcPath: input.settings.config})
   const file = new VFile({path: filePath, value: input.text, cwd})
-  const shared = (processor ??= baseProcessor().use(recordBlocks))
+  const shared = (processor ??= baseProcessor({}, {incremental: true}).use(recordBlocks))
   const sink = new PassThrough()
   sink.resume()
   return new Promise((resolve) => {

@@ -1,0 +1,85 @@
+// npm run profile — where a CLI run spends its time: one serial run
+// (--concurrency 1, so the whole run is in one profiled process, from the
+// modules tsc wrote rather than the bundle) over the
+// benchmark class (.bench/corpus, written by `npm run bench`; the sample
+// essays when it is absent), under V8's sampling profiler. Prints the share
+// of CPU time per stage, by the module each sample was in:
+//   parse       Markdown to mdast (micromark, mdast-util-from-markdown, GFM)
+//   words       mdast to the natural-language tree (mdast-util-to-nlcst,
+//               parse-latin / parse-english, nlcst utilities, sentence joins)
+//   model       the essay model (src/model)
+//   argument    the argument analysis (src/argument, compromise's tagger)
+//   rules       the rules (rules/, src/coverage-rule)
+//   engine      unified-engine: finding files, configs, reporting
+//   files       reading essays and configs
+//   startup     module loading and compiling
+//   gc          garbage collection
+// Shares, not seconds: they hold on a busy machine too.
+//
+//   node scripts/profile.mjs [folder]
+import {spawnSync} from 'node:child_process'
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const benchCorpus = path.join(root, '.bench', 'corpus')
+const target = process.argv[2] ?? (existsSync(benchCorpus) ? benchCorpus : path.join(root, 'fixtures', 'essays'))
+const out = mkdtempSync(path.join(os.tmpdir(), 'essaylint-profile-'))
+
+// The CLI's modules as tsc wrote them (not the esbuild bundle bin/ runs), so each sample names its package.
+const driver = `import {main} from ${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'src', 'cli', 'main.js')).href)}
+const io = {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd()}
+process.exitCode = await main(['--concurrency', '1', '-f', 'json', '-o', ${JSON.stringify(path.join(out, 'report.json'))}, ${JSON.stringify(target)}], io)`
+const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${out}`, '--input-type=module', '-e', driver], {encoding: 'utf8', cwd: root})
+if (run.status === 2 || run.error) {
+  console.error(run.stderr || run.error?.message)
+  process.exit(2)
+}
+const file = readdirSync(out).find((name) => name.endsWith('.cpuprofile'))
+const profile = JSON.parse(readFileSync(path.join(out, file), 'utf8'))
+rmSync(out, {recursive: true, force: true})
+
+const stages = [
+  ['gc', (url, name) => !url && /garbage/.test(name)],
+  ['parse', (url) => /node_modules\/(micromark|mdast-util-from-markdown|mdast-util-gfm|decode-named-character|character-entities|remark-parse|remark-frontmatter)/.test(url) || /dist\/src\/(essay-gfm|input-guard|text-lines|text-headings|incremental-parse)\.js/.test(url)],
+  ['words', (url) => /node_modules\/(mdast-util-to-nlcst|parse-latin|parse-english|retext-english|remark-retext|nlcst-|unist-util-modify-children|unist-util-visit-children|vfile-location|array-iterate)/.test(url) || /dist\/src\/sentence-joins\.js/.test(url)],
+  ['model', (url) => /dist\/src\/model\//.test(url)],
+  ['argument', (url) => /dist\/src\/argument\//.test(url) || /node_modules\/compromise/.test(url)],
+  ['rules', (url) => /dist\/rules\//.test(url) || /dist\/src\/(coverage-rule|rule|message-control)\.js/.test(url)],
+  ['engine', (url) => /node_modules\/(unified-engine|unified|vfile|vfile-reporter|vfile-message|trough|bail|devlop|load-plugin|ignore|glob|minimatch|parse-json|yaml)/.test(url) || /dist\/src\/(cli|config|reporters|engine-options|pipeline)\//.test(url) || /dist\/src\/pipeline\.js/.test(url)],
+  ['files', (url, name) => !url && /^(openFileHandle|read|readFileUtf8|close|fstat|stat|lstat|open|readdir|realpath|writeFileUtf8|write)$/.test(name)],
+  ['startup', (url, name) => /^node:(internal\/(modules|vm|url|deps|bootstrap)|path|fs)/.test(url) || (!url && /(compile|program|\(root\)|internalModuleStat)/i.test(name))]
+]
+
+const self = new Map()
+for (let i = 0; i < profile.samples.length; i++) self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0))
+const totals = new Map(stages.map(([name]) => [name, 0]))
+totals.set('other', 0)
+let total = 0
+for (const node of profile.nodes) {
+  const time = self.get(node.id) ?? 0
+  if (time === 0) continue
+  const {url, functionName} = node.callFrame
+  if (!url && functionName === '(idle)') continue
+  total += time
+  const stage = stages.find(([, test]) => test(url, functionName))?.[0] ?? 'other'
+  totals.set(stage, totals.get(stage) + time)
+}
+
+const essays = readdirSync(target).filter((name) => /\.(md|txt)$/.test(name)).length
+console.log(`essaylint profile: ${essays} essays in ${path.relative(root, target) || target}, one serial run, ${(total / 1e6).toFixed(2)} s of CPU sampled`)
+// PROFILE_STAGE=parse (or other) lists the functions that take most of a stage.
+const detail = process.env.PROFILE_STAGE
+if (detail) {
+  const other = new Map()
+  for (const node of profile.nodes) {
+    const {url, functionName} = node.callFrame
+    if ((!url && functionName === '(idle)') || (stages.find(([, test]) => test(url, functionName))?.[0] ?? 'other') !== detail) continue
+    const key = `${url.replace(/^.*(node_modules|dist)\//, '')} ${functionName}`
+    other.set(key, (other.get(key) ?? 0) + (self.get(node.id) ?? 0))
+  }
+  for (const [key, time] of [...other].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${detail}:`, key, ((time / total) * 100).toFixed(1), '%')
+}
+for (const [name, time] of [...totals].sort((a, b) => b[1] - a[1])) console.log(`  ${name.padEnd(9)} ${((time / total) * 100).toFixed(1).padStart(5)} %`)

@@ -1,0 +1,123 @@
+/**
+ * `essaylint annotate essay.docx`: a copy with one Word comment per finding,
+ * anchored on its sentence, the text and the original file unchanged; and
+ * LibreOffice opens it (converts it) with the same text and every comment.
+ */
+
+import {execFile as execFileCallback, spawnSync} from 'node:child_process'
+import {promisify} from 'node:util'
+import {copyFileSync, existsSync, mkdtempSync, readFileSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {DOMParser} from '@xmldom/xmldom'
+import {describe, expect, it} from 'vitest'
+import {extractText} from '../src/readers/index.js'
+import {readZip} from '../src/readers/zip.js'
+import {root, start} from './helpers.js'
+
+/** The real binary, without blocking the test worker's event loop (vitest reports progress through it). */
+const run = (args: string[], options: {cwd?: string} = {}) => start(args, options.cwd ?? root).done
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+const execFile = promisify(execFileCallback)
+const soffice = spawnSync('soffice', ['--version'], {encoding: 'utf8'}).status === 0
+
+async function parts(file: string): Promise<Map<string, string>> {
+  const entries = await readZip(readFileSync(file), {maxEntryBytes: 2 ** 26, maxTotalBytes: 2 ** 28, maxEntries: 1000}, () => true)
+  return new Map(entries.map((entry) => [entry.name, entry.data!.toString('utf8')]))
+}
+
+/** Each comment: its author, its text (paragraphs), and the document text it is anchored on. */
+function comments(documentXml: string, commentsXml: string) {
+  const doc = new DOMParser().parseFromString(documentXml, 'text/xml')
+  const anchored = new Map<string, string>()
+  const open = new Set<string>()
+  const walk = (node: Node) => {
+    const el = node as Element
+    if (el.namespaceURI === W && el.localName === 'commentRangeStart') open.add(el.getAttribute('w:id')!)
+    if (el.namespaceURI === W && el.localName === 'commentRangeEnd') open.delete(el.getAttribute('w:id')!)
+    if (node.nodeType === 3 && (node.parentNode as Element).localName === 't') for (const id of open) anchored.set(id, (anchored.get(id) ?? '') + (node as Text).data)
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child)
+  }
+  walk(doc as unknown as Node)
+  const list = new DOMParser().parseFromString(commentsXml, 'text/xml').getElementsByTagNameNS(W, 'comment')
+  return Array.from({length: list.length}, (_, index) => {
+    const comment = list.item(index)!
+    const paragraphs = comment.getElementsByTagNameNS(W, 'p')
+    return {
+      author: comment.getAttribute('w:author'),
+      text: Array.from({length: paragraphs.length}, (_, i) => paragraphs.item(i)!.textContent),
+      anchor: anchored.get(comment.getAttribute('w:id')!)
+    }
+  })
+}
+
+async function annotated(essay: string, args: string[] = []) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'essaylint-annotate-'))
+  copyFileSync(path.join(root, 'fixtures/documents', essay), path.join(dir, essay))
+  const before = readFileSync(path.join(dir, essay))
+  const result = await run(['annotate', ...args, essay], {cwd: dir})
+  const report = JSON.parse((await run(['-f', 'json', essay], {cwd: dir})).stdout)[0] as {messages: Array<{ruleId: string; message: string; url: string; paragraph?: number; quote?: string}>}
+  return {dir, before, result, report, original: path.join(dir, essay), copy: path.join(dir, essay.replace(/\.docx$/, '.essaylint.docx'))}
+}
+
+describe('essaylint annotate', () => {
+  for (const essay of ['mali-sovereignty.docx', 'weak-no-theory.docx']) {
+    it(`${essay}: one comment per finding on its sentence, one on the title, the text and the original unchanged`, async () => {
+      const {before, result, report, original, copy} = await annotated(essay)
+      expect(readFileSync(original)).toEqual(before)
+      const onSentences = report.messages.filter((m) => m.paragraph !== undefined && m.quote)
+      const onTitle = report.messages.filter((m) => !(m.paragraph !== undefined && m.quote))
+      expect(onSentences.length).toBeGreaterThan(5)
+      expect(onTitle.length).toBeGreaterThan(0)
+      expect(result.stderr).toBe(`essaylint: wrote ${path.basename(copy)}: ${onSentences.length + 1} comments (${onSentences.length} on sentences, 1 on the title)\n`)
+      const xml = await parts(copy)
+      const found = comments(xml.get('word/document.xml')!, xml.get('word/comments.xml')!)
+      expect(found.map((c) => c.author)).toEqual(Array(onSentences.length + 1).fill('essaylint'))
+      expect(found.slice(0, onSentences.length)).toEqual(onSentences.map((m) => ({author: 'essaylint', text: [m.message, `${m.ruleId}: ${m.url}`], anchor: m.quote})))
+      expect(found[onSentences.length].text).toEqual(onTitle.flatMap((m) => [m.message, `${m.ruleId}: ${m.url}`]))
+      expect(found[onSentences.length].anchor).toBe(report.messages.find((m) => !m.paragraph)?.quote)
+      // Read back by essaylint's own reader: the same text.
+      expect(await extractText(copy, readFileSync(copy))).toBe(await extractText(original, before))
+    })
+  }
+
+  it('puts the grade and its explanation on the title with --grade', async () => {
+    const {copy} = await annotated('mali-sovereignty.docx', ['--grade'])
+    const xml = await parts(copy)
+    const title = comments(xml.get('word/document.xml')!, xml.get('word/comments.xml')!).pop()!
+    expect(title.text).toContain('Grade: 82/100')
+    expect(title.text.some((line) => /^Theoretical perspectives: 20\/30 \(.*constructivism absent/.test(line ?? ''))).toBe(true)
+  })
+
+  it('a folder run after annotate lints the essay, not its annotated copy too', async () => {
+    const {dir} = await annotated('mali-sovereignty.docx')
+    const report = JSON.parse((await run(['-f', 'json', '.'], {cwd: dir})).stdout) as Array<{path: string}>
+    expect(report.map((r) => r.path)).toEqual(['mali-sovereignty.docx'])
+    expect(JSON.parse((await run(['-f', 'json', 'mali-sovereignty.essaylint.docx'], {cwd: dir})).stdout)[0].path).toBe('mali-sovereignty.essaylint.docx')
+  })
+
+  it('never writes over the essay, and takes only a Word file', async () => {
+    const {dir, before, original} = await annotated('mali-sovereignty.docx')
+    const over = await run(['annotate', '-o', 'mali-sovereignty.docx', 'mali-sovereignty.docx'], {cwd: dir})
+    expect(over).toMatchObject({code: 2, stderr: 'essaylint: mali-sovereignty.docx: refusing to write over the essay itself; name another file with -o\n'})
+    expect(readFileSync(original)).toEqual(before)
+    expect(await run(['annotate', 'essay.md'], {cwd: dir})).toMatchObject({code: 2, stderr: 'essaylint: annotate: give one Word file (essaylint annotate essay.docx [-o annotated.docx] [--grade])\n'})
+  })
+
+  // LibreOffice is installed by .ci/run; without it (a developer's machine) this part is skipped, never in CI.
+  it.skipIf(!soffice && !process.env.CI)('LibreOffice converts the copy: the same text, and every comment is there', async () => {
+    const {dir, report, original, copy} = await annotated('mali-sovereignty.docx')
+    const profile = `-env:UserInstallation=file://${dir}/profile`
+    for (const [filter, file] of [['txt:Text', original], ['txt:Text', copy], ['odt', copy]]) {
+      await execFile('soffice', ['--headless', profile, '--convert-to', filter, '--outdir', path.join(dir, filter.slice(0, 3) + path.basename(file)), file], {timeout: 120_000})
+    }
+    const text = (file: string) => readFileSync(path.join(dir, 'txt' + path.basename(file), path.basename(file).replace(/\.docx$/, '.txt')), 'utf8')
+    expect(text(copy)).toBe(text(original))
+    const odt = path.join(dir, 'odt' + path.basename(copy), path.basename(copy).replace(/\.docx$/, '.odt'))
+    expect(existsSync(odt)).toBe(true)
+    const content = (await parts(odt)).get('content.xml')!
+    const authors = [...content.matchAll(/<office:annotation\b[^>]*>.*?<dc:creator>([^<]*)<\/dc:creator>/g)].map((m) => m[1])
+    expect(authors).toEqual(Array(report.messages.filter((m) => m.paragraph !== undefined && m.quote).length + 1).fill('essaylint'))
+  }, 240_000)
+})
