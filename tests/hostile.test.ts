@@ -273,7 +273,7 @@ describe('rubric options in range, concepts known (item 10)', () => {
     }
     const defined = await run(['grade', '--rubric', 'rubric.json', '-f', 'json', 'defined/e.md'], dir)
     expect(defined.stderr).toBe('')
-    expect(JSON.parse(defined.stdout)[0].criteria.map((c: {id: string}) => c.id)).toContain('extra')
+    expect(JSON.parse(defined.stdout).essays[0].criteria.map((c: {id: string}) => c.id)).toContain('extra')
   })
 })
 
