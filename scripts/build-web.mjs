@@ -40,7 +40,15 @@ export function readFileSync(url) {
   error.code = 'ENOENT';
   throw error;
 }
-export default {readFileSync};`,
+// The page reads no config files: file handles exist only to be refused.
+function noFiles(name) { const error = new Error('ENOENT: no files in the browser: ' + name); error.code = 'ENOENT'; throw error }
+export const constants = {O_RDONLY: 0, O_NOFOLLOW: 0, O_NONBLOCK: 0};
+export function openSync(name) { noFiles(name) }
+export function fstatSync() { noFiles('fd') }
+export function readSync() { noFiles('fd') }
+export function closeSync() {}
+export function realpathSync(name) { return String(name) }
+export default {readFileSync, openSync, fstatSync, readSync, closeSync, realpathSync, constants};`,
       loader: 'js'
     }))
     build.onLoad({filter: /^module$/, namespace: 'shim'}, () => ({
