@@ -1,10 +1,11 @@
 // npm run bench:class — how a class run grows with the number of essays
 // (issue 17): the wall time of `essaylint -f json <folder>` on classes of
 // small essays, and the parent process's peak RSS (VmHWM, polled), for
-// each size. Linear growth is a ratio of 4 between 2,500 and 10,000.
+// each size. Linear growth is a ratio of 4 between 2,500 and 10,000. Then
+// how soon busy workers end after kill -9 of their parent.
 //
 //   node scripts/bench-class.mjs [--sizes 2500,10000] [--rounds 1]
-import {spawn} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -41,6 +42,33 @@ function runClass(folder) {
   })
 }
 
+/** Seconds from kill -9 of a class run's parent until both of its (busy) workers are gone (issue 17, item 7). */
+async function orphanedWorkers(folder) {
+  mkdirSync(folder)
+  const strong = readFileSync(path.join(root, 'fixtures', 'essays', 'strong-three-lenses.md'), 'utf8')
+  for (let i = 0; i < 300; i++) writeFileSync(path.join(folder, `e${i}.md`), strong)
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+  const running = (pid) => {
+    try {
+      return !/^\d+ \([^)]*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))
+    } catch {
+      return false
+    }
+  }
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'essaylint.js'), '--concurrency', '2', '-f', 'json', folder], {stdio: 'ignore'})
+  let workers = []
+  for (let tries = 0; tries < 200 && workers.length < 2; tries++) {
+    await sleep(100)
+    workers = spawnSync('pgrep', ['-P', String(child.pid)], {encoding: 'utf8'}).stdout.split('\n').filter(Boolean).map(Number)
+  }
+  if (workers.length === 0) return child.kill('SIGKILL'), undefined
+  await sleep(1500)
+  child.kill('SIGKILL')
+  const start = performance.now()
+  while (workers.some(running) && performance.now() - start < 60_000) await sleep(20)
+  return (performance.now() - start) / 1000
+}
+
 const dir = mkdtempSync(path.join(tmpdir(), 'essaylint-bench-class-'))
 try {
   const results = []
@@ -58,6 +86,10 @@ try {
     const best = (size) => Math.min(...results.filter((r) => r.size === size).map((r) => r.seconds))
     const [small, large] = [sizes[0], sizes[sizes.length - 1]]
     console.log(`wall time ratio ${large}/${small}: ${(best(large) / best(small)).toFixed(2)} (linear: ${(large / small).toFixed(1)})`)
+  }
+  if (process.platform === 'linux') {
+    const seconds = await orphanedWorkers(path.join(dir, 'orphans'))
+    console.log(`workers gone ${seconds === undefined ? '(no workers seen)' : `${seconds.toFixed(2)} s`} after kill -9 of their parent (300 essays, --concurrency 2)`)
   }
 } finally {
   rmSync(dir, {recursive: true, force: true})
