@@ -29,6 +29,7 @@ import type {Root, RootContent} from 'mdast'
 import type {Node, Point} from 'unist'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
+import {movedPoint} from './moved-point.js'
 
 type Parse = (doc: string, file: VFile) => Root
 
@@ -173,12 +174,9 @@ function endPoint(doc: string): Point {
   return {line: newlines(doc) + 1, column: doc.length - lastBreak, offset: doc.length}
 }
 
-/** Moves a node and everything in it down by whole lines (columns stay). */
+/** Moves a node and everything in it down by whole lines (columns stay), in place: the nodes are fresh copies (structuredClone), whose `data` may be changed by later plugins without touching the remembered tree. */
 function shift(node: Node, lines: number, offset: number): void {
-  if (node.position) {
-    node.position.start = {line: node.position.start.line + lines, column: node.position.start.column, offset: node.position.start.offset! + offset}
-    node.position.end = {line: node.position.end.line + lines, column: node.position.end.column, offset: node.position.end.offset! + offset}
-  }
+  if (node.position) node.position = {start: movedPoint(node.position.start, lines, offset), end: movedPoint(node.position.end, lines, offset)}
   const children = (node as {children?: Node[]}).children
   if (children) for (const child of children) shift(child, lines, offset)
 }

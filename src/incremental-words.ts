@@ -22,6 +22,7 @@ import type {Processor} from 'unified'
 import type {Point} from 'unist'
 import {location} from 'vfile-location'
 import type {VFile} from 'vfile'
+import {movedPoint} from './moved-point.js'
 
 interface Entry {
   nodes: NlcstContent[]
@@ -149,15 +150,10 @@ function groupNodes(group: RootContent[], doc: string, file: VFile, parser: Pars
   return nodes
 }
 
-/** A copy of a node moved by whole lines (a block with the same text and starting column keeps its columns). */
+/** A copy of a node moved by whole lines, made in the same walk (nlcst nodes carry no `data` to share). */
 function shifted<T extends {position?: {start: Point; end: Point}; children?: unknown[]}>(node: T, lines: number, offset: number): T {
   const copy = {...node}
-  if (node.position) {
-    copy.position = {
-      start: {line: node.position.start.line + lines, column: node.position.start.column, offset: node.position.start.offset! + offset},
-      end: {line: node.position.end.line + lines, column: node.position.end.column, offset: node.position.end.offset! + offset}
-    }
-  }
+  if (node.position) copy.position = {start: movedPoint(node.position.start, lines, offset), end: movedPoint(node.position.end, lines, offset)}
   if (node.children) copy.children = node.children.map((child) => shifted(child as T, lines, offset))
   return copy
 }
