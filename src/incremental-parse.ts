@@ -152,7 +152,7 @@ function reparse(known: Previous, doc: string, file: VFile, parse: Parse): Root 
 }
 
 /** The labels of the definitions and footnote definitions in a node, as written (`^1` for a footnote). */
-function collectDefinitions(node: Node, into: Set<string>): void {
+export function collectDefinitions(node: Node, into: Set<string>): void {
   if (node.type === 'definition') into.add((node as unknown as {label: string}).label)
   else if (node.type === 'footnoteDefinition') into.add(`^${(node as unknown as {label: string}).label}`)
   const children = (node as {children?: Node[]}).children

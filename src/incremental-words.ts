@@ -22,6 +22,7 @@ import type {Processor} from 'unified'
 import type {Point} from 'unist'
 import {location} from 'vfile-location'
 import type {VFile} from 'vfile'
+import {collectDefinitions} from './incremental-parse.js'
 import {movedPoint} from './moved-point.js'
 
 interface Entry {
@@ -159,11 +160,7 @@ function shifted<T extends {position?: {start: Point; end: Point}; children?: un
 }
 
 function definitionLabels(tree: Root): string {
-  const labels: string[] = []
-  const visit = (node: {type: string; label?: string | null; children?: unknown[]}) => {
-    if (node.type === 'definition' || node.type === 'footnoteDefinition') labels.push(`${node.type === 'footnoteDefinition' ? '^' : ''}${node.label ?? ''}`)
-    if (node.children) for (const child of node.children) visit(child as typeof node)
-  }
-  visit(tree)
-  return labels.sort().join('\u0001')
+  const labels = new Set<string>()
+  collectDefinitions(tree, labels)
+  return [...labels].sort().join('\u0001')
 }
