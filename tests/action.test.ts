@@ -23,10 +23,11 @@ function action(env: Record<string, string>) {
 }
 
 describe('action.yml', () => {
-  it('is a composite Node 20 action whose step runs scripts/action.sh with inputs in env', () => {
+  it('is a composite Node 22 action that installs runtime dependencies only (npm cached) and runs scripts/action.sh with inputs in env', () => {
     const spec = parse(readFileSync(path.join(root, 'action.yml'), 'utf8'))
     expect(spec.runs.using).toBe('composite')
-    expect(spec.runs.steps[0]).toMatchObject({uses: 'actions/setup-node@v4', with: {'node-version': 20}})
+    expect(spec.runs.steps[0]).toMatchObject({uses: 'actions/setup-node@v4', with: {'node-version': 22, cache: 'npm'}})
+    expect(spec.runs.steps[1].run).toMatch(/npm ci --omit=dev/)
     expect(Object.keys(spec.inputs)).toEqual(['files', 'mode', 'min-score', 'rubric', 'config', 'max-warnings'])
     const run = spec.runs.steps.at(-1)
     expect(run.run).toBe('bash "$GITHUB_ACTION_PATH/scripts/action.sh"')
