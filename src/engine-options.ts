@@ -7,8 +7,9 @@
  */
 
 import path from 'node:path'
+import {PassThrough} from 'node:stream'
 import type {PluggableList} from 'unified'
-import {defaultConfig as recommended, loadConfig} from './config/resolve.js'
+import {defaultConfig as recommended, loadConfig, type ResolvedConfig} from './config/resolve.js'
 import {configPlugins} from './pipeline.js'
 import type {Severity} from './rule.js'
 
@@ -23,6 +24,8 @@ export interface EngineConfigInput {
   cwd: string
   /** Severity overrides on top of every config (`--rule`, or the editor's `essaylint.rules`). */
   rules?: Record<string, Severity>
+  /** Told each resolved config and the file it came from (undefined: none found, the default). */
+  onResolved?: (config: ResolvedConfig, file: string | undefined) => void
 }
 
 export interface EngineConfig {
@@ -44,7 +47,9 @@ export interface EngineConfig {
 export function engineConfig(input: EngineConfigInput): EngineConfig {
   const configFor = (raw: unknown, file: string | undefined) => {
     const name = file ? path.relative(input.cwd, file) || file : 'config'
-    return {plugins: configPlugins(loadConfig(raw, name, input.rules))}
+    const resolved = loadConfig(raw, name, input.rules)
+    input.onResolved?.(resolved, file)
+    return {plugins: configPlugins(resolved)}
   }
   let defaults: {plugins: PluggableList}
   let problem: string | undefined
@@ -63,4 +68,28 @@ export function engineConfig(input: EngineConfigInput): EngineConfig {
     },
     problem
   }
+}
+
+/**
+ * unified-engine's ignore options: `.essaylintignore` in the folders, or the
+ * one file `--ignore-path` names (its patterns relative to the working folder,
+ * as in ESLint); `--ignore-pattern`s on top.
+ */
+export function ignoreOptions(options: {ignorePath?: string; ignorePatterns?: string[]}, cwd: string, extra: string[] = []) {
+  return {
+    ignoreName: engineNames.ignoreName,
+    ...(options.ignorePath ? {ignorePath: path.resolve(cwd, options.ignorePath), ignorePathResolveFrom: 'cwd' as const} : {}),
+    ignorePatterns: [...extra, ...(options.ignorePatterns ?? [])]
+  }
+}
+
+/**
+ * What every engine run of essaylint shares: the shells report themselves,
+ * so the engine writes no files, prints no report, and its streams go nowhere;
+ * ignored files are skipped without a message (the CLI says what it skipped).
+ */
+export function silentRun() {
+  const sink = new PassThrough()
+  sink.resume()
+  return {streamOut: sink, streamError: sink, out: false, output: false, silentlyIgnore: true, reporter: () => '', color: false} as const
 }

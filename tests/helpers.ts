@@ -1,6 +1,7 @@
 /** Shared test helpers: lint through the public API, format messages compactly. */
 
-import {readFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
@@ -64,4 +65,14 @@ export function start(args: string[], cwd: string): {child: ChildProcess; done: 
   child.stderr.on('data', (chunk) => (stderr += chunk))
   const done = new Promise<Run>((resolve) => child.on('close', (code) => resolve({code, stdout, stderr})))
   return {child, done}
+}
+
+/** A fresh folder in the system's temporary folder, holding these files (paths relative to it). */
+export function workspace(files: Record<string, string> = {}, prefix = 'essaylint-cli-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix))
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), {recursive: true})
+    writeFileSync(path.join(dir, name), text)
+  }
+  return dir
 }

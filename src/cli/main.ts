@@ -7,12 +7,11 @@
 
 import {readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {PassThrough, type Readable, type Writable} from 'node:stream'
+import type {Readable, Writable} from 'node:stream'
 import {engine, type Context} from 'unified-engine'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {defaultConfig as recommended} from '../config/resolve.js'
-import {engineConfig} from '../engine-options.js'
 import {baseProcessor} from '../pipeline.js'
 import {formats} from '../reporters/index.js'
 import {outlineOf, outlineText} from '../reporters/outline.js'
@@ -23,8 +22,12 @@ import {gradeInParallel, lintInParallel, listEssays, parallelThreshold, startWor
 import {rules} from '../rules.js'
 import {findSpecialFiles, ignorePatternsFor} from './special-files.js'
 import {helpText, readArgs, UsageError, type CliOptions} from './args.js'
+import {FormatterError, isFormatterPath, loadFormatter} from '../reporters/custom.js'
+import {belowMinScore, exceeded, lintReport, terminalWidth} from './conventions.js'
+// Extensions, config names and the engine options every shell shares.
+import {engineConfig, extensions as defaultExtensions, ignoreOptions, silentRun} from '../engine-options.js'
+import {printConfig} from './print-config.js'
 
-export const extensions = ['md', 'markdown', 'mdx', 'txt']
 
 export interface Io {
   stdin: Readable & {isTTY?: boolean}
@@ -55,6 +58,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (options.help) return write(io.stdout, helpText), 0
   if (options.version) return write(io.stdout, packageJson.version + '\n'), 0
   if (options.listRules) return write(io.stdout, listRules(options.format)), 0
+  // ESLint's conventions that are commands of their own.
+  if (options.printConfig !== undefined) return printConfigCommand(options, io)
   if (outline && !['stylish', 'text', 'json'].includes(options.format)) {
     io.stderr.write(`essaylint: outline: unknown format "${options.format}" (expected text or json).\n`)
     return 2
@@ -73,10 +78,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2
     }
   }
+  // `-f ./formatter.mjs`: the user's formatter module (src/reporters/custom.ts).
+  let custom: Awaited<ReturnType<typeof loadFormatter>> | undefined
   if (!outline && !grade && !(options.format in formats)) {
-    io.stderr.write(`essaylint: unknown format "${options.format}" (expected ${Object.keys(formats).join(', ')}).\n`)
-    return 2
+    if (!isFormatterPath(options.format)) {
+      io.stderr.write(`essaylint: unknown format "${options.format}" (expected ${Object.keys(formats).join(', ')}, or a formatter module such as ./formatter.mjs).\n`)
+      return 2
+    }
+    try {
+      custom = await loadFormatter(options.format, io.cwd)
+    } catch (error) {
+      if (!(error instanceof FormatterError)) throw error
+      io.stderr.write(`essaylint: ${error.message}\n`)
+      return 2
+    }
   }
+  // `--ext` replaces the extensions linted in folders.
+  const extensions = options.extensions ?? defaultExtensions
 
   const useStdin = options.files.length === 0 || (options.files.length === 1 && options.files[0] === '-')
   if (useStdin && io.stdin.isTTY) {
@@ -125,7 +143,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     deliver(gradeFormats[options.format](result.grades), options, essays, io, problems)
     for (const problem of [...new Set(problems)]) io.stderr.write(`essaylint: ${problem}\n`)
     if (result.code === 2 || problems.length > 0) return 2
-    return options.minScore !== undefined && result.grades.some((g) => g.score < options.minScore!) ? 1 : 0
+    return belowMinScore(result.grades, options, io)
   }
 
   let files: VFile[]
@@ -172,22 +190,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     ? options.format === 'json'
       ? JSON.stringify(reported.map(({file, path}) => outlineOf(file, path)), null, 2) + '\n'
       : outlineText(reported.map(({file, path}) => outlineOf(file, path)))
-    : formats[options.format]({files: reported, color})
+    : await lintReport(custom, {files: reported, color, width: terminalWidth(io, options)}, options.format, problems)
   deliver(report, options, files.map((file) => file.path), io, problems)
   for (const problem of [...new Set(problems)]) io.stderr.write(`essaylint: ${problem}\n`)
 
   if (problems.length > 0) return 2
   if (outline) return 0
-  if (grade) return options.minScore !== undefined && grades.some((g) => g.score < options.minScore!) ? 1 : 0
-  let errors = 0
-  let warnings = 0
-  for (const {file} of reported) {
-    for (const message of file.messages) {
-      if (message.fatal === true) errors++
-      else if (message.fatal === false) warnings++
-    }
-  }
-  return errors > 0 || warnings > options.maxWarnings ? 1 : 0
+  if (grade) return belowMinScore(grades, options, io)
+  return exceeded(reported, options, io)
 }
 
 function runEngine(options: CliOptions & {keepModel: boolean}, given: string[], ignorePatterns: string[], io: Io, useStdin: boolean, problems: string[]): Promise<{files: VFile[]; error?: string}> {
@@ -195,32 +205,24 @@ function runEngine(options: CliOptions & {keepModel: boolean}, given: string[], 
   const config = engineConfig({cwd: io.cwd, rules: options.rules})
   if (config.problem) problems.push(config.problem)
   if (!useStdin && given.length === 0) return Promise.resolve({files: []})
-  const sink = new PassThrough()
-  sink.resume()
   return new Promise((resolve) => {
     engine(
       {
+        ...silentRun(),
         processor: baseProcessor({rawBytes: (file) => readBytes(file, io.cwd), maxBytes: options.maxFileSize}),
         files: useStdin ? [] : given,
-        ignorePatterns,
-        extensions,
+        ...ignoreOptions(options, io.cwd, ignorePatterns),
+        extensions: options.extensions ?? defaultExtensions,
         cwd: io.cwd,
         streamIn: useStdin ? io.stdin : undefined,
         filePath: options.stdinFilename ?? (useStdin ? 'stdin.md' : undefined),
-        streamOut: sink,
-        streamError: sink,
-        out: false,
-        output: false,
         ...config.options,
         // Linting reports messages only: let each essay's model go once its
         // rules have run, so a class run keeps hundreds of them out of the heap
         // (outline and grade read it afterwards).
         plugins: options.keepModel ? [] : [dropModel],
         detectConfig: !options.noConfig && !options.config,
-        rcPath: options.config,
-        silentlyIgnore: true,
-        reporter: () => '',
-        color: false
+        rcPath: options.config
       },
       (error: Error | undefined, _code?: number, context?: Context) => {
         const files = (context?.files ?? []) as VFile[]
@@ -422,3 +424,14 @@ function listRules(format: string): string {
   return list.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(5)}  ${r.description}`).join('\n') + '\n'
 }
 
+/** `--print-config FILE`: the config for that essay as JSON, or the config problem in one line (exit 2). */
+async function printConfigCommand(options: CliOptions, io: Io): Promise<number> {
+  try {
+    write(io.stdout, JSON.stringify(await printConfig(options, options.printConfig!, io.cwd), null, 2) + '\n')
+    return 0
+  } catch (error) {
+    const message = error as VFileMessage
+    io.stderr.write(`essaylint: ${message.reason ? describe(message, options.printConfig!) : message.message}\n`)
+    return 2
+  }
+}

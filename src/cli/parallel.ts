@@ -11,7 +11,7 @@ import {readFileSync, realpathSync, statSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {PassThrough, Writable} from 'node:stream'
+import {Writable} from 'node:stream'
 import {unified} from 'unified'
 import {engine, type Context} from 'unified-engine'
 import {VFile} from 'vfile'
@@ -19,6 +19,7 @@ import type {Grade} from '../grade/score.js'
 import type {JsonResult} from '../reporters/json.js'
 import {withoutStackTraces} from '../rule.js'
 import type {CliOptions} from './args.js'
+import {ignoreOptions, silentRun} from '../engine-options.js'
 
 /** Below this many essays, one thread is faster than starting workers. */
 export const parallelThreshold = 24
@@ -29,8 +30,6 @@ export function workerCount(files: number, concurrency?: number): number {
 
 /** The essays the engine would lint for these arguments, without analysing any. */
 export function listEssays(options: CliOptions, cwd: string, extensions: string[], ignorePatterns: string[] = []): Promise<string[]> {
-  const sink = new PassThrough()
-  sink.resume()
   const lister = unified().use(function () {
     // A parser that reads nothing: only the engine's file discovery is wanted.
     this.parser = () => ({type: 'root', children: []})
@@ -39,20 +38,13 @@ export function listEssays(options: CliOptions, cwd: string, extensions: string[
   return new Promise((resolve) => {
     engine(
       {
+        ...silentRun(),
         processor: lister as never,
         files: options.files,
         extensions,
         cwd,
-        ignoreName: '.essaylintignore',
-        ignorePatterns,
-        detectConfig: false,
-        out: false,
-        output: false,
-        streamOut: sink,
-        streamError: sink,
-        silentlyIgnore: true,
-        reporter: () => '',
-        color: false
+        ...ignoreOptions(options, cwd, ignorePatterns),
+        detectConfig: false
       },
       (_error: Error | undefined, _code?: number, context?: Context) => {
         const seen = new Set<string>()

@@ -29,7 +29,7 @@ export const presets: Record<string, UserConfig> = {
       'sovereignty-coverage': ['error', {minSentences: 3}],
       'ethics-coverage': ['error', {minSentences: 3}],
       'unsupported-claim': 'error',
-      'vague-evidence': 'warn'
+      'vague-evidence': 'error'
     }
   }
 }

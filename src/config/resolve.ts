@@ -13,6 +13,7 @@ import {checkConceptConfig, defaultConcepts, resolveConcepts, type ConceptConfig
 import type {Severity} from '../rule.js'
 import {rules} from '../rules.js'
 import {presets} from './presets.js'
+import {packageNameOf, requireConfig, resolvePackage} from './shareable.js'
 
 export type RuleSetting = Severity | number | [Severity | number, Record<string, unknown>?]
 
@@ -81,6 +82,9 @@ function loadExtended(specifier: string, from: string): {config: unknown; file: 
   if (specifier.startsWith('essaylint:')) {
     throw new ConfigError(from, `unknown preset "${specifier}" (expected ${Object.keys(presets).join(' or ')})`, lineOf(from, 'extends'))
   }
+  // A package name (not a path): a shareable config from node_modules (./shareable.ts).
+  const name = packageNameOf(specifier)
+  if (name) return loadShareable(specifier, name, from)
   const file = path.resolve(path.dirname(from), specifier)
   let text: string
   try {
@@ -89,6 +93,17 @@ function loadExtended(specifier: string, from: string): {config: unknown; file: 
     throw new ConfigError(from, `cannot read extended config "${specifier}"`, lineOf(from, 'extends'))
   }
   return {config: parseConfigText(text, file), file}
+}
+
+function loadShareable(specifier: string, name: string, from: string): {config: unknown; file: string} {
+  const file = resolvePackage(name, from)
+  if (!file) throw new ConfigError(from, `cannot find the shareable config "${name}" (from "extends": "${specifier}"); install it with npm in the course folder`, lineOf(from, 'extends'))
+  if (/\.(?:json|ya?ml)$/.test(file)) return {config: parseConfigText(readFileSync(file, 'utf8'), file), file}
+  try {
+    return {config: requireConfig(file), file}
+  } catch (error) {
+    throw new ConfigError(from, `cannot load the shareable config "${name}": ${(error as Error).message.split('\n')[0]} (its entry must be JSON, YAML or CommonJS)`, lineOf(from, 'extends'))
+  }
 }
 
 function parseSeverity(value: unknown, file: string, id: string): Severity {
@@ -116,7 +131,7 @@ export function resolveConfig(raw: unknown, file: string, chain: string[] = []):
   const result: ResolvedConfig = {rules: {}, concepts: {}}
   const extended = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends]
   for (const specifier of extended) {
-    if (typeof specifier !== 'string') throw new ConfigError(file, '"extends" must be a preset name or a path', lineOf(file, 'extends'))
+    if (typeof specifier !== 'string') throw new ConfigError(file, '"extends" must be a preset name, a path or a package name', lineOf(file, 'extends'))
     const loaded = loadExtended(specifier, file)
     if ([...chain, file].some((seen) => path.resolve(seen) === path.resolve(loaded.file))) {
       throw new ConfigError(file, `"extends" loops back to ${display(loaded.file)}`, lineOf(file, 'extends'))
