@@ -8,7 +8,7 @@
 
 import path from 'node:path'
 import {PassThrough} from 'node:stream'
-import type {PluggableList} from 'unified'
+import {unified, type PluggableList} from 'unified'
 import {defaultConfig as recommended, loadConfig, type ResolvedConfig} from './config/resolve.js'
 import {configPlugins} from './pipeline.js'
 import type {Severity} from './rule.js'
@@ -92,4 +92,16 @@ export function silentRun() {
   const sink = new PassThrough()
   sink.resume()
   return {streamOut: sink, streamError: sink, out: false, output: false, silentlyIgnore: true, reporter: () => '', color: false} as const
+}
+
+/**
+ * A processor that reads nothing, for engine runs that only want the
+ * engine's file discovery or config search (the class listing,
+ * `--print-config`, the cache's config keys), not an analysis.
+ */
+export function readNothing() {
+  return unified().use(function () {
+    this.parser = () => ({type: 'root', children: []})
+    this.compiler = () => ''
+  }) as never
 }

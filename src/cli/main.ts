@@ -27,6 +27,7 @@ import {belowMinScore, exceeded, lintReport, terminalWidth} from './conventions.
 // Extensions, config names and the engine options every shell shares.
 import {engineConfig, extensions as defaultExtensions, ignoreOptions, silentRun} from '../engine-options.js'
 import {printConfig} from './print-config.js'
+import {openCache} from './cache.js'
 
 
 export interface Io {
@@ -131,7 +132,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
   // load while the essays are listed.
   // (An outline reads each essay's model: it is always made here.)
   let pool = !useStdin && !io.worker && !outline ? startEarly(options, io.cwd, extensions) : undefined
-  const essays = !useStdin && !io.worker && mayBeMany ? await listEssays(options, io.cwd, extensions, ignorePatterns) : []
+  // `--cache` (src/cli/cache.ts) lists the essays to know which changed.
+  const caching = options.cache && !grade && !outline && !useStdin && !io.worker
+  const listed = !useStdin && !io.worker && (mayBeMany || caching) ? await listEssays(options, io.cwd, extensions, ignorePatterns) : []
+  const cache = caching ? await openCache(options, io.cwd, listed, packageJson.version) : undefined
+  const essays = cache ? cache.stale : listed
+  if (cache && process.env.ESSAYLINT_DEBUG === 'cache') io.stderr.write(`essaylint: cache: ${essays.length} of ${listed.length} essays linted, ${cache.reused.length} from the cache\n`)
   const parallel = !outline && essays.length >= parallelThreshold && workerCount(essays.length, options.concurrency) > 1
   if (!parallel) pool?.close()
   else pool ??= startWorkers(workerCount(essays.length, options.concurrency), io.cwd)
@@ -153,9 +159,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     files = result.files
     problems.push(...result.problems)
   } else {
-    const run = await runEngine({...options, keepModel: outline || grade}, essays.length > 0 ? essays : options.files, ignorePatterns, io, useStdin, problems)
+    const run = await runEngine({...options, keepModel: outline || grade}, essays.length > 0 || cache ? essays : options.files, ignorePatterns, io, useStdin, problems)
     if (run.error) problems.push(run.error)
     files = run.files
+  }
+  if (cache) {
+    const unsaved = cache.save(files)
+    if (unsaved) problems.push(unsaved)
+    files = [...files, ...cache.reused]
   }
   const reported: Array<{file: VFile; path: string}> = []
   for (const file of files) {

@@ -12,14 +12,13 @@ import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Writable} from 'node:stream'
-import {unified} from 'unified'
 import {engine, type Context} from 'unified-engine'
 import {VFile} from 'vfile'
 import type {Grade} from '../grade/score.js'
 import type {JsonResult} from '../reporters/json.js'
 import {withoutStackTraces} from '../rule.js'
 import type {CliOptions} from './args.js'
-import {ignoreOptions, silentRun} from '../engine-options.js'
+import {ignoreOptions, readNothing, silentRun} from '../engine-options.js'
 
 /** Below this many essays, one thread is faster than starting workers. */
 export const parallelThreshold = 24
@@ -30,16 +29,11 @@ export function workerCount(files: number, concurrency?: number): number {
 
 /** The essays the engine would lint for these arguments, without analysing any. */
 export function listEssays(options: CliOptions, cwd: string, extensions: string[], ignorePatterns: string[] = []): Promise<string[]> {
-  const lister = unified().use(function () {
-    // A parser that reads nothing: only the engine's file discovery is wanted.
-    this.parser = () => ({type: 'root', children: []})
-    this.compiler = () => ''
-  })
   return new Promise((resolve) => {
     engine(
       {
         ...silentRun(),
-        processor: lister as never,
+        processor: readNothing(),
         files: options.files,
         extensions,
         cwd,

@@ -6,11 +6,10 @@
  */
 
 import path from 'node:path'
-import {unified} from 'unified'
 import {engine, type Context} from 'unified-engine'
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config/resolve.js'
-import {engineConfig, silentRun} from '../engine-options.js'
+import {engineConfig, readNothing, silentRun} from '../engine-options.js'
 import {rules} from '../rules.js'
 import type {CliOptions} from './args.js'
 
@@ -21,12 +20,6 @@ export interface PrintedConfig {
   concepts: ResolvedConfig['concepts']
 }
 
-/** A processor that reads nothing: only the engine's config search is wanted. */
-const nothing = unified().use(function () {
-  this.parser = () => ({type: 'root', children: []})
-  this.compiler = () => ''
-})
-
 /** Resolves to the printed config, or throws the one-line problem (a config error, a missing file). */
 export function printConfig(options: CliOptions, file: string, cwd: string): Promise<PrintedConfig> {
   let found: {config: ResolvedConfig; file: string | undefined} | undefined
@@ -36,7 +29,7 @@ export function printConfig(options: CliOptions, file: string, cwd: string): Pro
     engine(
       {
         ...silentRun(),
-        processor: nothing as never,
+        processor: readNothing(),
         files: [file],
         cwd,
         ...config.options,
