@@ -27,7 +27,9 @@ import {belowMinScore, exceeded, lintReport, terminalWidth} from './conventions.
 // Extensions, config names and the engine options every shell shares.
 import {engineConfig, extensions as defaultExtensions, ignoreOptions, silentRun} from '../engine-options.js'
 import {printConfig} from './print-config.js'
-import {openCache} from './cache.js'
+import {defaultCacheLocation, openCache} from './cache.js'
+import {init} from './init.js'
+import {watchAndLint} from './watch.js'
 
 
 export interface Io {
@@ -61,6 +63,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (options.listRules) return write(io.stdout, listRules(options.format)), 0
   // ESLint's conventions that are commands of their own.
   if (options.printConfig !== undefined) return printConfigCommand(options, io)
+  if (options.init) return init(io, options.yes)
+  if (options.watch) {
+    if (options.files.length === 0 || options.files.includes('-')) return io.stderr.write('essaylint: --watch needs files or folders to watch, not stdin.\n'), 2
+    const ignored = [options.output, options.cacheLocation ?? (options.cache ? defaultCacheLocation : undefined)].filter((file): file is string => Boolean(file))
+    return watchAndLint(argv, options.files, io, (args) => main(args, io), ignored)
+  }
   if (outline && !['stylish', 'text', 'json'].includes(options.format)) {
     io.stderr.write(`essaylint: outline: unknown format "${options.format}" (expected text or json).\n`)
     return 2
