@@ -10,7 +10,7 @@
 import type {VFile} from 'vfile'
 import {argumentOf, type ArgumentModel} from '../../src/model/argument.js'
 import type {EssayModel} from '../../src/model/types.js'
-import {checkKeys, defineRule} from '../../src/rule.js'
+import {defineRule} from '../../src/rule.js'
 import {messages} from './messages.js'
 
 export interface Options {
@@ -55,14 +55,16 @@ export default defineRule<Options>(
     id: 'unsupported-claim',
     description: "A claim in the writer's own voice has a citation, a named case, data or an attributed quotation beside it.",
     defaults: {window: 'paragraph', ignoreHedged: false, thesis: false, secondary: true, figures: true},
-    validate: (options) => {
-      const unknown = checkKeys(options, ['window', 'ignoreHedged', 'thesis', 'secondary', 'figures'])
-      if (unknown) return unknown
-      if (options.window !== undefined && options.window !== 'sentence' && options.window !== 'paragraph') return '"window" must be "sentence" or "paragraph"'
-      for (const key of ['ignoreHedged', 'thesis', 'secondary', 'figures'] as const) {
-        if (options[key] !== undefined && typeof options[key] !== 'boolean') return `"${key}" must be true or false`
-      }
-      return undefined
+    schema: {
+      type: 'object',
+      properties: {
+        window: {enum: ['sentence', 'paragraph']},
+        ignoreHedged: {type: 'boolean'},
+        thesis: {type: 'boolean'},
+        secondary: {type: 'boolean'},
+        figures: {type: 'boolean'}
+      },
+      additionalProperties: false
     }
   },
   (model, file, options) => {

@@ -10,7 +10,7 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {parse as parseYaml} from 'yaml'
 import {checkConceptConfig, defaultConcepts, resolveConcepts, type ConceptConfig} from '../model/lexicon.js'
-import type {Severity} from '../rule.js'
+import {checkRuleOptions, type EssayRule, type Severity} from '../rule.js'
 import {rules} from '../rules.js'
 import {presets} from './presets.js'
 import {packageNameOf, requireConfig, resolvePackage} from './shareable.js'
@@ -179,7 +179,7 @@ export function validateRuleOptions(config: ResolvedConfig, file: string): void 
   // Without a prototype, a rule option naming "constructor" is an unknown concept.
   const concepts = Object.assign(Object.create(null) as ReturnType<typeof resolveConcepts>, resolveConcepts(config.concepts))
   for (const [id, setting] of Object.entries(config.rules)) {
-    const problem = rules[id].meta.validate(setting.options, concepts)
+    const problem = checkRuleOptions(rules[id] as EssayRule<object>, setting.options, concepts)
     if (problem) throw new ConfigError(file, `rule "${id}": ${problem}`, lineOf(file, id))
   }
 }

@@ -16,6 +16,8 @@ export interface JsonMessage {
   column: number
   endLine: number
   endColumn: number
+  /** The rule's id for this kind of message (`meta.messages`), where the rule declares them. */
+  messageId?: string
   url?: string
   suggestion?: string
   note?: string
@@ -47,6 +49,8 @@ export function toJsonMessage(message: VFileMessage): JsonMessage {
     endLine: end?.line ?? line,
     endColumn: end?.column ?? column
   }
+  const messageId = (message as VFileMessage & {messageId?: string}).messageId
+  if (messageId) result.messageId = messageId
   if (message.url) result.url = message.url
   if (message.expected && message.expected.length > 0) result.suggestion = message.expected[0]
   if (message.note) result.note = message.note
