@@ -15,6 +15,7 @@ import {rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
+import {nodeModuleBundle} from './esbuild-node.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -23,15 +24,8 @@ rmSync(path.join(root, 'dist/src/bundle'), {recursive: true, force: true})
 await build({
   entryPoints: {cli: path.join(root, 'dist/src/cli/main.js'), worker: path.join(root, 'dist/src/cli/worker.js')},
   outdir: path.join(root, 'dist/src/bundle'),
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // CommonJS dependencies (debug, …) call require: give the bundle one.
-  banner: {js: "import {createRequire as __essaylintRequire} from 'node:module'; const require = __essaylintRequire(import.meta.url);"},
-  logLevel: 'warning',
-  legalComments: 'none'
+  ...nodeModuleBundle,
+  splitting: true
 })
 
 // The workers' startup snapshot (scripts/worker-snapshot.cjs): a heap with

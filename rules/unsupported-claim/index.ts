@@ -89,9 +89,20 @@ export default defineRule<Options>(
         note: messages.note,
         data: {kind: 'claim', role: item.role, strength: item.strength, priority: item.role === 'thesis' ? 'warning' : item.priority, reasoned: item.reasoned === true},
         advisory: secondary,
-        demote: item.strength === 'hedged'
+        demote: item.strength === 'hedged',
+        fix: citationPlaceholder(sentence)
       })
     }
     if (options.figures) unsourcedFigures(model, file, argument)
   }
 )
+
+/**
+ * The editor's quick fix for an unsupported claim (src/server/actions.ts): a
+ * citation placeholder, "(Author Year)", inserted before the sentence's final
+ * punctuation, for the student to fill in.
+ */
+function citationPlaceholder(sentence: {text: string; range: {end: {line: number; column: number}}}): {title: string; text: string; line: number; column: number} {
+  const trailing = /[.!?…]*["'”’)\]]*\s*$/.exec(sentence.text)?.[0].length ?? 0
+  return {title: 'Add a citation placeholder “(Author Year)”', text: ' (Author Year)', line: sentence.range.end.line, column: sentence.range.end.column - trailing}
+}
