@@ -39,7 +39,7 @@ describe('essaylint CLI', () => {
     expect(result).toEqual({code: 0, stdout: '', stderr: ''})
   })
 
-  it('writes the JSON report exactly as DESIGN.md specifies', () => {
+  it('writes the JSON report exactly as docs/internals/architecture.md specifies', () => {
     const result = run(['--format', 'json', 'weak.md', 'clean.md'], {cwd: dir})
     expect(result.code).toBe(0)
     const report = JSON.parse(result.stdout)

@@ -1,5 +1,5 @@
 /**
- * The JSON report (DESIGN.md): an array with one object per file,
+ * The JSON report (docs/internals/architecture.md, "Contracts"): an array with one object per file,
  * `{path, messages, errorCount, warningCount, infoCount}`.
  */
 

@@ -36,7 +36,7 @@ function pointRange(line: number, column: number): Range {
   return {start: point, end: point}
 }
 
-/** Error → Error, warning → Warning, info → Information (DESIGN.md's severities). */
+/** Error → Error, warning → Warning, info → Information (the severities of docs/internals/architecture.md). */
 export function severityOf(message: VFileMessage): DiagnosticSeverity {
   return message.fatal === true ? DiagnosticSeverity.Error : message.fatal === false ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information
 }
