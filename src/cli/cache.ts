@@ -15,10 +15,9 @@ import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import type {Plugin} from 'unified'
 import {engine, type Context} from 'unified-engine'
-import {VFile} from 'vfile'
-import {VFileMessage} from 'vfile-message'
+import type {VFile} from 'vfile'
 import {engineConfig, readNothing, silentRun} from '../engine-options.js'
-import {toJsonMessage, type JsonMessage} from '../reporters/json.js'
+import {fromJson, toJsonMessage, type JsonMessage} from '../reporters/json.js'
 import type {CliOptions} from './args.js'
 
 export const defaultCacheLocation = '.essaylintcache'
@@ -32,7 +31,7 @@ declare module 'vfile' {
 
 interface Entry {
   key: string
-  messages: Array<JsonMessage & {fatal: boolean | null; source?: string; expected?: string[]}>
+  messages: JsonMessage[]
 }
 
 interface CacheFile {
@@ -107,24 +106,6 @@ function read(location: string, version: string): CacheFile {
   return {version, entries: {}}
 }
 
-function toFile(name: string, cwd: string, entry: Entry): VFile {
-  const file = new VFile({path: name, cwd})
-  for (const m of entry.messages) {
-    const message = new VFileMessage(m.message, {
-      place: {start: {line: m.line, column: m.column}, end: {line: m.endLine, column: m.endColumn}},
-      ruleId: m.ruleId,
-      source: m.source
-    })
-    message.fatal = m.fatal === null ? undefined : m.fatal
-    if (m.url) message.url = m.url
-    if (m.note) message.note = m.note
-    if (m.expected) message.expected = m.expected
-    if (m.data) (message as VFileMessage & {data?: unknown}).data = m.data
-    file.messages.push(message)
-  }
-  return file
-}
-
 export async function openCache(options: CliOptions, cwd: string, essays: string[], version: string): Promise<LintCache> {
   const location = path.resolve(cwd, options.cacheLocation ?? defaultCacheLocation)
   const cache = read(location, version)
@@ -148,7 +129,7 @@ export async function openCache(options: CliOptions, cwd: string, essays: string
     const key = sha256(version, configKey, String(options.maxFileSize ?? ''), bytes)
     fileKeys.set(full, key)
     const entry = Object.hasOwn(cache.entries, full) ? cache.entries[full] : undefined
-    if (entry && entry.key === key) reused.push(toFile(name, cwd, entry))
+    if (entry && entry.key === key) reused.push(fromJson({path: name, messages: entry.messages, errorCount: 0, warningCount: 0, infoCount: 0}, cwd))
     else stale.push(name)
   }
   return {
@@ -164,7 +145,7 @@ export async function openCache(options: CliOptions, cwd: string, essays: string
         if (!key || file.messages.some((m) => m.fatal === true && !m.ruleId)) continue
         entries[full] = {
           key,
-          messages: file.messages.map((m) => ({...toJsonMessage(m), fatal: m.fatal ?? null, source: m.source, expected: m.expected ?? undefined}))
+          messages: file.messages.map(toJsonMessage)
         }
       }
       const temp = `${location}.${process.pid}.tmp`

@@ -13,9 +13,9 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Writable} from 'node:stream'
 import {engine, type Context} from 'unified-engine'
-import {VFile} from 'vfile'
+import type {VFile} from 'vfile'
 import type {Grade} from '../grade/score.js'
-import type {JsonResult} from '../reporters/json.js'
+import {fromJson, type JsonResult} from '../reporters/json.js'
 import {withoutStackTraces} from '../rule.js'
 import type {CliOptions} from './args.js'
 import {ignoreOptions, readNothing, silentRun} from '../engine-options.js'
@@ -292,28 +292,10 @@ export async function lintInParallel(pool: WorkerPool, options: CliOptions, cwd:
   const problems: string[] = []
   // Each batch's report is read as it comes, while the workers go on.
   await pool.run(options, cwd, files, false, (result) => {
-    if (result.stdout.trim()) linted.push(...withoutStackTraces(() => (JSON.parse(result.stdout) as JsonResult[]).map(fromJson)))
+    if (result.stdout.trim()) linted.push(...withoutStackTraces(() => (JSON.parse(result.stdout) as JsonResult[]).map((result) => fromJson(result))))
     problems.push(...problemsOf([result]))
   })
   return {files: linted, problems}
-}
-
-/** A linted file again, from its JSON report: what the reporters need. */
-function fromJson(result: JsonResult): VFile {
-  const file = new VFile({path: result.path})
-  for (const m of result.messages) {
-    const message = file.message(m.message, {
-      place: {start: {line: m.line, column: m.column}, end: {line: m.endLine, column: m.endColumn}},
-      ruleId: m.ruleId,
-      source: 'essaylint'
-    })
-    message.fatal = m.severity === 'error' ? true : m.severity === 'warning' ? false : undefined
-    if (m.url) message.url = m.url
-    if (m.note) message.note = m.note
-    if (m.suggestion) message.expected = [m.suggestion]
-    if (m.data) Object.assign(message, {data: m.data})
-  }
-  return file
 }
 
 export async function gradeInParallel(pool: WorkerPool, options: CliOptions, cwd: string, files: string[]): Promise<ParallelResult> {

@@ -3,7 +3,7 @@
  * `{path, messages, errorCount, warningCount, infoCount}`.
  */
 
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 
 export type SeverityName = 'error' | 'warning' | 'info'
@@ -72,4 +72,23 @@ export function toJsonResult(file: VFile, path: string): JsonResult {
 
 export function jsonReport(files: Array<{file: VFile; path: string}>): string {
   return JSON.stringify(files.map(({file, path}) => toJsonResult(file, path)), null, 2) + '\n'
+}
+
+/** A linted file again, from its JSON report: what the reporters need (worker results, the cache). */
+export function fromJson(result: JsonResult, cwd?: string): VFile {
+  const file = new VFile({path: result.path, cwd})
+  for (const m of result.messages) {
+    const message = file.message(m.message, {
+      place: {start: {line: m.line, column: m.column}, end: {line: m.endLine, column: m.endColumn}},
+      ruleId: m.ruleId,
+      source: 'essaylint'
+    })
+    message.fatal = m.severity === 'error' ? true : m.severity === 'warning' ? false : undefined
+    if (m.messageId) Object.assign(message, {messageId: m.messageId})
+    if (m.url) message.url = m.url
+    if (m.note) message.note = m.note
+    if (m.suggestion) message.expected = [m.suggestion]
+    if (m.data) Object.assign(message, {data: m.data})
+  }
+  return file
 }
