@@ -2,8 +2,10 @@
 # The GitHub Action's one step (action.yml), kept as a script so it can be run
 # and tested outside GitHub. Inputs arrive in ESSAYLINT_* variables (never
 # interpolated into the script, so essay names cannot inject commands).
-# Lint findings become annotations (--format github); grades go to the job
-# summary as Markdown; the lowest score and the HTML class report's path are outputs. Exits non-zero when
+# Lint findings become annotations within GitHub's limits, with the class's
+# findings per essay in the job summary (scripts/action-report.mjs); grades go
+# to the job summary as Markdown; the lowest score and the HTML class report's
+# path are outputs. Exits non-zero when
 # linting fails or an essay scores below ESSAYLINT_MIN_SCORE.
 set -uo pipefail
 
@@ -21,9 +23,15 @@ case "$mode" in lint|grade|both) ;; *) echo "essaylint: mode must be lint, grade
 
 status=0
 if [ "$mode" != grade ]; then
-  lint=("${essaylint[@]}" --format github "${common[@]}")
+  # The JSON report, then the annotations GitHub will show (10 of each kind
+  # per step: errors first, warnings and notices dealt out over the essays,
+  # and a notice counting the rest) and the class summary.
+  lint=("${essaylint[@]}" --format json "${common[@]}")
   [ -n "${ESSAYLINT_MAX_WARNINGS:-}" ] && lint+=(--max-warnings "$ESSAYLINT_MAX_WARNINGS")
-  "${lint[@]}" "${files[@]}" || status=$?
+  report="$(mktemp)"
+  "${lint[@]}" --output "$report" "${files[@]}" || status=$?
+  node "$root/scripts/action-report.mjs" "$report" || status=2
+  rm -f "$report"
 fi
 
 if [ "$mode" != lint ]; then

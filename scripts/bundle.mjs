@@ -15,6 +15,7 @@ import {rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
+import {nodeModuleBundle} from './esbuild-node.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -23,19 +24,12 @@ rmSync(path.join(root, 'dist/src/bundle'), {recursive: true, force: true})
 await build({
   entryPoints: {cli: path.join(root, 'dist/src/cli/main.js'), worker: path.join(root, 'dist/src/cli/worker.js')},
   outdir: path.join(root, 'dist/src/bundle'),
-  bundle: true,
+  ...nodeModuleBundle,
   splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // CommonJS dependencies (debug, …) call require: give the bundle one.
-  banner: {js: "import {createRequire as __essaylintRequire} from 'node:module'; const require = __essaylintRequire(import.meta.url);"},
   // The document readers' libraries load from node_modules when a document
   // needs them (src/readers/): PDF.js starts its own worker module from its
   // package folder, and neither belongs in the bundle every Markdown run loads.
-  external: ['pdfjs-dist', 'mammoth'],
-  logLevel: 'warning',
-  legalComments: 'none'
+  external: ['pdfjs-dist', 'mammoth']
 })
 
 // The workers' startup snapshot (scripts/worker-snapshot.cjs): a heap with

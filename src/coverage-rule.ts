@@ -9,7 +9,8 @@ import type {VFile} from 'vfile'
 import {compileLexicon, defaultConcepts, type Concept} from './model/lexicon.js'
 import {coverageOf, defaultThresholds, type ApplyThresholds} from './model/coverage.js'
 import type {EssayModel, Range} from './model/types.js'
-import {checkKeys, defineRule} from './rule.js'
+import {defineRule} from './rule.js'
+import type {OptionsSchema, PropertySchema} from './rule-options.js'
 import {courseTopic} from './model/topic.js'
 import {isBody} from './argument/structure.js'
 
@@ -18,18 +19,21 @@ export interface CoverageOptions extends ApplyThresholds {
   topic: 'course' | 'any'
 }
 
-export const thresholdKeys = ['minSentences', 'requireAnchor', 'requireReasoning', 'topic']
-
-export function checkThresholds(options: Record<string, unknown>): string | undefined {
-  const {minSentences, requireAnchor, requireReasoning} = options
-  if (minSentences !== undefined && (!Number.isInteger(minSentences) || (minSentences as number) < 1)) {
-    return '"minSentences" must be a whole number of at least 1'
-  }
-  if (requireAnchor !== undefined && typeof requireAnchor !== 'boolean') return '"requireAnchor" must be true or false'
-  if (requireReasoning !== undefined && typeof requireReasoning !== 'boolean') return '"requireReasoning" must be true or false'
-  if (options.topic !== undefined && options.topic !== 'course' && options.topic !== 'any') return '"topic" must be "course" or "any"'
-  return undefined
+/** The options every coverage rule takes (meta.schema's properties; src/rule-options.ts). */
+export const thresholdProperties: Record<string, PropertySchema> = {
+  minSentences: {type: 'integer', minimum: 1},
+  requireAnchor: {type: 'boolean'},
+  requireReasoning: {type: 'boolean'},
+  topic: {enum: ['course', 'any']}
 }
+
+/** A coverage rule's schema: the shared options and its own. */
+export function coverageSchema(own: Record<string, PropertySchema>): OptionsSchema {
+  return {type: 'object', properties: {...thresholdProperties, ...own}, additionalProperties: false}
+}
+
+/** A concept id, or a list of them (checked against the concepts in force by checkConceptList). */
+export const conceptList: PropertySchema = {type: ['string', 'array'], items: {type: 'string'}, description: 'a list of concept ids'}
 
 export function checkConceptList(
   value: unknown,
@@ -61,10 +65,6 @@ export function reportOffTopic(model: EssayModel, file: VFile): void {
     {place: essayStart(model, file)}
   )
   Object.assign(message, {data: {kind: 'off-topic'}, advisory: true})
-}
-
-export function validateCoverage(options: Record<string, unknown>, extraKeys: string[]): string | undefined {
-  return checkKeys(options, [...thresholdKeys, ...extraKeys]) ?? checkThresholds(options)
 }
 
 /** The top of the essay: its title when it has one, else line 1. */
@@ -155,13 +155,8 @@ export function defineTopicCoverageRule(id: string, concept: string, description
       id,
       description,
       defaults: {...defaultCoverageOptions, concept},
-      validate: (options, concepts) =>
-        validateCoverage(options, ['concept']) ??
-        (options.concept === undefined
-          ? undefined
-          : typeof options.concept !== 'string'
-            ? '"concept" must be a concept id'
-            : checkConceptList([options.concept], 'concept', concepts, undefined))
+      schema: coverageSchema({concept: {type: 'string', description: 'a concept id'}}),
+      validate: (options, concepts) => (options.concept === undefined ? undefined : checkConceptList([options.concept], 'concept', concepts, undefined))
     },
     (model, file, options, {concepts}) => {
       if (!checksEssay(model, options, concepts)) return

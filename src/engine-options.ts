@@ -7,8 +7,9 @@
  */
 
 import path from 'node:path'
-import type {PluggableList} from 'unified'
-import {defaultConfig as recommended, loadConfig} from './config/resolve.js'
+import {PassThrough} from 'node:stream'
+import {unified, type PluggableList} from 'unified'
+import {defaultConfig as recommended, loadConfig, type ResolvedConfig} from './config/resolve.js'
 import {configPlugins} from './pipeline.js'
 import {guardEngineConfigReads} from './config/read-config-file.js'
 import type {Severity} from './rule.js'
@@ -26,6 +27,8 @@ export interface EngineConfigInput {
   rules?: Record<string, Severity>
   /** A config file named by path (`--config`, `essaylint.config`), read with the same checks as found ones. */
   rcPath?: string
+  /** Told each resolved config and the file it came from (undefined: none found, the default). */
+  onResolved?: (config: ResolvedConfig, file: string | undefined) => void
 }
 
 /** The names unified-engine looks for in each folder (its loaders' extensions), and package.json. */
@@ -54,7 +57,9 @@ export function engineConfig(input: EngineConfigInput): EngineConfig {
   const roots = [input.cwd, ...(input.rcPath ? [path.dirname(path.resolve(input.cwd, input.rcPath))] : [])]
   const configFor = (raw: unknown, file: string | undefined) => {
     const name = file ? path.relative(input.cwd, file) || file : 'config'
-    return {plugins: configPlugins(loadConfig(raw, name, input.rules, {path: file && path.resolve(input.cwd, file), roots}))}
+    const resolved = loadConfig(raw, name, input.rules, {path: file && path.resolve(input.cwd, file), roots})
+    input.onResolved?.(resolved, file)
+    return {plugins: configPlugins(resolved)}
   }
   let defaults: {plugins: PluggableList}
   let problem: string | undefined
@@ -73,4 +78,40 @@ export function engineConfig(input: EngineConfigInput): EngineConfig {
     },
     problem
   }
+}
+
+/**
+ * unified-engine's ignore options: `.essaylintignore` in the folders, or the
+ * one file `--ignore-path` names (its patterns relative to the working folder,
+ * as in ESLint); `--ignore-pattern`s on top.
+ */
+export function ignoreOptions(options: {ignorePath?: string; ignorePatterns?: string[]}, cwd: string, extra: string[] = []) {
+  return {
+    ignoreName: engineNames.ignoreName,
+    ...(options.ignorePath ? {ignorePath: path.resolve(cwd, options.ignorePath), ignorePathResolveFrom: 'cwd' as const} : {}),
+    ignorePatterns: [...extra, ...(options.ignorePatterns ?? [])]
+  }
+}
+
+/**
+ * What every engine run of essaylint shares: the shells report themselves,
+ * so the engine writes no files, prints no report, and its streams go nowhere;
+ * ignored files are skipped without a message (the CLI says what it skipped).
+ */
+export function silentRun() {
+  const sink = new PassThrough()
+  sink.resume()
+  return {streamOut: sink, streamError: sink, out: false, output: false, silentlyIgnore: true, reporter: () => '', color: false} as const
+}
+
+/**
+ * A processor that reads nothing, for engine runs that only want the
+ * engine's file discovery or config search (the class listing,
+ * `--print-config`, the cache's config keys), not an analysis.
+ */
+export function readNothing() {
+  return unified().use(function () {
+    this.parser = () => ({type: 'root', children: []})
+    this.compiler = () => ''
+  }) as never
 }

@@ -10,6 +10,8 @@ import type {Root} from 'mdast'
 import {lintRule} from 'unified-lint-rule'
 import type {Plugin, Transformer} from 'unified'
 import type {VFile} from 'vfile'
+import type {Options as MessageOptions, VFileMessage} from 'vfile-message'
+import {checkSchema, fillTemplate, type OptionsSchema} from './rule-options.js'
 import './data-map.js'
 import type {Concept} from './model/lexicon.js'
 import type {EssayModel} from './model/types.js'
@@ -20,14 +22,22 @@ export type Severity = 'off' | 'info' | 'warn' | 'error'
 
 export interface RuleContext {
   concepts: Record<string, Concept>
+  /** Report a finding by message id (`meta.messages`), its template filled from `data`. */
+  report(messageId: string, data: Record<string, unknown>, place: Place): VFileMessage
 }
+
+type Place = NonNullable<MessageOptions['place']>
 
 export interface RuleMeta<Options> {
   id: string
   description: string
   defaults: Options
-  /** Returns a problem in plain words, or undefined when the options are fine. */
-  validate(options: Record<string, unknown>, concepts: Record<string, Concept>): string | undefined
+  /** The options object's JSON Schema, checked by the core when a config is loaded (src/rule-options.ts). */
+  schema?: OptionsSchema
+  /** Message templates by id, `{{name}}` filled from the report's data. */
+  messages?: Record<string, string>
+  /** Checks the schema cannot express (concept ids against the concepts in force): a problem in plain words, or undefined. */
+  validate?(options: Record<string, unknown>, concepts: Record<string, Concept>): string | undefined
 }
 
 export interface EssayRule<Options = Record<string, unknown>> {
@@ -40,10 +50,23 @@ export function defineRule<Options extends object>(
   check: (model: EssayModel, file: VFile, options: Options, context: RuleContext) => void
 ): EssayRule<Options> {
   const url = `${docsBase}${meta.id}/README.md`
+  // The core checks what a rule declares once, when it is defined: its
+  // schema compiles (ajv, strict) and accepts the rule's own defaults.
+  if (meta.schema) {
+    const problem = checkSchema(meta.schema, meta.defaults as Record<string, unknown>)
+    if (problem) throw new Error(`rule ${meta.id}: its defaults do not match its schema: ${problem}`)
+  }
+  const report = (file: VFile) => (messageId: string, data: Record<string, unknown>, place: Place) => {
+    const template = meta.messages && Object.hasOwn(meta.messages, messageId) ? meta.messages[messageId] : undefined
+    if (template === undefined) throw new Error(`rule ${meta.id}: unknown message id "${messageId}"`)
+    const message = file.message(fillTemplate(meta.id, messageId, template, data), {place})
+    Object.assign(message, {messageId, data: {...data}})
+    return message
+  }
   const inner = lintRule<Root, Partial<Options>>({origin: `essaylint:${meta.id}`, url}, (_tree, file, options) => {
     const model = file.data.essay
     if (!model) return
-    withoutStackTraces(() => check(model, file, {...meta.defaults, ...(options ?? {})} as Options, {concepts: file.data.concepts ?? {}}))
+    withoutStackTraces(() => check(model, file, {...meta.defaults, ...(options ?? {})} as Options, {concepts: file.data.concepts ?? {}, report: report(file)}))
   })
   const plugin: Plugin<[[Severity, Partial<Options>?]?], Root> = function (config) {
     const [severity = 'warn', options] = config ?? []
@@ -86,6 +109,11 @@ export function withoutStackTraces<T>(fn: () => T): T {
   } finally {
     Error.stackTraceLimit = limit
   }
+}
+
+/** A rule's options checked as the core checks them: its schema first, then its own `validate`. */
+export function checkRuleOptions(rule: EssayRule<object>, options: Record<string, unknown>, concepts: Record<string, Concept>): string | undefined {
+  return (rule.meta.schema ? checkSchema(rule.meta.schema, options) : undefined) ?? rule.meta.validate?.(options, concepts)
 }
 
 /** Helpers for option checks. */

@@ -1,11 +1,10 @@
 /** The essaylint binary end to end: formats, flags, exit codes, config discovery, inline comments, stdin. */
 
-import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {copyFileSync, readFileSync, writeFileSync, existsSync} from 'node:fs'
 import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {coverageOnly, root, run as runBin} from './helpers.js'
+import {coverageOnly, root, run as runBin, workspace} from './helpers.js'
 
 // These suites are about the CLI and the coverage rules; unsupported-claim has its own tests.
 const run = (args: string[], options?: Parameters<typeof runBin>[1]) =>
@@ -14,14 +13,6 @@ const run = (args: string[], options?: Parameters<typeof runBin>[1]) =>
 const weak = path.join(root, 'fixtures', 'rules', 'perspective-coverage', 'not-ok-constructivism-absent.md')
 const clean = path.join(root, 'fixtures', 'rules', 'perspective-coverage', 'ok-all-applied.md')
 
-function workspace(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'essaylint-cli-'))
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), {recursive: true})
-    writeFileSync(path.join(dir, name), text)
-  }
-  return dir
-}
 
 describe('essaylint CLI', () => {
   let dir: string
@@ -48,7 +39,7 @@ describe('essaylint CLI', () => {
     expect(result).toEqual({code: 0, stdout: '', stderr: ''})
   })
 
-  it('writes the JSON report exactly as DESIGN.md specifies', () => {
+  it('writes the JSON report exactly as docs/internals/architecture.md specifies', () => {
     const result = run(['--format', 'json', 'weak.md', 'clean.md'], {cwd: dir})
     expect(result.code).toBe(0)
     const report = JSON.parse(result.stdout)

@@ -349,7 +349,7 @@ describe('config hardening: exit 2 and one line naming the config file (and the 
     // Wrong types.
     ['.essaylintrc.json', '[1]', '.essaylintrc.json: a config must be an object with "extends", "rules" or "concepts"'],
     ['.essaylintrc.yaml', 'rules: 5\n', '.essaylintrc.yaml:1: "rules" must be an object of rule ids'],
-    ['.essaylintrc.json', '{"extends": 5}', '.essaylintrc.json:1: "extends" must be a preset name or a path'],
+    ['.essaylintrc.json', '{"extends": 5}', '.essaylintrc.json:1: "extends" must be a preset name, a path or a package name'],
     ['.essaylintrc.json', '{\n  "concepts": {"x-y": {"label": "X", "terms": "peace"}}\n}', '.essaylintrc.json:2: concept "x-y": "terms" must be a list of words or phrases'],
     ['.essaylintrc.json', '{"rules": {"ethics-coverage": true}}', '.essaylintrc.json:1: rule "ethics-coverage" has an invalid severity true (expected "off", "info", "warn" or "error")'],
     ['.essaylintrc.json', '{"rules": {"ethics-coverage": [["warn"]]}}', '.essaylintrc.json:1: rule "ethics-coverage" has an invalid severity ["warn"] (expected "off", "info", "warn" or "error")'],

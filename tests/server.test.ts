@@ -7,7 +7,7 @@
  */
 
 import {spawn, spawnSync, type ChildProcessWithoutNullStreams} from 'node:child_process'
-import {copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -37,6 +37,8 @@ import {
 } from 'vscode-languageserver-protocol/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {lint} from '../src/index.js'
+import {readZip} from '../src/readers/zip.js'
+import {documentZipLimits} from '../src/readers/limits.js'
 import {root} from './helpers.js'
 
 const serverBin = path.join(root, 'bin', 'essaylint-language-server.js')
@@ -63,8 +65,8 @@ interface Client {
 
 const clients: Client[] = []
 
-function start(cwd: string): Client {
-  const child = spawn(process.execPath, [serverBin, '--stdio'], {cwd, stdio: 'pipe'})
+function start(cwd: string, server = serverBin): Client {
+  const child = spawn(process.execPath, [server, '--stdio'], {cwd, stdio: 'pipe'})
   let stderr = ''
   child.stderr.on('data', (chunk) => (stderr += chunk))
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin))
@@ -326,13 +328,19 @@ describe('essaylint-language-server', () => {
       range: claim.range,
       context: {diagnostics: [claim]}
     })) as CodeAction[]
-    expect(actions.map((a) => a.title)).toEqual(['Disable unsupported-claim for this paragraph', 'Disable unsupported-claim for this file'])
-    expect(actions[0].kind).toBe('quickfix')
-    expect(actions[0].edit?.changes?.[weakUri]).toEqual([{range: {start: {line: 8, character: 0}, end: {line: 8, character: 0}}, newText: '<!-- essaylint-ignore-next unsupported-claim -->\n'}])
-    expect(actions[1].edit?.changes?.[weakUri]).toEqual([{range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}}, newText: '<!-- essaylint-disable unsupported-claim -->\n'}])
+    expect(actions.map((a) => a.title)).toEqual(['Add a citation placeholder “(Author Year)”', 'Disable unsupported-claim for this paragraph', 'Disable unsupported-claim for this file'])
+    expect(actions.map((a) => a.kind)).toEqual(['quickfix', 'quickfix', 'quickfix'])
+    // The placeholder goes before the claim's final full stop, where the citation belongs.
+    const [placeholder] = actions[0].edit!.changes![weakUri]
+    const beforeStop = {...claim.range.end, character: claim.range.end.character - 1}
+    expect(placeholder).toEqual({range: {start: beforeStop, end: beforeStop}, newText: ' (Author Year)'})
+    const cited = applyEdits(client.text(weakUri), [placeholder])
+    expect(cited.split('\n')[claim.range.end.line]).toContain(' (Author Year).')
+    expect(actions[1].edit?.changes?.[weakUri]).toEqual([{range: {start: {line: 8, character: 0}, end: {line: 8, character: 0}}, newText: '<!-- essaylint-ignore-next unsupported-claim -->\n'}])
+    expect(actions[2].edit?.changes?.[weakUri]).toEqual([{range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}}, newText: '<!-- essaylint-disable unsupported-claim -->\n'}])
 
     // Applying "for this paragraph" removes the three claims of that paragraph.
-    const edited = applyEdits(client.text(weakUri), actions[0].edit!.changes![weakUri])
+    const edited = applyEdits(client.text(weakUri), actions[1].edit!.changes![weakUri])
     let after = await client.change(weakUri, [{text: edited}])
     expect(summary(after.diagnostics)).toEqual(weakExpected.slice(0, 3))
 
@@ -340,7 +348,7 @@ describe('essaylint-language-server', () => {
     const more = (await client.connection.sendRequest(CodeActionRequest.type, {
       textDocument: {uri: weakUri},
       range: {start: {line: 9, character: 0}, end: {line: 9, character: 0}},
-      context: {diagnostics: [{...claim, code: 'vague-evidence', range: {start: {line: 9, character: 0}, end: {line: 9, character: 5}}}]}
+      context: {diagnostics: [{...claim, code: 'vague-evidence', data: {ruleId: 'vague-evidence'}, range: {start: {line: 9, character: 0}, end: {line: 9, character: 5}}}]}
     })) as CodeAction[]
     expect(more[0].edit?.changes?.[weakUri]).toEqual([{range: {start: {line: 8, character: 0}, end: {line: 8, character: 48}}, newText: '<!-- essaylint-ignore-next unsupported-claim vague-evidence -->'}])
 
@@ -371,7 +379,7 @@ describe('essaylint-language-server', () => {
     await client.stop()
   }, 15000)
 
-  it('serves plain text (no comment actions there)', async () => {
+  it('serves plain text (no comment actions there, only the fixes a rule knows)', async () => {
     const text = path.join(dir, 'draft.txt')
     writeFileSync(text, readFileSync(weak, 'utf8').replace(/^# /, ''))
     const client = start(dir)
@@ -383,7 +391,8 @@ describe('essaylint-language-server', () => {
       range: published.diagnostics[0].range,
       context: {diagnostics: published.diagnostics}
     })) as CodeAction[]
-    expect(actions).toEqual([])
+    // No comment actions in plain text; the claims' citation placeholder still applies.
+    expect(actions.map((a) => a.title)).toEqual(['Add a citation placeholder “(Author Year)”'])
     await client.stop()
   }, 15000)
 
@@ -488,4 +497,41 @@ describe('essaylint-language-server', () => {
 
 afterAll(() => {
   for (const client of clients) if (client.child.exitCode === null) client.child.kill()
+})
+
+describe('the VS Code extension', () => {
+  // scripts/build-vscode.mjs bundles the extension and the server, then runs vsce package.
+  const vsix = path.join(mkdtempSync(path.join(tmpdir(), 'essaylint-vsix-')), 'essaylint.vsix')
+  let built: {status: number | null; stdout: string; stderr: string}
+  // Waited for without blocking: a long spawnSync stalls vitest's worker.
+  beforeAll(async () => {
+    built = await new Promise((resolve) => {
+      const child = spawn(process.execPath, [path.join(root, 'scripts', 'build-vscode.mjs'), vsix], {cwd: root})
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (chunk) => (stdout += chunk))
+      child.stderr.on('data', (chunk) => (stderr += chunk))
+      child.on('close', (status) => resolve({status, stdout, stderr}))
+    })
+  }, 240_000)
+
+  it('packages with vsce without a warning: the two bundles, the data the server reads, the docs, LICENSE and icon', async () => {
+    expect(built.stderr).toBe('')
+    expect(built.status).toBe(0)
+    expect(built.stdout).not.toMatch(/WARNING/i)
+    expect(existsSync(vsix)).toBe(true)
+    // The package's own entries (vsce's tree folds folders of many files).
+    const entries = (await readZip(vsix, documentZipLimits, () => false)).map((entry) => path.posix.basename(entry.name).toLowerCase())
+    for (const file of ['extension.js', 'server.mjs', 'concepts.yaml.json', 'compromise-words.json', 'default-rubric.json', 'LICENSE.txt', 'readme.md', 'icon.png']) expect(entries).toContain(file.toLowerCase())
+    expect(Number(/Packaged: .* \((\d+) files/.exec(built.stdout)![1])).toBeLessThan(40)
+  })
+
+  it('its bundled server publishes the same diagnostics as the package’s', async () => {
+    const dir = workspace()
+    const weak = path.join(dir, 'weak.md')
+    copyFileSync(weakFixture, weak)
+    const client = start(dir, path.join(root, 'editors', 'vscode', 'server', 'dist', 'src', 'bundle', 'server.mjs'))
+    await client.initialize()
+    expect(summary((await client.open(weak)).diagnostics)).toEqual(weakExpected)
+  })
 })

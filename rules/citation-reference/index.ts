@@ -12,7 +12,7 @@
 import type {CitedSource} from '../../src/model/references.js'
 import {citedSources, sameName, sameYear} from '../../src/model/references.js'
 import type {EssayModel, Range, ReferenceEntry} from '../../src/model/types.js'
-import {checkKeys, defineRule} from '../../src/rule.js'
+import {defineRule} from '../../src/rule.js'
 import {messages} from './messages.js'
 
 export interface Options {
@@ -28,12 +28,7 @@ export default defineRule<Options>(
     id: 'citation-reference',
     description: 'In-text citations against the essay’s reference list and footnotes: citations with no entry, years that differ, entries never cited, "et al." for two authors, "ibid." with nothing before it, footnotes out of order or missing.',
     defaults: {uncited: true},
-    validate(options) {
-      const problem = checkKeys(options, ['uncited'])
-      if (problem) return problem
-      if (options.uncited !== undefined && typeof options.uncited !== 'boolean') return '"uncited" must be true or false'
-      return undefined
-    }
+    schema: {type: 'object', properties: {uncited: {type: 'boolean'}}, additionalProperties: false}
   },
   (model, file, options) => {
     const report = (range: Range, text: string, data: Record<string, unknown>, advisory = false) => {

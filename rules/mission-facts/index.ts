@@ -13,7 +13,7 @@ import {isBody} from '../../src/argument/structure.js'
 import type {Operation} from '../../src/model/lexicon.js'
 import {factWords, operationFactsOf, type Item} from '../../src/model/operations.js'
 import type {Sentence} from '../../src/model/types.js'
-import {checkKeys, defineRule} from '../../src/rule.js'
+import {defineRule} from '../../src/rule.js'
 import {messages} from './messages.js'
 
 export interface Options {
@@ -30,13 +30,10 @@ export default defineRule<Options>(
     id: 'mission-facts',
     description: 'Names, places and years of UN peace operations that contradict the bundled mission data ("UNAMIR in Bosnia", "UNOMIL was set up in 2003").',
     defaults: {tolerance: 1},
-    validate(options) {
-      const problem = checkKeys(options, ['tolerance'])
-      if (problem) return problem
-      if (options.tolerance !== undefined && !(Number.isInteger(options.tolerance) && (options.tolerance as number) >= 0 && (options.tolerance as number) <= 5)) {
-        return '"tolerance" must be a whole number of years from 0 to 5'
-      }
-      return undefined
+    schema: {
+      type: 'object',
+      properties: {tolerance: {type: 'integer', minimum: 0, maximum: 5, description: 'a whole number of years from 0 to 5'}},
+      additionalProperties: false
     }
   },
   (model, file, options) => {

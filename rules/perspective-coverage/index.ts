@@ -3,7 +3,7 @@
  * explained and applied to peacekeeping, not only named. See README.md.
  */
 
-import {checkConceptList, checksEssay, defaultCoverageOptions, reportCoverage, reportOffTopic, validateCoverage, type CoverageOptions} from '../../src/coverage-rule.js'
+import {checkConceptList, checksEssay, conceptList, coverageSchema, defaultCoverageOptions, reportCoverage, reportOffTopic, type CoverageOptions} from '../../src/coverage-rule.js'
 import {defineRule} from '../../src/rule.js'
 
 export interface Options extends CoverageOptions {
@@ -16,9 +16,8 @@ export default defineRule<Options>(
     id: 'perspective-coverage',
     description: 'Each required IR perspective (realism, liberalism, constructivism by default) is explained and applied to peacekeeping, not only named.',
     defaults: {...defaultCoverageOptions, required: ['realism', 'liberalism', 'constructivism']},
-    validate: (options, concepts) =>
-      validateCoverage(options, ['required']) ??
-      (options.required === undefined ? undefined : checkConceptList(options.required, 'required', concepts, 'perspective'))
+    schema: coverageSchema({required: conceptList}),
+    validate: (options, concepts) => (options.required === undefined ? undefined : checkConceptList(options.required, 'required', concepts, 'perspective'))
   },
   (model, file, options, {concepts}) => {
     if (!checksEssay(model, options, concepts)) {

@@ -11,7 +11,7 @@ import {words} from '../../src/argument/words.js'
 import {readLexicon} from '../../src/model/lexicon.js'
 import {PhraseMatcher} from '../../src/model/matcher.js'
 import type {Sentence} from '../../src/model/types.js'
-import {checkKeys, defineRule} from '../../src/rule.js'
+import {defineRule} from '../../src/rule.js'
 import {messages} from './messages.js'
 
 export interface Options {
@@ -38,12 +38,7 @@ export default defineRule<Options>(
     id: 'thesis',
     description: 'The introduction states an arguable position (not a topic announcement), and the conclusion comes back to it.',
     defaults: {minWords: 200},
-    validate(options) {
-      const problem = checkKeys(options, ['minWords'])
-      if (problem) return problem
-      if (options.minWords !== undefined && !(Number.isInteger(options.minWords) && (options.minWords as number) >= 0)) return '"minWords" must be a whole number of words'
-      return undefined
-    }
+    schema: {type: 'object', properties: {minWords: {type: 'integer', minimum: 0, description: 'a whole number of words'}}, additionalProperties: false}
   },
   (model, file, options) => {
     const body = model.paragraphs.filter(isBody)

@@ -10,7 +10,7 @@
 import type {VFile} from 'vfile'
 import {argumentOf, type ArgumentModel} from '../../src/model/argument.js'
 import type {EssayModel} from '../../src/model/types.js'
-import {checkKeys, defineRule} from '../../src/rule.js'
+import {defineRule} from '../../src/rule.js'
 import {messages} from './messages.js'
 
 export interface Options {
@@ -55,14 +55,16 @@ export default defineRule<Options>(
     id: 'unsupported-claim',
     description: "A claim in the writer's own voice has a citation, a named case, data or an attributed quotation beside it.",
     defaults: {window: 'paragraph', ignoreHedged: false, thesis: false, secondary: true, figures: true},
-    validate: (options) => {
-      const unknown = checkKeys(options, ['window', 'ignoreHedged', 'thesis', 'secondary', 'figures'])
-      if (unknown) return unknown
-      if (options.window !== undefined && options.window !== 'sentence' && options.window !== 'paragraph') return '"window" must be "sentence" or "paragraph"'
-      for (const key of ['ignoreHedged', 'thesis', 'secondary', 'figures'] as const) {
-        if (options[key] !== undefined && typeof options[key] !== 'boolean') return `"${key}" must be true or false`
-      }
-      return undefined
+    schema: {
+      type: 'object',
+      properties: {
+        window: {enum: ['sentence', 'paragraph']},
+        ignoreHedged: {type: 'boolean'},
+        thesis: {type: 'boolean'},
+        secondary: {type: 'boolean'},
+        figures: {type: 'boolean'}
+      },
+      additionalProperties: false
     }
   },
   (model, file, options) => {
@@ -87,9 +89,20 @@ export default defineRule<Options>(
         note: messages.note,
         data: {kind: 'claim', role: item.role, strength: item.strength, priority: item.role === 'thesis' ? 'warning' : item.priority, reasoned: item.reasoned === true},
         advisory: secondary,
-        demote: item.strength === 'hedged'
+        demote: item.strength === 'hedged',
+        fix: citationPlaceholder(sentence)
       })
     }
     if (options.figures) unsourcedFigures(model, file, argument)
   }
 )
+
+/**
+ * The editor's quick fix for an unsupported claim (src/server/actions.ts): a
+ * citation placeholder, "(Author Year)", inserted before the sentence's final
+ * punctuation, for the student to fill in.
+ */
+function citationPlaceholder(sentence: {text: string; range: {end: {line: number; column: number}}}): {title: string; text: string; line: number; column: number} {
+  const trailing = /[.!?…]*["'”’)\]]*\s*$/.exec(sentence.text)?.[0].length ?? 0
+  return {title: 'Add a citation placeholder “(Author Year)”', text: ' (Author Year)', line: sentence.range.end.line, column: sentence.range.end.column - trailing}
+}

@@ -4,7 +4,7 @@
  */
 
 import {argumentOf} from '../../src/model/argument.js'
-import {checkKeys, defineRule} from '../../src/rule.js'
+import {defineRule} from '../../src/rule.js'
 
 export type Options = Record<string, never>
 
@@ -13,17 +13,17 @@ export default defineRule<Options>(
     id: 'vague-evidence',
     description: 'Vague appeals ("studies show", "experts agree", "it is well known") that stand in for a named source.',
     defaults: {},
-    validate: (options) => checkKeys(options, [])
+    schema: {type: 'object', properties: {}, additionalProperties: false},
+    messages: {
+      vague: '"{{appeal}}" names no source: say which study, expert or report you mean (author and year), or give its figures.'
+    }
   },
-  (model, file) => {
+  (model, _file, _options, {report}) => {
     for (const item of argumentOf(model).sentences) {
       // An appeal next to a real citation in the same sentence is not standing in for it.
       if (item.vague.length === 0 || item.evidence.some((e) => e.kind === 'citation' || e.kind === 'data')) continue
       for (const appeal of item.vague) {
-        const message = file.message(
-          `"${appeal.text}" names no source: say which study, expert or report you mean (author and year), or give its figures.`,
-          {place: appeal.range}
-        )
+        const message = report('vague', {appeal: appeal.text}, appeal.range)
         Object.assign(message, {note: 'A reader cannot check "studies" or "experts" that have no name; a marker will read it as an unsupported claim.'})
       }
     }

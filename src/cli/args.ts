@@ -28,6 +28,23 @@ export interface CliOptions {
   maxFileSize?: number
   /** `--print-text FILE`: print the text essaylint lints for FILE (for a document, the text it extracted). */
   printText?: string
+  // ESLint's conventions (src/cli/conventions.ts and the modules it names).
+  /** `--print-config FILE`: print the config used for FILE and exit. */
+  printConfig?: string
+  /** `--ext`: the extensions linted in folders (without dots), instead of the default ones. */
+  extensions?: string[]
+  /** `--ignore-path`: an ignore file used instead of `.essaylintignore`. */
+  ignorePath?: string
+  /** `--ignore-pattern` (repeatable): gitignore patterns to skip, on top of the ignore file. */
+  ignorePatterns: string[]
+  /** `--cache` and `--cache-location`. */
+  cache: boolean
+  cacheLocation?: string
+  /** `--init` (and `--yes` for the defaults without questions). */
+  init: boolean
+  yes: boolean
+  /** `--watch`: lint again whenever an essay or config changes. */
+  watch: boolean
 }
 
 export class UsageError extends Error {}
@@ -41,9 +58,18 @@ Lint argumentative essays: Markdown, plain text, Word (.docx), OpenDocument
 (.odt), PDF and web pages (.html). With no path and piped input, reads stdin.
 
 Options:
-  -f, --format <name>        stylish (default), json, sarif, github
+  -f, --format <name>        stylish (default), json, sarif, github, compact, unix,
+                             junit, checkstyle, or a formatter module (./formatter.mjs)
   -c, --config <path>        use this config file instead of looking for one
       --no-config            use no config file (the recommended preset)
+      --print-config <file>  print the config used for this essay (JSON) and exit
+      --init                 write a commented .essaylintrc.json (--yes: the defaults, no questions)
+      --ext <list>           extensions to lint in folders, e.g. .md,.txt (default .md,.markdown,.mdx,.txt)
+      --ignore-path <file>   ignore file to use instead of .essaylintignore
+      --ignore-pattern <pat> skip files matching this gitignore pattern (repeatable)
+      --cache                lint only essays changed since the last run (cache: .essaylintcache)
+      --cache-location <p>   where the cache is kept
+      --watch                lint again whenever an essay or a config changes
       --rule <id>=<severity> set a rule's severity: off, info, warn or error (repeatable)
       --max-warnings <n>     exit 1 when there are more than n warnings
       --quiet                report errors only
@@ -108,6 +134,15 @@ export function readArgs(argv: string[]): CliOptions {
         'max-file-size': {type: 'string'},
         'min-score': {type: 'string'},
         'print-text': {type: 'string'},
+        'print-config': {type: 'string'},
+        ext: {type: 'string', multiple: true},
+        'ignore-path': {type: 'string'},
+        'ignore-pattern': {type: 'string', multiple: true},
+        cache: {type: 'boolean'},
+        'cache-location': {type: 'string'},
+        init: {type: 'boolean'},
+        yes: {type: 'boolean', short: 'y'},
+        watch: {type: 'boolean'},
         version: {type: 'boolean', short: 'v'},
         help: {type: 'boolean', short: 'h'}
       }
@@ -149,6 +184,12 @@ export function readArgs(argv: string[]): CliOptions {
     maxFileSize = Math.floor(parsed)
   }
   if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together')
+  let extensions: string[] | undefined
+  if (values.ext !== undefined) {
+    extensions = values.ext.flatMap((list) => list.split(',')).map((ext) => ext.trim().replace(/^\./, '').toLowerCase())
+    const bad = extensions.find((ext) => !/^[a-z\d][\w-]*$/.test(ext))
+    if (bad !== undefined) throw new UsageError(`--ext expects extensions such as .md,.txt, got "${values.ext.join(',')}"`)
+  }
   return {
     files: positionals,
     format: values.format ?? 'stylish',
@@ -167,6 +208,15 @@ export function readArgs(argv: string[]): CliOptions {
     minScore,
     concurrency,
     maxFileSize,
-    printText: values['print-text']
+    printText: values['print-text'],
+    printConfig: values['print-config'],
+    extensions,
+    ignorePath: values['ignore-path'],
+    ignorePatterns: values['ignore-pattern'] ?? [],
+    cache: values.cache ?? false,
+    cacheLocation: values['cache-location'],
+    init: values.init ?? false,
+    yes: values.yes ?? false,
+    watch: values.watch ?? false
   }
 }

@@ -7,12 +7,11 @@
 
 import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {PassThrough, type Readable, type Writable} from 'node:stream'
+import type {Readable, Writable} from 'node:stream'
 import {engine, type Context} from 'unified-engine'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {defaultConfig as recommended} from '../config/resolve.js'
-import {engineConfig} from '../engine-options.js'
 import {baseProcessor} from '../pipeline.js'
 import {formats} from '../reporters/index.js'
 import {outlineOf, outlineText} from '../reporters/outline.js'
@@ -32,6 +31,14 @@ import {visible} from '../escape.js'
 import {helpText, readArgs, UsageError, type CliOptions} from './args.js'
 import {listedExtensions, notesOf, prepareInputs, readDocument, takeNotes} from './documents.js'
 import {documentExtensions, isDocument, textExtensions} from '../readers/formats.js'
+import {FormatterError, isFormatterPath, loadFormatter} from '../reporters/custom.js'
+import {belowMinScore, exceeded, lintReport, terminalWidth} from './conventions.js'
+// Config names and the engine options every shell shares.
+import {engineConfig, ignoreOptions, silentRun} from '../engine-options.js'
+import {printConfig} from './print-config.js'
+import {defaultCacheLocation, openCache} from './cache.js'
+import {init} from './init.js'
+import {watchAndLint} from './watch.js'
 
 /** Essays in folders: Markdown, plain text, and the documents the readers read (src/readers/). */
 export const extensions = [...textExtensions, ...documentExtensions]
@@ -68,6 +75,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (options.version) return write(io.stdout, packageJson.version + '\n'), 0
   if (options.listRules) return write(io.stdout, listRules(options.format)), 0
   if (options.printText !== undefined) return printText(options.printText, options, io)
+  // ESLint's conventions that are commands of their own.
+  if (options.printConfig !== undefined) return printConfigCommand(options, io)
+  if (options.init) return init(io, options.yes)
+  if (options.watch) {
+    if (options.files.length === 0 || options.files.includes('-')) return io.stderr.write('essaylint: --watch needs files or folders to watch, not stdin.\n'), 2
+    const ignored = [options.output, options.cacheLocation ?? (options.cache ? defaultCacheLocation : undefined)].filter((file): file is string => Boolean(file))
+    return watchAndLint(argv, options.files, io, (args) => main(args, io), ignored)
+  }
   if (outline && !['stylish', 'text', 'json'].includes(options.format)) {
     io.stderr.write(`essaylint: outline: unknown format "${visible(options.format)}" (expected text or json).\n`)
     return 2
@@ -86,10 +101,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2
     }
   }
+  // `-f ./formatter.mjs`: the user's formatter module (src/reporters/custom.ts).
+  let custom: Awaited<ReturnType<typeof loadFormatter>> | undefined
   if (!outline && !grade && !(options.format in formats)) {
-    io.stderr.write(`essaylint: unknown format "${visible(options.format)}" (expected ${Object.keys(formats).join(', ')}).\n`)
-    return 2
+    if (!isFormatterPath(options.format)) {
+      io.stderr.write(`essaylint: unknown format "${visible(options.format)}" (expected ${Object.keys(formats).join(', ')}, or a formatter module such as ./formatter.mjs).\n`)
+      return 2
+    }
+    try {
+      custom = await loadFormatter(options.format, io.cwd)
+    } catch (error) {
+      if (!(error instanceof FormatterError)) throw error
+      io.stderr.write(`essaylint: ${visible(error.message)}\n`)
+      return 2
+    }
   }
+  // `--ext` replaces the extensions linted in folders.
+  const essayExtensions = options.extensions ?? extensions
 
   const useStdin = options.files.length === 0 || (options.files.length === 1 && options.files[0] === '-')
   if (useStdin && io.stdin.isTTY) {
@@ -118,7 +146,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     options = {...options, files: options.files.filter((file) => !through.includes(file))}
   }
   // Pipes and devices in a folder would hang the engine's read: left out, and said.
-  const special = !useStdin && !io.worker && mayBeMany ? findSpecialFiles(options.files, io.cwd, extensions) : []
+  const special = !useStdin && !io.worker && mayBeMany ? findSpecialFiles(options.files, io.cwd, essayExtensions) : []
   for (const file of special) problems.push(`${file.path}: ${file.kind}, not an essay file: skipped`)
   const ignorePatterns = ignorePatternsFor(special)
   // Where the arguments surely name a class, the workers start now and
@@ -126,15 +154,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
   // (An outline reads each essay's model: it is always made here.)
   // The HTML report shows each essay's text and outline, which only this process has.
   const htmlReport = grade && options.format === 'html'
-  let pool = !useStdin && !io.worker && !outline && !htmlReport ? startEarly(options, io.cwd, extensions) : undefined
-  const listed = !useStdin && !io.worker && mayBeMany ? await listEssays(options, io.cwd, listedExtensions, ignorePatterns) : []
-  const parallel = !outline && !htmlReport && listed.length >= parallelThreshold && workerCount(listed.length, options.concurrency) > 1
+  let pool = !useStdin && !io.worker && !outline && !htmlReport ? startEarly(options, io.cwd, essayExtensions) : undefined
+  // `--cache` (src/cli/cache.ts) lists the essays to know which changed.
+  const caching = options.cache && !grade && !outline && !useStdin && !io.worker
+  const listed = !useStdin && !io.worker && (mayBeMany || caching) ? await listEssays(options, io.cwd, options.extensions ?? listedExtensions, ignorePatterns) : []
+  const cache = caching ? await openCache(options, io.cwd, listed, packageJson.version) : undefined
+  const toLint = cache ? cache.stale : listed
+  if (cache && process.env.ESSAYLINT_DEBUG === 'cache') io.stderr.write(`essaylint: cache: ${toLint.length} of ${listed.length} essays linted, ${cache.reused.length} from the cache\n`)
+  const parallel = !outline && !htmlReport && toLint.length >= parallelThreshold && workerCount(toLint.length, options.concurrency) > 1
   if (!parallel) pool?.close()
-  else pool ??= startWorkers(workerCount(listed.length, options.concurrency), io.cwd)
+  else pool ??= startWorkers(workerCount(toLint.length, options.concurrency), io.cwd)
   // Documents are read into text here (or by the workers); refused formats are one line each.
-  const prepared = useStdin ? {inputs: [], problems: []} : await prepareInputs(listed.length > 0 ? listed : options.files, options.files, io.cwd, !parallel)
+  const prepared = useStdin ? {inputs: [], problems: []} : await prepareInputs(toLint.length > 0 || cache ? toLint : options.files, options.files, io.cwd, !parallel)
   problems.push(...prepared.problems)
-  const essays = listed.length > 0 ? (prepared.inputs as string[]) : []
+  const essays = toLint.length > 0 ? (prepared.inputs as string[]) : []
 
   if (grade && parallel) {
     // A whole class: deal the essays out to worker processes.
@@ -144,7 +177,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     for (const note of [...new Set(takeNotes(problems))]) io.stderr.write(`essaylint: ${visible(note)}\n`)
     for (const problem of [...new Set(problems)]) io.stderr.write(`essaylint: ${visible(problem)}\n`)
     if (result.code === 2 || problems.length > 0) return 2
-    return options.minScore !== undefined && result.grades.some((g) => g.score < options.minScore!) ? 1 : 0
+    return belowMinScore(result.grades, options, io)
   }
 
   let files: VFile[]
@@ -157,6 +190,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const run = await runEngine({...options, keepModel: outline || grade}, prepared.inputs, ignorePatterns, io, useStdin, problems)
     if (run.error) problems.push(run.error)
     files = run.files
+  }
+  if (cache) {
+    const unsaved = cache.save(files)
+    if (unsaved) problems.push(unsaved)
+    files = [...files, ...cache.reused]
   }
   const reported: Array<{file: VFile; path: string}> = []
   for (const file of files) {
@@ -177,7 +215,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const full = path.resolve(io.cwd, given)
       if (!isDirectory(full)) continue
       const inside = files.some((file) => path.resolve(io.cwd, file.path).startsWith(full + path.sep))
-      if (!inside) problems.push(`${given}: no essays found in this folder (looked for ${extensions.map((e) => '.' + e).join(', ')})`)
+      if (!inside) problems.push(`${given}: no essays found in this folder (looked for ${essayExtensions.map((e) => '.' + e).join(', ')})`)
     }
   }
 
@@ -195,7 +233,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     ? options.format === 'json'
       ? JSON.stringify(reported.map(({file, path}) => outlineOf(file, path)), null, 2) + '\n'
       : outlineText(reported.map(({file, path}) => outlineOf(file, path)))
-    : formats[options.format]({files: reported, color})
+    : await lintReport(custom, {files: reported, color, width: terminalWidth(io, options)}, options.format, problems)
   deliver(report, options, files.map((file) => file.path), io, problems)
   const notes = [...takeNotes(problems), ...notesOf(files, (file) => displayPath(file, io.cwd))]
   for (const note of [...new Set(notes)]) io.stderr.write(`essaylint: ${visible(note)}\n`)
@@ -203,16 +241,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   if (problems.length > 0) return 2
   if (outline) return 0
-  if (grade) return options.minScore !== undefined && grades.some((g) => g.score < options.minScore!) ? 1 : 0
-  let errors = 0
-  let warnings = 0
-  for (const {file} of reported) {
-    for (const message of file.messages) {
-      if (message.fatal === true) errors++
-      else if (message.fatal === false) warnings++
-    }
-  }
-  return errors > 0 || warnings > options.maxWarnings ? 1 : 0
+  if (grade) return belowMinScore(grades, options, io)
+  return exceeded(reported, options, io)
 }
 
 function runEngine(options: CliOptions & {keepModel: boolean}, given: Array<string | VFile>, ignorePatterns: string[], io: Io, useStdin: boolean, problems: string[]): Promise<{files: VFile[]; error?: string}> {
@@ -220,33 +250,25 @@ function runEngine(options: CliOptions & {keepModel: boolean}, given: Array<stri
   const config = engineConfig({cwd: io.cwd, rules: options.rules, rcPath: options.config})
   if (config.problem) problems.push(config.problem)
   if (!useStdin && given.length === 0) return Promise.resolve({files: []})
-  const sink = new PassThrough()
-  sink.resume()
   return new Promise((resolve) => {
     engine(
       {
+        ...silentRun(),
         processor: baseProcessor({rawBytes: (file) => readBytes(file, io.cwd), maxBytes: options.maxFileSize}),
         files: useStdin ? [] : given,
-        ignorePatterns,
+        ...ignoreOptions(options, io.cwd, ignorePatterns),
         // Documents arrive already read (src/cli/documents.ts): never as text from a folder.
         extensions: textExtensions,
         cwd: io.cwd,
         streamIn: useStdin ? io.stdin : undefined,
         filePath: options.stdinFilename ?? (useStdin ? 'stdin.md' : undefined),
-        streamOut: sink,
-        streamError: sink,
-        out: false,
-        output: false,
         ...config.options,
         // Linting reports messages only: let each essay's model go once its
         // rules have run, so a class run keeps hundreds of them out of the heap
         // (outline and grade read it afterwards).
         plugins: options.keepModel ? [] : [dropModel],
         detectConfig: !options.noConfig && !options.config,
-        rcPath: options.config,
-        silentlyIgnore: true,
-        reporter: () => '',
-        color: false
+        rcPath: options.config
       },
       (error: Error | undefined, _code?: number, context?: Context) => {
         const files = (context?.files ?? []) as VFile[]
@@ -463,3 +485,14 @@ function listRules(format: string): string {
   return list.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(5)}  ${r.description}`).join('\n') + '\n'
 }
 
+/** `--print-config FILE`: the config for that essay as JSON, or the config problem in one line (exit 2). */
+async function printConfigCommand(options: CliOptions, io: Io): Promise<number> {
+  try {
+    write(io.stdout, JSON.stringify(await printConfig(options, options.printConfig!, io.cwd), null, 2) + '\n')
+    return 0
+  } catch (error) {
+    const message = error as VFileMessage
+    io.stderr.write(`essaylint: ${message.reason ? describe(message, options.printConfig!) : message.message}\n`)
+    return 2
+  }
+}

@@ -11,14 +11,14 @@ import {readFileSync, realpathSync, statSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {PassThrough, Writable} from 'node:stream'
-import {unified} from 'unified'
+import {Writable} from 'node:stream'
 import {engine, type Context} from 'unified-engine'
-import {VFile} from 'vfile'
+import type {VFile} from 'vfile'
 import type {Grade} from '../grade/score.js'
-import type {JsonResult} from '../reporters/json.js'
+import {fromJson, type JsonResult} from '../reporters/json.js'
 import {withoutStackTraces} from '../rule.js'
 import type {CliOptions} from './args.js'
+import {ignoreOptions, readNothing, silentRun} from '../engine-options.js'
 
 /** Below this many essays, one thread is faster than starting workers. */
 export const parallelThreshold = 24
@@ -29,30 +29,16 @@ export function workerCount(files: number, concurrency?: number): number {
 
 /** The essays the engine would lint for these arguments, without analysing any. */
 export function listEssays(options: CliOptions, cwd: string, extensions: string[], ignorePatterns: string[] = []): Promise<string[]> {
-  const sink = new PassThrough()
-  sink.resume()
-  const lister = unified().use(function () {
-    // A parser that reads nothing: only the engine's file discovery is wanted.
-    this.parser = () => ({type: 'root', children: []})
-    this.compiler = () => ''
-  })
   return new Promise((resolve) => {
     engine(
       {
-        processor: lister as never,
+        ...silentRun(),
+        processor: readNothing(),
         files: options.files,
         extensions,
         cwd,
-        ignoreName: '.essaylintignore',
-        ignorePatterns,
-        detectConfig: false,
-        out: false,
-        output: false,
-        streamOut: sink,
-        streamError: sink,
-        silentlyIgnore: true,
-        reporter: () => '',
-        color: false
+        ...ignoreOptions(options, cwd, ignorePatterns),
+        detectConfig: false
       },
       (_error: Error | undefined, _code?: number, context?: Context) => {
         const seen = new Set<string>()
@@ -306,30 +292,10 @@ export async function lintInParallel(pool: WorkerPool, options: CliOptions, cwd:
   const problems: string[] = []
   // Each batch's report is read as it comes, while the workers go on.
   await pool.run(options, cwd, files, false, (result) => {
-    if (result.stdout.trim()) linted.push(...withoutStackTraces(() => (JSON.parse(result.stdout) as JsonResult[]).map(fromJson)))
+    if (result.stdout.trim()) linted.push(...withoutStackTraces(() => (JSON.parse(result.stdout) as JsonResult[]).map((result) => fromJson(result))))
     problems.push(...problemsOf([result]))
   })
   return {files: linted, problems}
-}
-
-/** A linted file again, from its JSON report: what the reporters need. */
-function fromJson(result: JsonResult): VFile {
-  const file = new VFile({path: result.path})
-  for (const m of result.messages) {
-    const message = file.message(m.message, {
-      place: {start: {line: m.line, column: m.column}, end: {line: m.endLine, column: m.endColumn}},
-      ruleId: m.ruleId,
-      source: 'essaylint'
-    })
-    message.fatal = m.severity === 'error' ? true : m.severity === 'warning' ? false : undefined
-    if (m.url) message.url = m.url
-    if (m.paragraph !== undefined) message.paragraph = m.paragraph
-    if (m.quote !== undefined) message.quote = m.quote
-    if (m.note) message.note = m.note
-    if (m.suggestion) message.expected = [m.suggestion]
-    if (m.data) Object.assign(message, {data: m.data})
-  }
-  return file
 }
 
 export async function gradeInParallel(pool: WorkerPool, options: CliOptions, cwd: string, files: string[]): Promise<ParallelResult> {

@@ -18,7 +18,6 @@ export const presets: Record<string, UserConfig> = {
       'unsupported-claim': 'warn',
       // "Studies show" without a study: a hint, not a failure.
       'vague-evidence': 'info',
-      // Issue 14 rules.
       // A mission's name, place or years contradicting the UN's list: a
       // factual error a marker will mark, so a warning.
       'mission-facts': 'warn',
@@ -39,8 +38,7 @@ export const presets: Record<string, UserConfig> = {
       'sovereignty-coverage': ['error', {minSentences: 3}],
       'ethics-coverage': ['error', {minSentences: 3}],
       'unsupported-claim': 'error',
-      'vague-evidence': 'warn',
-      // Issue 14 rules.
+      'vague-evidence': 'error',
       'mission-facts': 'error',
       'citation-reference': 'error',
       thesis: 'error'

@@ -10,11 +10,12 @@ import {realpathSync} from 'node:fs'
 import path from 'node:path'
 import {parse as parseYaml} from 'yaml'
 import {checkConceptConfig, defaultConcepts, resolveConcepts, type ConceptConfig} from '../model/lexicon.js'
-import type {Severity} from '../rule.js'
+import {checkRuleOptions, type EssayRule, type Severity} from '../rule.js'
 import {rules} from '../rules.js'
 import {presets} from './presets.js'
 import {ConfigFileError, readConfigFile} from './read-config-file.js'
 import {parseProblem} from './parse-problem.js'
+import {packageNameOf, requireConfig, resolvePackage} from './shareable.js'
 
 export type RuleSetting = Severity | number | [Severity | number, Record<string, unknown>?]
 
@@ -113,6 +114,9 @@ function loadExtended(specifier: string, from: string, source: ConfigSource = {}
   if (specifier.startsWith('essaylint:')) {
     throw new ConfigError(from, `unknown preset "${specifier}" (expected ${Object.keys(presets).join(' or ')})`, lineOf(from, 'extends'))
   }
+  // A package name (not a path): a shareable config from node_modules (./shareable.ts).
+  const name = packageNameOf(specifier)
+  if (name) return loadShareable(specifier, name, source.path ?? from)
   const file = path.resolve(path.dirname(source.path ?? from), specifier)
   if (source.roots && !source.roots.some((root) => isInside(realOrResolved(file), root))) {
     throw new ConfigError(
@@ -129,6 +133,25 @@ function loadExtended(specifier: string, from: string, source: ConfigSource = {}
     throw new ConfigError(from, `cannot read extended config "${specifier}"${why}`, lineOf(from, 'extends'))
   }
   return {config: parseConfigText(text, file), file}
+}
+
+function loadShareable(specifier: string, name: string, from: string): {config: unknown; file: string} {
+  const file = resolvePackage(name, from)
+  if (!file) throw new ConfigError(from, `cannot find the shareable config "${name}" (from "extends": "${specifier}"); install it with npm in the course folder`, lineOf(from, 'extends'))
+  if (/\.(?:json|ya?ml)$/.test(file)) {
+    try {
+      return {config: parseConfigText(readConfigFile(file), file), file}
+    } catch (error) {
+      if (error instanceof ConfigError) throw error
+      const why = error instanceof ConfigFileError ? `: ${error.message}` : ''
+      throw new ConfigError(from, `cannot read the shareable config "${name}"${why}`, lineOf(from, 'extends'))
+    }
+  }
+  try {
+    return {config: requireConfig(file), file}
+  } catch (error) {
+    throw new ConfigError(from, `cannot load the shareable config "${name}": ${(error as Error).message.split('\n')[0]} (its entry must be JSON, YAML or CommonJS)`, lineOf(from, 'extends'))
+  }
 }
 
 function parseSeverity(value: unknown, file: string, id: string): Severity {
@@ -156,7 +179,7 @@ export function resolveConfig(raw: unknown, file: string, chain: string[] = [], 
   const result: ResolvedConfig = {rules: {}, concepts: {}}
   const extended = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends]
   for (const specifier of extended) {
-    if (typeof specifier !== 'string') throw new ConfigError(file, '"extends" must be a preset name or a path', lineOf(file, 'extends'))
+    if (typeof specifier !== 'string') throw new ConfigError(file, '"extends" must be a preset name, a path or a package name', lineOf(file, 'extends'))
     const loaded = loadExtended(specifier, file, source)
     const here = source.path ?? file
     if ([...chain, here].some((seen) => path.resolve(seen) === path.resolve(loaded.file))) {
@@ -211,7 +234,7 @@ export function validateRuleOptions(config: ResolvedConfig, file: string): void 
   // Without a prototype, a rule option naming "constructor" is an unknown concept.
   const concepts = Object.assign(Object.create(null) as ReturnType<typeof resolveConcepts>, resolveConcepts(config.concepts))
   for (const [id, setting] of Object.entries(config.rules)) {
-    const problem = rules[id].meta.validate(setting.options, concepts)
+    const problem = checkRuleOptions(rules[id] as EssayRule<object>, setting.options, concepts)
     if (problem) throw new ConfigError(file, `rule "${id}": ${problem}`, lineOf(file, id))
   }
 }

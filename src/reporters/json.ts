@@ -1,9 +1,9 @@
 /**
- * The JSON report (DESIGN.md): an array with one object per file,
+ * The JSON report (docs/internals/architecture.md, "Contracts"): an array with one object per file,
  * `{path, messages, errorCount, warningCount, infoCount}`.
  */
 
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 
 export type SeverityName = 'error' | 'warning' | 'info'
@@ -16,6 +16,8 @@ export interface JsonMessage {
   column: number
   endLine: number
   endColumn: number
+  /** The rule's id for this kind of message (`meta.messages`), where the rule declares them. */
+  messageId?: string
   url?: string
   /** 1-based paragraph (headings not counted) and the sentence of the finding. */
   paragraph?: number
@@ -50,6 +52,8 @@ export function toJsonMessage(message: VFileMessage): JsonMessage {
     endLine: end?.line ?? line,
     endColumn: end?.column ?? column
   }
+  const messageId = (message as VFileMessage & {messageId?: string}).messageId
+  if (messageId) result.messageId = messageId
   if (message.url) result.url = message.url
   if (message.paragraph !== undefined) result.paragraph = message.paragraph
   if (message.quote !== undefined) result.quote = message.quote
@@ -73,4 +77,25 @@ export function toJsonResult(file: VFile, path: string): JsonResult {
 
 export function jsonReport(files: Array<{file: VFile; path: string}>): string {
   return JSON.stringify(files.map(({file, path}) => toJsonResult(file, path)), null, 2) + '\n'
+}
+
+/** A linted file again, from its JSON report: what the reporters need (worker results, the cache). */
+export function fromJson(result: JsonResult, cwd?: string): VFile {
+  const file = new VFile({path: result.path, cwd})
+  for (const m of result.messages) {
+    const message = file.message(m.message, {
+      place: {start: {line: m.line, column: m.column}, end: {line: m.endLine, column: m.endColumn}},
+      ruleId: m.ruleId,
+      source: 'essaylint'
+    })
+    message.fatal = m.severity === 'error' ? true : m.severity === 'warning' ? false : undefined
+    if (m.messageId) Object.assign(message, {messageId: m.messageId})
+    if (m.url) message.url = m.url
+    if (m.paragraph !== undefined) message.paragraph = m.paragraph
+    if (m.quote !== undefined) message.quote = m.quote
+    if (m.note) message.note = m.note
+    if (m.suggestion) message.expected = [m.suggestion]
+    if (m.data) Object.assign(message, {data: m.data})
+  }
+  return file
 }

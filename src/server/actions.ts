@@ -59,6 +59,18 @@ export function codeActions(document: TextDocument, diagnostics: unknown, layout
       })
     }
 
+    const fix = (data as {fix?: {title?: unknown; text?: unknown; line?: unknown; column?: unknown}} | undefined)?.fix
+    if (fix && typeof fix.title === 'string' && typeof fix.text === 'string' && Number.isInteger(fix.line) && Number.isInteger(fix.column)) {
+      const at = {line: (fix.line as number) - 1, character: (fix.column as number) - 1}
+      add({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: true,
+        edit: {changes: {[document.uri]: [{range: {start: at, end: at}, newText: fix.text}]}}
+      })
+    }
+
     if (layout?.format !== 'markdown') continue
     const block = layout.blocks.find((b) => b.startLine <= diagnostic.range.start.line && diagnostic.range.start.line <= b.endLine)
     if (block && block.type !== 'yaml' && block.type !== 'toml') {

@@ -14,6 +14,8 @@ export const source = 'essaylint'
 export interface DiagnosticData {
   ruleId: string
   expected?: string[]
+  /** Text to insert at a 1-based line and column, with the quick fix's title. */
+  fix?: {title: string; text: string; line: number; column: number}
 }
 
 const zero: Range = {start: {line: 0, character: 0}, end: {line: 0, character: 0}}
@@ -34,7 +36,7 @@ function pointRange(line: number, column: number): Range {
   return {start: point, end: point}
 }
 
-/** Error → Error, warning → Warning, info → Information (DESIGN.md's severities). */
+/** Error → Error, warning → Warning, info → Information (the severities of docs/internals/architecture.md). */
 export function severityOf(message: VFileMessage): DiagnosticSeverity {
   return message.fatal === true ? DiagnosticSeverity.Error : message.fatal === false ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information
 }
@@ -53,6 +55,9 @@ export function toDiagnostics(messages: VFileMessage[]): Diagnostic[] {
     const expected = Array.isArray(message.expected) ? message.expected.filter((e): e is string => typeof e === 'string') : undefined
     const data: DiagnosticData = {ruleId: message.ruleId}
     if (expected && expected.length > 0) data.expected = expected
+    // An insertion the rule knows (a citation placeholder): a quick fix of its own.
+    const fix = (message as {fix?: DiagnosticData['fix']}).fix
+    if (fix) data.fix = fix
     const diagnostic: Diagnostic = {
       range: toRange(message),
       severity: severityOf(message),

@@ -4,7 +4,7 @@
  * discovery as the CLI, plus code actions (suggested rewrites, and inline
  * comments that disable a rule for a paragraph or a file).
  *
- * Why not unified-language-server? DESIGN.md asks for it, and its one-call
+ * Why not unified-language-server? Its one-call
  * shape is what this server copies (the same engine names as the CLI, rule
  * id as the code, the docs URL as `codeDescription`, `expected` as quick
  * fixes). But unified-language-server 4 cannot serve essaylint as it is:

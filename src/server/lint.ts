@@ -6,14 +6,13 @@
  */
 
 import path from 'node:path'
-import {PassThrough} from 'node:stream'
 import {fileURLToPath} from 'node:url'
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import {engine, type Context} from 'unified-engine'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {engineConfig, extensions} from '../engine-options.js'
+import {engineConfig, extensions, silentRun} from '../engine-options.js'
 import {parseProblem} from '../config/parse-problem.js'
 import {baseProcessor} from '../pipeline.js'
 import type {Settings} from './settings.js'
@@ -111,25 +110,17 @@ export function lintDocument(input: LintInput): Promise<LintResult> {
   const config = engineConfig({cwd, rules: input.settings.rules, rcPath: input.settings.config})
   const file = new VFile({path: filePath, value: input.text, cwd})
   const shared = (processor ??= baseProcessor({}, {incremental: true}).use(recordBlocks))
-  const sink = new PassThrough()
-  sink.resume()
   return new Promise((resolve) => {
     engine(
       {
+        ...silentRun(),
         processor: shared,
         files: [file],
         extensions,
         cwd,
-        streamOut: sink,
-        streamError: sink,
-        out: false,
-        output: false,
         ...config.options,
         detectConfig: input.settings.config === undefined,
-        rcPath: input.settings.config === undefined ? undefined : path.resolve(cwd, input.settings.config),
-        silentlyIgnore: true,
-        reporter: () => '',
-        color: false
+        rcPath: input.settings.config === undefined ? undefined : path.resolve(cwd, input.settings.config)
       },
       (error: Error | undefined, _code?: number, context?: Context) => {
         // An engine error (not a file's own) is still worth showing on the file.

@@ -1,19 +1,20 @@
-// The essaylint extension for VS Code: starts `essaylint-language-server
-// --stdio` for Markdown and plain-text (.txt) essays. Everything else —
-// rules, config discovery, code actions — happens in the server, which is the
-// same for every editor. Plain JavaScript, so there is nothing to build:
-// `npm install` here, then `npx @vscode/vsce package` (or F5 in VS Code).
+// The essaylint extension for VS Code: starts essaylint's language server for
+// Markdown and plain-text (.txt) essays. Everything else — rules, config
+// discovery, code actions — happens in the server, which is the same for
+// every editor. The extension carries the server (server/, bundled by
+// scripts/build-vscode.mjs); a workspace's own essaylint or the
+// essaylint.serverPath setting is used instead when there is one.
 'use strict'
 
 const fs = require('node:fs')
 const path = require('node:path')
 const {workspace} = require('vscode')
-const {LanguageClient} = require('vscode-languageclient/node')
+const {LanguageClient, TransportKind} = require('vscode-languageclient/node')
 
 /** @type {LanguageClient | undefined} */
 let client
 
-/** The server to run: the setting, else the workspace's own essaylint, else the one on PATH. */
+/** A command for the server: the setting, else the workspace's own essaylint; undefined: the bundled one. */
 function serverCommand() {
   const configured = workspace.getConfiguration('essaylint').get('serverPath')
   if (configured) return configured
@@ -22,16 +23,15 @@ function serverCommand() {
     const local = path.join(folder.uri.fsPath, 'node_modules', '.bin', name)
     if (fs.existsSync(local)) return local
   }
-  return name
+  return undefined
 }
 
-exports.activate = async function activate() {
-  const serverOptions = {
-    command: serverCommand(),
-    args: ['--stdio'],
-    // npm's .cmd shims need a shell on Windows.
-    options: {shell: process.platform === 'win32'}
-  }
+exports.activate = async function activate(context) {
+  const command = serverCommand()
+  const serverOptions = command
+    ? // npm's .cmd shims need a shell on Windows.
+      {command, args: ['--stdio'], options: {shell: process.platform === 'win32'}}
+    : {module: context.asAbsolutePath(path.join('server', 'dist', 'src', 'bundle', 'server.mjs')), transport: TransportKind.ipc}
   const clientOptions = {
     documentSelector: [
       {scheme: 'file', language: 'markdown'},
