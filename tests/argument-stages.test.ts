@@ -55,6 +55,18 @@ describe('roles: what is not a claim', () => {
     expect(role).toBe('claim')
   })
 
+  it('reads a step after a label line ("Pinpoint objection⏎Identify…") as the instruction it is', async () => {
+    const model = await analyze('# E\n\nThe Council needs a better process.\n\nThe brief must include:\n\n1. Pinpoint objection  \n   Identify exactly which paragraphs are unacceptable.\n2. Acceptable path  \n   Provide at least one amendment that would win support.\n', {path: 'e.md'})
+    const steps = argumentOf(model).sentences.filter((s) => /\n/.test(model.sentences[s.sentence].text))
+    expect(steps.map((s) => [s.role, s.signals[0]])).toEqual([
+      ['other', 'instruction'],
+      ['other', 'proposal step']
+    ])
+    // A hard-wrapped claim whose first line happens to be short is still the writer's claim.
+    const [role] = await roleOf('The mission failed\nbecause the Council would never pay for it.')
+    expect(role).toBe('claim')
+  })
+
   it('takes the later sentences of a multi-sentence quotation for the quoted words', async () => {
     const model = await analyze('# E\n\nThe UN opened.\n\nDallaire wrote: “We were abandoned. Nobody came to help us.” That was true.\n', {path: 'e.md'})
     const roles = argumentOf(model).sentences.slice(-3).map((s) => s.signals[0])
@@ -132,6 +144,18 @@ describe('thesis and priority', () => {
       [2, false, 'warning'],
       [4, false, 'info']
     ])
+  })
+
+  it('a claim that says it concludes ("In conclusion, …") is info wherever it stands; a bare assertion is not a warning, a judgement is', async () => {
+    const model = await analyze(
+      '# E\n\nThis essay argues that the Council failed Rwanda.\n\nThe Council met twice that spring. The envoys were recalled.\n\nThe mission was clearly a disgrace for the Council. The troops stayed in barracks.\n\nIn conclusion, the Council should have sent more troops. It did not.\n',
+      {path: 'e.md'}
+    )
+    const argument = argumentOf(model)
+    const priority = (start: string) => argument.sentences.find((s) => model.sentences[s.sentence].text.startsWith(start))
+    expect(priority('The Council met twice')).toMatchObject({role: 'claim', supported: false, priority: 'info'})
+    expect(priority('The mission was clearly')).toMatchObject({role: 'claim', supported: false, priority: 'warning'})
+    expect(priority('In conclusion')).toMatchObject({role: 'claim', supported: false, priority: 'info'})
   })
 
   it('an essay of 600+ words without sources is under-sourced', async () => {

@@ -133,6 +133,6 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
   assignSupport(model, sentences, structure, options, hitsOf)
   const thesis = chooseThesis(model, sentences, structure)
   const sourcing = sourcingOf(model)
-  assignPriority(model, sentences, structure, sourcing)
+  assignPriority(model, sentences, structure, sourcing, hitsOf)
   return {sentences, thesis, introduction: structure.introduction, conclusion: structure.conclusion, sourcing}
 }

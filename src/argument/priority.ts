@@ -1,15 +1,19 @@
 /**
  * Stage 7, priority: what the student reads first. An unsupported claim the
- * argument rests on is a warning: one that opens or closes a body paragraph,
- * a sweeping claim, a claim resting on a vague appeal. Secondary claims,
- * claims in the conclusion, hedged ones and those the writer argues with reasons of their own are
- * info. However many claims an essay leaves bare, a student meets at most
+ * argument rests on is a warning: a judgement (stance, modal, cause,
+ * comparison) that opens or closes a body paragraph or sweeps, or a claim
+ * resting on a vague appeal. A bare assertion with no judging word is info:
+ * on real essays it is as often a plain statement an instructor would let
+ * pass as a claim that needs a source. Secondary claims, claims in the
+ * conclusion or that say they conclude, hedged ones and those the writer
+ * argues with reasons of their own are info. However many claims an essay leaves bare, a student meets at most
  * `maxWarningsPer1000` warnings per 1,000 words: the most important ones.
  * An essay of 600 words or more that cites (almost) nothing gets one
  * essay-level finding instead of a warning on every sentence.
  */
 
 import type {EssayModel} from '../model/types.js'
+import type {CueHit} from './cues.js'
 import {isBody, type Structure} from './structure.js'
 import type {SentenceArgument, Sourcing} from './types.js'
 
@@ -41,21 +45,25 @@ function rank(model: EssayModel, item: SentenceArgument): number {
   const paragraph = model.paragraphs[sentence.paragraph]
   const at = paragraph.sentences.indexOf(sentence.index)
   let score = 0
-  if (item.strength === 'absolute') score += 3
+  if (item.strength === 'absolute') score += 1
   if (item.vague.length > 0) score += 3
-  if (at === 0) score += 2
+  if (item.signals.some((signal) => signal.startsWith('cues:'))) score += 2
+  if (at === 0) score += 1
   if (at === paragraph.sentences.length - 1 && paragraph.sentences.length > 1) score += 1
   return score
 }
 
-export function assignPriority(model: EssayModel, sentences: SentenceArgument[], structure: Structure, sourcing: Sourcing): void {
+export function assignPriority(model: EssayModel, sentences: SentenceArgument[], structure: Structure, sourcing: Sourcing, hitsOf: (sentence: number) => CueHit[]): void {
   const unsupported = sentences.filter((s) => s.role === 'claim' && !s.supported)
   const candidates: Array<{item: SentenceArgument; score: number}> = []
-  // A conclusion sums up what the body argued: an instructor asks for evidence there only as an aside.
+  // A conclusion sums up what the body argued: an instructor asks for evidence
+  // there only as an aside. So does a sentence that says it concludes ("In
+  // conclusion, …"), wherever the writer put it.
   const conclusion = new Set(structure.conclusion)
+  const concludes = (item: SentenceArgument) => conclusion.has(model.sentences[item.sentence].paragraph) || hitsOf(item.sentence).some((h) => h.kind === 'conclusion' && h.at <= 1)
   for (const item of unsupported) {
     const score = rank(model, item)
-    const primary = score > 0 && !item.reasoned && !conclusion.has(model.sentences[item.sentence].paragraph)
+    const primary = score >= 2 && !item.reasoned && !concludes(item)
     item.priority = primary ? 'warning' : 'info'
     if (primary) candidates.push({item, score})
   }

@@ -113,16 +113,36 @@ function concreteEvent(context: RoleContext): string | undefined {
  * impose one simple requirement."): a verb of the proposal-verbs list, after
  * at most a sequencing word, followed by the start of its object.
  */
-export function proposalStep(sentence: Sentence): boolean {
+export function proposalStep(sentence: Sentence, from = 0): boolean {
   const words = sentence.words
-  const start = words.length > 1 && isIn('sequencers', words[0].norm) ? 1 : 0
+  const start = words.length > from + 1 && isIn('sequencers', words[from].norm) ? from + 1 : from
   const verb = words[start]
   const object = words[start + 1]
-  if (!verb || !object || !/^\p{Lu}/u.test(words[0].text)) return false
+  if (!verb || !object || !/^\p{Lu}/u.test(words[from].text)) return false
   return isIn('proposal-verbs', verb.norm) && isIn('proposal-objects', object.norm)
 }
 
 const finalPunctuation = /[.!?…"”’)\]]\s*$/
+
+/** Words a label line may have ("Pinpoint objection", "Review trigger"). */
+const maxLabelWords = 6
+
+/**
+ * Where the sentence proper starts after a label on a line of its own
+ * ("Pinpoint objection⏎Identify exactly which…"): a short first line with no
+ * final punctuation, ended by a line break in the same paragraph (a list item
+ * that names its step, then says it). 0 when there is no such label.
+ */
+export function afterLabel(sentence: Sentence): number {
+  const text = sentence.text
+  const lineEnd = text.indexOf('\n')
+  if (lineEnd === -1) return 0
+  const label = text.slice(0, lineEnd).trim()
+  if (!label || finalPunctuation.test(label) || /[:;,]$/.test(label)) return 0
+  const breakAt = sentence.range.start.offset + lineEnd
+  const start = sentence.words.findIndex((w) => w.start > breakAt)
+  return start > 0 && start <= maxLabelWords && start < sentence.words.length ? start : 0
+}
 
 /** The ordered classifiers. Order matters: the first that recognises a sentence decides. */
 export const classifiers: Classifier[] = [
@@ -169,10 +189,12 @@ export const classifiers: Classifier[] = [
     // "Describe what happens today.", "Define a concrete process.": steps the
     // writer sets out, addressed to the reader; they assert nothing.
     classify: ({sentence, paragraph, at}) => {
-      const first = sentence.words[0]
+      // After a label line the step itself starts: its first word is the verb.
+      const start = afterLabel(sentence)
+      const first = sentence.words[start]
       if (!first || first.norm.endsWith('s') || first.norm.endsWith('ed') || first.norm.endsWith('ing')) return undefined
-      if (isIn('imperatives', first.norm)) return paragraph.kind === 'list-item' || at > 0 ? other('instruction') : undefined
-      return proposalStep(sentence) ? other('proposal step') : undefined
+      if (isIn('imperatives', first.norm)) return paragraph.kind === 'list-item' || at > 0 || start > 0 ? other('instruction') : undefined
+      return proposalStep(sentence, start) ? other('proposal step') : undefined
     }
   },
   {
