@@ -54,6 +54,12 @@ function dataIn(text: string): string | undefined {
     const before = text.slice(Math.max(0, match.index! - 12), match.index!).toLowerCase()
     const word = /([a-z]+)\.?\s*$/.exec(before)?.[1]
     if (word && isIn('not-data', word)) continue
+    // A decade ("the mid-90's", "the 1990s") or a span of time ("100 days",
+    // "for 28 years") dates or measures the story; it is not data that needs a source.
+    const after = text.slice(match.index! + match[0].length)
+    if (/^['’]?s\b/.test(after)) continue
+    const next = /^\s+([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase()
+    if (/^\d+$/.test(match[0]) && next && isIn('time-spans', next)) continue
     // A bare number is quoted with the word it counts ("100 days"), so a message can name it.
     const unit = /^\d+$/.test(match[0]) ? /^\s+[\p{L}-]+/u.exec(text.slice(match.index! + match[0].length))?.[0] ?? '' : ''
     return match[0] + unit.replace(/\s+/, ' ')

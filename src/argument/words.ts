@@ -19,6 +19,7 @@ export type WordList =
   | 'recommending'
   | 'stop-words'
   | 'not-data'
+  | 'time-spans'
   | 'schools'
   | 'determiners'
   | 'imperatives'
