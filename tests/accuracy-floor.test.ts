@@ -18,10 +18,11 @@ import {evaluate, scores, splitEssays} from '../scripts/eval.mjs'
 // @ts-expect-error: a plain ES module without types
 import {keyedSentences, realCorpusAvailable, realDir} from '../scripts/real-corpus.mjs'
 
-const floors: Record<string, {precision: number; recall: number; vague?: {precision: number; recall: number}}> = {
-  tune: {precision: 0.9, recall: 0.8},
-  heldout: {precision: 0.85, recall: 0.67},
-  'real-dev': {precision: 0.56, recall: 0.64, vague: {precision: 0.9, recall: 0.8}}
+// `warnings`: the precision of the warnings alone, what a student meets first.
+const floors: Record<string, {precision: number; recall: number; warnings: number; vague?: {precision: number; recall: number}}> = {
+  tune: {precision: 0.9, recall: 0.8, warnings: 0.83},
+  heldout: {precision: 0.84, recall: 0.69, warnings: 0.87},
+  'real-dev': {precision: 0.58, recall: 0.65, warnings: 0.61, vague: {precision: 0.9, recall: 0.8}}
 }
 
 describe.each(Object.keys(floors))('accuracy floor: %s', (name) => {
@@ -31,6 +32,7 @@ describe.each(Object.keys(floors))('accuracy floor: %s', (name) => {
     const rule = scores(counts.rule)
     expect(rule.precision).toBeGreaterThanOrEqual(floors[name].precision)
     expect(rule.recall).toBeGreaterThanOrEqual(floors[name].recall)
+    expect(scores(counts.warned).precision).toBeGreaterThanOrEqual(floors[name].warnings)
     const vague = floors[name].vague
     if (vague) {
       expect(scores(counts.vague).precision).toBeGreaterThanOrEqual(vague.precision)
