@@ -22,7 +22,7 @@ import {keyedSentences, realCorpusAvailable, realDir} from '../scripts/real-corp
 const floors: Record<string, {precision: number; recall: number; warnings: number; vague?: {precision: number; recall: number}}> = {
   tune: {precision: 0.9, recall: 0.8, warnings: 0.83},
   heldout: {precision: 0.84, recall: 0.69, warnings: 0.87},
-  'real-dev': {precision: 0.58, recall: 0.65, warnings: 0.61, vague: {precision: 0.9, recall: 0.8}}
+  'real-dev': {precision: 0.58, recall: 0.66, warnings: 0.59, vague: {precision: 0.9, recall: 0.8}}
 }
 
 describe.each(Object.keys(floors))('accuracy floor: %s', (name) => {

@@ -182,8 +182,8 @@ describe('what the student reads first', () => {
     ])
   })
 
-  it('a decade or a span of time is not a figure that needs a source; the count beside it is', async () => {
-    const text = '# E\n\nThe UN has sent many missions.\n\nIn the mid-90\'s the genocide lasted 100 days. The killing went on for three months in the 1990s.\n\nIn the 1990s about 800,000 people were killed in 100 days.\n'
+  it('a decade, a span of time, an age or a document number is not a figure that needs a source; the count beside it is', async () => {
+    const text = '# E\n\nThe UN has sent many missions.\n\nIn the mid-90\'s the genocide lasted 100 days. Children under age 13 saw it. Resolution 76/262 changed the debate.\n\nIn the 1990s about 800,000 people were killed in 100 days.\n'
     const figures = (await lint(text, {path: 'e.md', config})).messages.filter((m) => (m as unknown as {data: {kind: string}}).data.kind === 'figure')
     expect(figures.map((m) => [m.line, (m as unknown as {data: {figure: string}}).data.figure])).toEqual([[7, '800,000']])
   })

@@ -58,6 +58,8 @@ function dataIn(text: string): string | undefined {
     // "for 28 years") dates or measures the story; it is not data that needs a source.
     const after = text.slice(match.index! + match[0].length)
     if (/^['’]?s\b/.test(after)) continue
+    // A document number ("resolution 76/262", "A/RES/60/1") names a text; it counts nothing.
+    if (/^\/\d/.test(after) || /\d\/$/.test(before)) continue
     const next = /^\s+([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase()
     if (/^\d+$/.test(match[0]) && next && isIn('time-spans', next)) continue
     // A bare number is quoted with the word it counts ("100 days"), so a message can name it.
