@@ -103,11 +103,25 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
  * group: perspectives are "applied to peacekeeping", sovereignty and ethics
  * are "discussed in depth".
  */
+/** A perspective found absent, held back to be reported with the others absent from the same essay. */
+export interface AbsentPerspective {
+  concept: Concept
+  /** What to analyse with it: the essay's own case. */
+  fix: string
+  note: string
+}
+
+/**
+ * Report one concept's coverage. Given `absentTogether`, an absent
+ * perspective is added to it instead of being reported, so that the rule can
+ * say once that several are missing (reportAbsentPerspectives).
+ */
 export function reportCoverage(
   model: EssayModel,
   file: VFile,
   concept: Concept,
-  thresholds: ApplyThresholds
+  thresholds: ApplyThresholds,
+  absentTogether?: AbsentPerspective[]
 ): void {
   const coverage = coverageOf(model, concept.id, thresholds)
   if (coverage.status === 'applied') return
@@ -127,6 +141,10 @@ export function reportCoverage(
     : 'A strong essay does not only mention this: it explains the idea, shows the tension it creates in a real case, and reaches a judgement.'
   const note = `For example: ${concept.hint}. ${why}`
   if (coverage.status === 'absent') {
+    if (isPerspective && absentTogether) {
+      absentTogether.push({concept, fix: own ? `${own}, which the essay already discusses` : 'a peacekeeping case', note})
+      return
+    }
     const reason = isPerspective
       ? `${label} is absent: the essay never discusses it. ${fix}`
       : `${label} is never discussed. ${fix}`
@@ -141,6 +159,31 @@ export function reportCoverage(
     : `${label} is treated only in passing (line ${line}), never discussed in depth. ${fix}`
   const message = file.message(reason, {place: named.range})
   Object.assign(message, {note, data})
+}
+
+const listed = (labels: string[]) => (labels.length <= 2 ? labels.join(' and ') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`)
+
+/**
+ * The perspectives absent from an essay, as one finding when there are
+ * several: a student who meets "Realism is absent", "Liberalism is absent"
+ * and "Constructivism is absent" as three warnings on the title reads three
+ * times what one sentence says. `data.concepts` lists them all
+ * (`data.concept` is the first, as on a finding about one).
+ */
+export function reportAbsentPerspectives(model: EssayModel, file: VFile, absent: AbsentPerspective[]): void {
+  if (absent.length === 0) return
+  const [first] = absent
+  if (absent.length === 1) {
+    const data = {concept: first.concept.id, status: 'absent', lines: []}
+    const reason = `${capitalise(first.concept.label)} is absent: the essay never discusses it. Add a paragraph that explains what ${first.concept.label.toLowerCase()} holds and uses it to analyse ${first.fix}.`
+    Object.assign(file.message(reason, {place: essayStart(model, file)}), {note: first.note, data})
+    return
+  }
+  const data = {concept: first.concept.id, concepts: absent.map((a) => a.concept.id), status: 'absent', lines: []}
+  const labels = absent.map((a) => a.concept.label.toLowerCase())
+  const reason = `${capitalise(listed(labels))} are absent: the essay never discusses any of them. For each, add a paragraph that explains what it holds and uses it to analyse ${first.fix}.`
+  const note = `For example: ${absent.map((a) => a.concept.hint).join('; ')}. An essay on peacekeeping is judged on whether it uses theory to explain what missions did; a perspective that is only named earns little credit.`
+  Object.assign(file.message(reason, {place: essayStart(model, file)}), {note, data})
 }
 
 export interface SingleConceptOptions extends CoverageOptions {

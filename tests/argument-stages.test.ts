@@ -219,6 +219,12 @@ describe('vague appeals in context', () => {
     const model = await analyze('# E\n\nThe UN opened.\n\nThe doctrine is widely criticised. It has been shown that missions fail.\n', {path: 'e.md'})
     expect(argumentOf(model).sentences.flatMap((s) => s.vague.map((v) => v.text))).toEqual(['is widely criticised', 'It has been shown'])
   })
+  it('quotes the appeal itself when Markdown emphasis comes before it in the sentence', async () => {
+    const model = await analyze('# E\n\nThe UN opened.\n\nThis has *never* been tried, and **the prevailing opinion** is that it cannot work.\n', {path: 'e.md'})
+    const [appeal] = argumentOf(model).sentences.flatMap((s) => s.vague)
+    expect(appeal.text).toBe('the prevailing opinion')
+    expect(appeal.range.start.column).toBe('This has *never* been tried, and **'.length + 1)
+  })
 })
 
 describe('sentence joins after abbreviations', () => {

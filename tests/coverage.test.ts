@@ -26,9 +26,10 @@ async function findings(text: string, file: string): Promise<string[]> {
   const result = await lint(text, {path: file, rules: {'unsupported-claim': 'off', 'vague-evidence': 'off'}})
   // Coverage findings only: the other rules (claims, citations, the thesis) have tests of their own.
   return result.messages.filter((m) => /-coverage$/.test(m.ruleId ?? '')).map((m) => {
-    const data = (m as unknown as {data: {concept: string; status: string}}).data
-    return `${m.ruleId} ${data.concept} ${data.status}`
-  })
+    // Several absent perspectives are one finding that lists them all (data.concepts).
+    const data = (m as unknown as {data: {concept: string; concepts?: string[]; status: string}}).data
+    return (data.concepts ?? [data.concept]).map((concept) => `${m.ruleId} ${concept} ${data.status}`)
+  }).flat()
 }
 
 describe.each(manifest)('$file', (entry) => {

@@ -191,8 +191,8 @@ const weakExpected = [
   'sovereignty-coverage 0:0-0:61 2',
   'ethics-coverage 0:0-0:61 2',
   'unsupported-claim 8:0-8:71 2',
-  // A secondary claim of the conclusion is info (3), the ones that open and close it warnings (2).
-  'unsupported-claim 8:72-8:194 3',
+  // The last paragraph's three claims judge ("explain", "while", "require"): warnings (2).
+  'unsupported-claim 8:72-8:194 2',
   'unsupported-claim 8:195-8:332 2'
 ]
 
@@ -266,7 +266,7 @@ describe('essaylint-language-server', () => {
       'sovereignty-coverage 0:0-0:61 2',
       'ethics-coverage 0:0-0:61 2',
       'unsupported-claim 10:0-10:71 2',
-      'unsupported-claim 10:72-10:194 3',
+      'unsupported-claim 10:72-10:194 2',
       'unsupported-claim 10:195-10:332 2'
     ])
 
@@ -290,8 +290,8 @@ describe('essaylint-language-server', () => {
       // Without its citation, the paragraph's figures ("about 270 personnel") have no source.
       'unsupported-claim 4:358-4:538 3',
       'unsupported-claim 10:0-10:47 2',
-      'unsupported-claim 10:48-10:119 3',
-      'unsupported-claim 10:120-10:242 3',
+      'unsupported-claim 10:48-10:119 2',
+      'unsupported-claim 10:120-10:242 2',
       'unsupported-claim 10:243-10:380 2'
     ])
 

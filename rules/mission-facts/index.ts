@@ -13,6 +13,7 @@ import {isBody} from '../../src/argument/structure.js'
 import type {Operation} from '../../src/model/lexicon.js'
 import {factWords, operationFactsOf, type Item} from '../../src/model/operations.js'
 import type {Sentence} from '../../src/model/types.js'
+import {textBetweenWords} from '../../src/model/sentence-text.js'
 import {defineRule} from '../../src/rule.js'
 import {messages} from './messages.js'
 
@@ -82,8 +83,7 @@ export default defineRule<Options>(
 
 /** The text between two words of a sentence. */
 function gap(sentence: Sentence, before: number, after: number): string {
-  const base = sentence.range.start.offset
-  return sentence.text.slice(sentence.words[before].end - base, sentence.words[after].start - base)
+  return textBetweenWords(sentence, before, after)
 }
 
 /** "UNAMIR (was deployed) in Rwanda": the place a mission is put in by the words right after it. */

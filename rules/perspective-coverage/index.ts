@@ -3,7 +3,7 @@
  * explained and applied to peacekeeping, not only named. See README.md.
  */
 
-import {checkConceptList, checksEssay, conceptList, coverageSchema, defaultCoverageOptions, reportCoverage, reportOffTopic, type CoverageOptions} from '../../src/coverage-rule.js'
+import {checkConceptList, checksEssay, conceptList, coverageSchema, defaultCoverageOptions, reportAbsentPerspectives, reportCoverage, reportOffTopic, type AbsentPerspective, type CoverageOptions} from '../../src/coverage-rule.js'
 import {defineRule} from '../../src/rule.js'
 
 export interface Options extends CoverageOptions {
@@ -25,9 +25,12 @@ export default defineRule<Options>(
       return
     }
     const required = typeof options.required === 'string' ? [options.required] : options.required
+    // Absent perspectives are said once, together; named-only ones each on the line that names it.
+    const absent: AbsentPerspective[] = []
     for (const id of required) {
       const concept = concepts[id]
-      if (concept) reportCoverage(model, file, concept, options)
+      if (concept) reportCoverage(model, file, concept, options, absent)
     }
+    reportAbsentPerspectives(model, file, absent)
   }
 )

@@ -63,7 +63,9 @@ function dataIn(text: string): string | undefined {
     const next = /^\s+([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase()
     if (/^\d+$/.test(match[0]) && next && isIn('time-spans', next)) continue
     // A bare number is quoted with the word it counts ("100 days"), so a message can name it.
-    const unit = /^\d+$/.test(match[0]) ? /^\s+[\p{L}-]+/u.exec(text.slice(match.index! + match[0].length))?.[0] ?? '' : ''
+    const counted = /^\d+$/.test(match[0]) ? /^\s+[\p{L}-]+/u.exec(after)?.[0] ?? '' : ''
+    // …but not a word such as "was" or "of": "25" alone says more than "25 was".
+    const unit = counted && !isIn('stop-words', counted.trim().toLowerCase()) ? counted : ''
     return match[0] + unit.replace(/\s+/, ' ')
   }
   return undefined

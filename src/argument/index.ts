@@ -23,6 +23,7 @@
 
 import {compileLexicon, defaultConcepts} from '../model/lexicon.js'
 import type {EssayModel, Range, Sentence} from '../model/types.js'
+import {textOfWords} from '../model/sentence-text.js'
 import {cueHits, type CueHit} from './cues.js'
 import {evidenceIn} from './evidence.js'
 import {assignPriority, sourcingOf} from './priority.js'
@@ -124,7 +125,7 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
         const to = sentence.words[hit.to - 1]
         // Inside a quotation the appeal is the quoted author's, not the writer's.
         if (sentence.quotations.some((q) => model.quotations[q].range.start.offset <= from.start && to.end <= model.quotations[q].range.end.offset)) continue
-        item.vague.push({text: sentence.text.slice(from.start - sentence.range.start.offset, to.end - sentence.range.start.offset), range: rangeOf(sentence, from.start, to.end)})
+        item.vague.push({text: textOfWords(sentence, hit.from, hit.to), range: rangeOf(sentence, from.start, to.end)})
       }
     }
     sentences.push(item)

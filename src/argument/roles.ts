@@ -7,6 +7,7 @@
  */
 
 import type {EssayModel, Paragraph, Sentence} from '../model/types.js'
+import {textEndOfWord, wordStartsInText} from '../model/sentence-text.js'
 import type {Cue, CueHit} from './cues.js'
 import {isPlaceOrName} from './evidence.js'
 import type {Structure} from './structure.js'
@@ -66,7 +67,7 @@ function evaluative(context: RoleContext): CueHit[] {
  */
 export function reportingFrame(context: RoleContext): number | undefined {
   const {model, sentence, hits} = context
-  const offsetAfter = (word: number) => sentence.words[word].end - sentence.range.start.offset
+  const offsetAfter = (word: number) => textEndOfWord(sentence, word)
   const attribution = hits.find((h) => h.kind === 'attribution' && h.at <= 1)
   if (attribution) return offsetAfter(attribution.to - 1)
   const opinion = hits.find((h) => (h.kind === 'vague' || h.kind === 'concession') && h.at <= 1 && isIn('opinion-verbs', h.text.split(' ').slice(-1)[0]))
@@ -139,8 +140,8 @@ export function afterLabel(sentence: Sentence): number {
   if (lineEnd === -1) return 0
   const label = text.slice(0, lineEnd).trim()
   if (!label || finalPunctuation.test(label) || /[:;,]$/.test(label)) return 0
-  const breakAt = sentence.range.start.offset + lineEnd
-  const start = sentence.words.findIndex((w) => w.start > breakAt)
+  const startsInText = wordStartsInText(sentence)
+  const start = startsInText.findIndex((at) => at > lineEnd)
   return start > 0 && start <= maxLabelWords && start < sentence.words.length ? start : 0
 }
 
