@@ -83,7 +83,11 @@ export default defineRule<Options>(
       if (secondary && !options.secondary) continue
       const sentence = model.sentences[item.sentence]
       const paragraph = model.paragraphs[sentence.paragraph]
-      const besideEvidence = options.window === 'paragraph' && paragraph.sentences.some((i) => i !== item.sentence && argument.sentences[i].evidence.length > 0)
+      // "Not backed by the evidence near it" only where the sentence before or after holds real evidence.
+      const at = paragraph.sentences.indexOf(item.sentence)
+      const besideEvidence =
+        options.window === 'paragraph' &&
+        [paragraph.sentences[at - 1], paragraph.sentences[at + 1]].some((i) => i !== undefined && argument.sentences[i].evidence.some((e) => !e.weak && e.kind !== 'reasoning'))
       const message = file.message(messages.claim(item, sentence.text, {window: options.window, besideEvidence}), {place: sentence.range})
       Object.assign(message, {
         note: messages.note,
