@@ -192,8 +192,9 @@ describe('grade --annotate refuses what could harm a file', () => {
     expect(readdirSync(path.join(dir, 'elsewhere'))).toEqual([])
   }, 120_000)
 
-  it('belongs to essaylint grade', async () => {
+  it('belongs to essaylint grade, and --help says so', async () => {
     const dir = classFolder()
+    expect((await run(['--help'], dir)).stdout).toContain('[--annotate <folder>] [files, folders or class zips ...]')
     expect(await run(['--annotate', 'feedback', 'class'], dir)).toEqual({
       code: 2,
       stdout: '',
