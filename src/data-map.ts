@@ -14,6 +14,8 @@ declare module 'vfile' {
     concepts: Record<string, Concept>
     /** The document format a file's text was extracted from (docx, odt, pdf, html; src/readers/). */
     document?: string
+    /** The class zip (absolute path) and the entry a submission's text was read from (src/cli/documents.ts). */
+    submission?: {zip: string; entry: string}
     /** One line about how the file was read (the encoding assumed for a .txt that is not UTF-8). */
     note?: string
   }

@@ -4,53 +4,20 @@
  * LibreOffice opens it (converts it) with the same text and every comment.
  */
 
-import {execFile as execFileCallback, spawnSync} from 'node:child_process'
+import {execFile as execFileCallback} from 'node:child_process'
 import {promisify} from 'node:util'
 import {copyFileSync, existsSync, mkdtempSync, readFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {DOMParser} from '@xmldom/xmldom'
 import {describe, expect, it} from 'vitest'
 import {extractText} from '../src/readers/index.js'
-import {readZip} from '../src/readers/zip.js'
+import {comments, parts, soffice} from './docx-helper.js'
 import {root, start} from './helpers.js'
 
 /** The real binary, without blocking the test worker's event loop (vitest reports progress through it). */
 const run = (args: string[], options: {cwd?: string} = {}) => start(args, options.cwd ?? root).done
 
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
 const execFile = promisify(execFileCallback)
-const soffice = spawnSync('soffice', ['--version'], {encoding: 'utf8'}).status === 0
-
-async function parts(file: string): Promise<Map<string, string>> {
-  const entries = await readZip(readFileSync(file), {maxEntryBytes: 2 ** 26, maxTotalBytes: 2 ** 28, maxEntries: 1000}, () => true)
-  return new Map(entries.map((entry) => [entry.name, entry.data!.toString('utf8')]))
-}
-
-/** Each comment: its author, its text (paragraphs), and the document text it is anchored on. */
-function comments(documentXml: string, commentsXml: string) {
-  const doc = new DOMParser().parseFromString(documentXml, 'text/xml')
-  const anchored = new Map<string, string>()
-  const open = new Set<string>()
-  const walk = (node: Node) => {
-    const el = node as Element
-    if (el.namespaceURI === W && el.localName === 'commentRangeStart') open.add(el.getAttribute('w:id')!)
-    if (el.namespaceURI === W && el.localName === 'commentRangeEnd') open.delete(el.getAttribute('w:id')!)
-    if (node.nodeType === 3 && (node.parentNode as Element).localName === 't') for (const id of open) anchored.set(id, (anchored.get(id) ?? '') + (node as Text).data)
-    for (let child = node.firstChild; child; child = child.nextSibling) walk(child)
-  }
-  walk(doc as unknown as Node)
-  const list = new DOMParser().parseFromString(commentsXml, 'text/xml').getElementsByTagNameNS(W, 'comment')
-  return Array.from({length: list.length}, (_, index) => {
-    const comment = list.item(index)!
-    const paragraphs = comment.getElementsByTagNameNS(W, 'p')
-    return {
-      author: comment.getAttribute('w:author'),
-      text: Array.from({length: paragraphs.length}, (_, i) => paragraphs.item(i)!.textContent),
-      anchor: anchored.get(comment.getAttribute('w:id')!)
-    }
-  })
-}
 
 async function annotated(essay: string, args: string[] = []) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'essaylint-annotate-'))

@@ -9,12 +9,14 @@
  * written to.
  */
 
-import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
+import type {Comment} from '../annotate/docx-comments.js'
 import type {Grade} from '../grade/score.js'
-import type {JsonResult} from '../reporters/json.js'
+import type {JsonMessage, JsonResult} from '../reporters/json.js'
 import {collector} from './parallel.js'
 import type {Io} from './main.js'
+import {writeReport} from './safe-output.js'
 
 export async function annotate(argv: string[], io: Io, main: (argv: string[], io: Io) => Promise<number>): Promise<number> {
   const withGrade = argv.includes('--grade')
@@ -57,39 +59,62 @@ export async function annotate(argv: string[], io: Io, main: (argv: string[], io
     if (graded.code === 2) return io.stderr.write(graded.stderr), 2
     grade = (JSON.parse(graded.stdout) as {essays: Grade[]}).essays[0]
   }
-  const text = (m: JsonResult['messages'][number]) => [m.message, m.url ? `${m.ruleId}: ${m.url}` : m.ruleId]
-  // Findings on a sentence of the essay get their own comment; those on the title are about the whole essay.
-  const sentences = report.messages.filter((m) => m.paragraph !== undefined && m.quote)
-  const essay = report.messages.filter((m) => !(m.paragraph !== undefined && m.quote))
-  const titleText = essay.flatMap(text)
+  try {
+    const written = await writeAnnotatedCopy(readFileSync(path.resolve(io.cwd, file)), report.messages, grade, target)
+    const shown = path.relative(io.cwd, target) || target
+    io.stderr.write(`essaylint: wrote ${shown}: ${commentCount(written)}\n`)
+    return lint.code
+  } catch (error) {
+    const problem = await annotateProblem(error, file, path.relative(io.cwd, target))
+    return io.stderr.write(`essaylint: ${problem}\n`), 2
+  }
+}
+
+/** The comments of an essay's annotated copy: each finding on a sentence on its sentence; the rest, and the grade, on the title. */
+export function feedbackComments(messages: JsonMessage[], grade?: Grade): {sentences: Comment[]; title?: Comment} {
+  const text = (m: JsonMessage) => [m.message, m.url ? `${m.ruleId}: ${m.url}` : m.ruleId]
+  const onSentence = (m: JsonMessage) => m.paragraph !== undefined && Boolean(m.quote)
+  const titleText = messages.filter((m) => !onSentence(m)).flatMap(text)
   if (grade) {
     titleText.push(`Grade: ${grade.score}/${grade.max}`)
     for (const criterion of grade.criteria) titleText.push(`${criterion.label}: ${criterion.score}/${criterion.max}${criterion.evidence.length > 0 ? ` (${criterion.evidence.join('; ')})` : ''}`)
   }
-  const {annotateDocx} = await import('../annotate/docx-comments.js')
-  const {ReaderError} = await import('../readers/errors.js')
-  try {
-    const result = await annotateDocx(
-      readFileSync(path.resolve(io.cwd, file)),
-      sentences.map((m) => ({text: text(m), quote: m.quote})),
-      titleText.length > 0 ? {text: titleText} : undefined
-    )
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`)
-    try {
-      writeFileSync(temp, result.docx)
-      renameSync(temp, target)
-    } catch (error) {
-      rmSync(temp, {force: true})
-      throw error
-    }
-    const shown = path.relative(io.cwd, target) || target
-    const comments = result.anchored + (titleText.length > 0 || result.unanchored.length > 0 ? 1 : 0)
-    io.stderr.write(`essaylint: wrote ${shown}: ${comments} comment${comments === 1 ? '' : 's'} (${result.anchored} on sentences${comments > result.anchored ? ', 1 on the title' : ''})\n`)
-    return lint.code
-  } catch (error) {
-    if (error instanceof ReaderError) return io.stderr.write(`essaylint: ${file}: ${error.message}\n`), 2
-    const code = (error as NodeJS.ErrnoException).code
-    if (code) return io.stderr.write(`essaylint: ${path.relative(io.cwd, target)}: cannot write the annotated copy (${code})\n`), 2
-    throw error
+  return {
+    sentences: messages.filter(onSentence).map((m) => ({text: text(m), quote: m.quote})),
+    title: titleText.length > 0 ? {text: titleText} : undefined
   }
+}
+
+export interface Written {
+  /** Comments on sentences, and whether there is one on the title. */
+  anchored: number
+  onTitle: boolean
+}
+
+/**
+ * Write the annotated copy of a Word file (its bytes) to `target`, through
+ * an exclusive temporary file and a rename (src/cli/safe-output.ts): the one
+ * step that `essaylint annotate` and `essaylint grade --annotate` share.
+ */
+export async function writeAnnotatedCopy(docx: Buffer, messages: JsonMessage[], grade: Grade | undefined, target: string): Promise<Written> {
+  const {annotateDocx} = await import('../annotate/docx-comments.js')
+  const {sentences, title} = feedbackComments(messages, grade)
+  const result = await annotateDocx(docx, sentences, title)
+  writeReport(target, result.docx)
+  return {anchored: result.anchored, onTitle: title !== undefined || result.unanchored.length > 0}
+}
+
+/** "12 comments (11 on sentences, 1 on the title)". */
+export function commentCount({anchored, onTitle}: Written): string {
+  const comments = anchored + (onTitle ? 1 : 0)
+  return `${comments} comment${comments === 1 ? '' : 's'} (${anchored} on sentences${onTitle ? ', 1 on the title' : ''})`
+}
+
+/** One line for a copy that could not be made: the document is damaged, or the copy cannot be written. */
+export async function annotateProblem(error: unknown, file: string, target: string): Promise<string> {
+  const {ReaderError} = await import('../readers/errors.js')
+  if (error instanceof ReaderError) return `${file}: ${error.message}`
+  const code = (error as NodeJS.ErrnoException).code
+  if (code) return `${target}: cannot write the annotated copy (${code})`
+  throw error
 }

@@ -22,6 +22,8 @@ export interface CliOptions {
   /** `grade` only: a rubric file, and the score below which the run fails. */
   rubric?: string
   minScore?: number
+  /** `grade --annotate DIR`: write each Word essay's annotated copy into this folder. */
+  annotate?: string
   /** Worker processes for many essays: a number, or undefined for one per core. */
   concurrency?: number
   /** Files larger than this many bytes are refused with one line (default 2 MB). */
@@ -51,7 +53,8 @@ export class UsageError extends Error {}
 
 export const helpText = `Usage: essaylint [options] [files, folders, globs or - ...]
        essaylint outline [--format text|json] [files ...]
-       essaylint grade [--format text|json|markdown|csv|html] [--rubric <file>] [--min-score <n>] [files or folders ...]
+       essaylint grade [--format text|json|markdown|csv|html] [--rubric <file>] [--min-score <n>]
+                       [--annotate <folder>] [files, folders or class zips ...]
        essaylint annotate [-o <copy.docx>] [--grade] essay.docx
 
 Lint argumentative essays: Markdown, plain text, Word (.docx), OpenDocument
@@ -94,6 +97,9 @@ every point, then sums up the class (count, mean, median, range, standard
 deviation); --min-score exits 1 when an essay scores below it. --format html
 -o report.html writes one self-contained page: class statistics, a histogram,
 a heatmap of criteria, a sortable table and each essay with its highlights.
+--annotate <folder> also writes, for each Word essay (.docx), the copy that
+"essaylint annotate --grade" makes into that folder: <name>.essaylint.docx, named
+by student for an essay from a class zip; other formats are graded, not annotated.
 
 The annotate command writes a copy of a Word file (essay.essaylint.docx, or -o)
 with each finding as a comment on its sentence, and the essay-level findings
@@ -133,6 +139,7 @@ export function readArgs(argv: string[]): CliOptions {
         concurrency: {type: 'string'},
         'max-file-size': {type: 'string'},
         'min-score': {type: 'string'},
+        annotate: {type: 'string'},
         'print-text': {type: 'string'},
         'print-config': {type: 'string'},
         ext: {type: 'string', multiple: true},
@@ -183,6 +190,7 @@ export function readArgs(argv: string[]): CliOptions {
     if (parsed === null || !Number.isFinite(parsed) || parsed < 1) throw new UsageError(`--max-file-size expects a size such as 5MB, 800kB or 100000, got "${values['max-file-size']}"`)
     maxFileSize = Math.floor(parsed)
   }
+  if (values.annotate !== undefined && values.annotate.trim() === '') throw new UsageError('--annotate expects a folder for the annotated copies, e.g. --annotate feedback')
   if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together')
   let extensions: string[] | undefined
   if (values.ext !== undefined) {
@@ -206,6 +214,7 @@ export function readArgs(argv: string[]): CliOptions {
     color: values['no-color'] ? false : values.color,
     rubric: values.rubric,
     minScore,
+    annotate: values.annotate,
     concurrency,
     maxFileSize,
     printText: values['print-text'],

@@ -103,7 +103,8 @@ export async function readSubmissions(full: string, shown: string): Promise<Prep
       if (textExtensions.includes(extension)) return void inputs.push(new VFile({path: name, value: entry.data}))
       const {extractText, ReaderError} = await import('../readers/index.js')
       try {
-        inputs.push(new VFile({path: name, value: await extractText(entry.name, entry.data!), data: {document: extension}}))
+        // Where it came from, for `grade --annotate` to read the Word file again (never kept in memory).
+        inputs.push(new VFile({path: name, value: await extractText(entry.name, entry.data!), data: {document: extension, submission: {zip: full, entry: entry.name}}}))
       } catch (error) {
         if (!(error instanceof ReaderError)) throw error
         problems.push(`${shown}: ${entry.name}: ${error.message}`)

@@ -30,7 +30,9 @@ import {parseProblem, withoutContent} from '../config/parse-problem.js'
 import {visible} from '../escape.js'
 import {helpText, readArgs, UsageError, type CliOptions} from './args.js'
 import {listedExtensions, notesOf, prepareInputs, readDocument, takeNotes} from './documents.js'
-import {documentExtensions, isDocument, textExtensions} from '../readers/formats.js'
+import {documentExtensions, extensionOf, isDocument, textExtensions} from '../readers/formats.js'
+import {toJsonResult, type JsonMessage} from '../reporters/json.js'
+import {annotateClass, annotateDirProblem, type ClassEssay} from './annotate-class.js'
 import {FormatterError, isFormatterPath, loadFormatter} from '../reporters/custom.js'
 import {belowMinScore, exceeded, lintReport, terminalWidth} from './conventions.js'
 // Config names and the engine options every shell shares.
@@ -66,6 +68,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     options = readArgs(outline || grade ? argv.slice(1) : argv)
     if (!grade && (options.rubric !== undefined || options.minScore !== undefined)) throw new UsageError('--rubric and --min-score belong to "essaylint grade"')
+    if (!grade && options.annotate !== undefined) throw new UsageError('--annotate belongs to "essaylint grade" (for one essay: essaylint annotate essay.docx)')
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     io.stderr.write(`essaylint: ${visible(error.message)}. Run "essaylint --help" for usage.\n`)
@@ -100,6 +103,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr.write(`essaylint: ${visible(options.rubric!)}: ${visible(error.message.slice(error.file.length + 2))}\n`)
       return 2
     }
+    // The folder for the annotated copies is checked before any essay is read (a worker writes none).
+    const unfit = options.annotate !== undefined && !io.worker ? annotateDirProblem(options.annotate, options.files, io.cwd) : undefined
+    if (unfit) return io.stderr.write(`essaylint: ${visible(unfit)}\n`), 2
   }
   // `-f ./formatter.mjs`: the user's formatter module (src/reporters/custom.ts).
   let custom: Awaited<ReturnType<typeof loadFormatter>> | undefined
@@ -174,6 +180,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const result = await gradeInParallel(pool!, options, io.cwd, essays)
     problems.push(...result.errors.map((line) => line.replace(/^essaylint: /, '')))
     deliver(gradeFormats[options.format](result.grades), options, essays, io, problems)
+    if (options.annotate !== undefined) {
+      // The workers sent back the findings of the Word essays; the copies are written here, where the whole class is known.
+      const findings = new Map(result.findings.map((found) => [found.path, found.messages]))
+      const quiet = (messages: JsonMessage[]) => (options.quiet ? messages.filter((m) => m.severity === 'error') : messages)
+      const classEssays = result.grades.map((grade) => ({path: grade.path, grade, messages: quiet(findings.get(grade.path) ?? [])}))
+      await annotateEssays(classEssays, options, essays, io, problems)
+    }
     for (const note of [...new Set(takeNotes(problems))]) io.stderr.write(`essaylint: ${visible(note)}\n`)
     for (const problem of [...new Set(problems)]) io.stderr.write(`essaylint: ${visible(problem)}\n`)
     if (result.code === 2 || problems.length > 0) return 2
@@ -225,8 +238,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
   // A rubric naming a concept the essay's config does not know fails that essay with one line.
   const graded = grade ? reported.filter(({file}) => !noteProblem(unknownConceptProblem(rubric!, file.data.concepts ?? {}), problems)) : []
   const grades = graded.map(({file, path}) => gradeEssay(file, path, rubric!))
+  // A worker of `grade --annotate` sends the Word essays' findings back with the grades (src/cli/parallel.ts).
+  const findings = () => graded.filter(({path}) => extensionOf(path) === 'docx').map(({file, path}) => toJsonResult(file, path))
   const report = grade
-    ? htmlReport
+    ? io.worker && options.annotate !== undefined
+      ? JSON.stringify({essays: grades, findings: findings()}) + '\n'
+      : htmlReport
       ? gradeHtml(reported.map(({file, path}, i) => essayView(file, path, grades[i])))
       : gradeFormats[options.format](grades)
     : outline
@@ -235,6 +252,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       : outlineText(reported.map(({file, path}) => outlineOf(file, path)))
     : await lintReport(custom, {files: reported, color, width: terminalWidth(io, options)}, options.format, problems)
   deliver(report, options, files.map((file) => file.path), io, problems)
+  if (grade && options.annotate !== undefined && !io.worker) {
+    const classEssays = graded.map(({file, path}, index) => ({path, grade: grades[index], messages: toJsonResult(file, path).messages, submission: file.data.submission}))
+    await annotateEssays(classEssays, options, files.flatMap((file) => (file.data.submission ? [] : [file.path])), io, problems)
+  }
   const notes = [...takeNotes(problems), ...notesOf(files, (file) => displayPath(file, io.cwd))]
   for (const note of [...new Set(notes)]) io.stderr.write(`essaylint: ${visible(note)}\n`)
   for (const problem of [...new Set(problems)]) io.stderr.write(`essaylint: ${visible(problem)}\n`)
@@ -460,6 +481,13 @@ function dropModel() {
   return (_tree: unknown, file: VFile) => {
     delete file.data.essay
   }
+}
+
+/** `grade --annotate DIR`: the annotated copies (src/cli/annotate-class.ts); its lines on stderr, its problems with the run's. */
+async function annotateEssays(classEssays: ClassEssay[], options: CliOptions, read: string[], io: Io, problems: string[]): Promise<void> {
+  const result = await annotateClass(classEssays, {dir: options.annotate!, named: options.files, cwd: io.cwd, read})
+  for (const line of result.lines) io.stderr.write(`essaylint: ${visible(line)}\n`)
+  problems.push(...result.problems)
 }
 
 /** Add a problem, if any; whether there was one. */

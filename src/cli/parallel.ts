@@ -77,11 +77,15 @@ function workerArgs(options: CliOptions, cwd: string, files: string[], grade: bo
   for (const [id, severity] of Object.entries(options.rules)) args.push('--rule', `${id}=${severity}`)
   if (options.rubric) args.push('--rubric', path.resolve(cwd, options.rubric))
   if (options.maxFileSize !== undefined) args.push('--max-file-size', String(options.maxFileSize))
+  // A worker writes no copy: with --annotate it sends the Word essays' findings back (src/cli/main.ts).
+  if (grade && options.annotate !== undefined) args.push('--annotate', path.resolve(cwd, options.annotate))
   return [...args, '--', ...files]
 }
 
 export interface ParallelResult {
   grades: Grade[]
+  /** With `--annotate`: the findings of the Word essays, for their annotated copies. */
+  findings: JsonResult[]
   /** Lines the workers wrote to stderr (input and config problems). */
   errors: string[]
   code: number
@@ -300,14 +304,19 @@ export async function lintInParallel(pool: WorkerPool, options: CliOptions, cwd:
 
 export async function gradeInParallel(pool: WorkerPool, options: CliOptions, cwd: string, files: string[]): Promise<ParallelResult> {
   const grades: Grade[] = []
+  const findings: JsonResult[] = []
   const results: WorkerResult[] = []
   const code = await pool.run(options, cwd, files, true, (result) => {
-    if (result.stdout.trim()) grades.push(...(JSON.parse(result.stdout) as {essays: Grade[]}).essays)
+    if (result.stdout.trim()) {
+      const report = JSON.parse(result.stdout) as {essays: Grade[]; findings?: JsonResult[]}
+      grades.push(...report.essays)
+      findings.push(...(report.findings ?? []))
+    }
     results.push(result)
   })
   grades.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   const errors = problemsOf(results).map((line) => `essaylint: ${line}`)
-  return {grades, errors, code}
+  return {grades, findings, errors, code}
 }
 
 /** A Writable that keeps what is written, for a worker's stdout and stderr. */

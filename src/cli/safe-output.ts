@@ -73,8 +73,8 @@ export function removeStaleTemps(target: string, now = Date.now()): void {
   }
 }
 
-/** Write the report to `target`: directly to a device or a pipe, otherwise through an exclusive temporary file and a rename. */
-export function writeReport(target: string, text: string): void {
+/** Write the report (or an annotated copy) to `target`: directly to a device or a pipe, otherwise through an exclusive temporary file and a rename. */
+export function writeReport(target: string, text: string | Uint8Array): void {
   const existing = statOrUndefined(target)
   if (existing && (existing.isCharacterDevice() || existing.isFIFO() || existing.isSocket())) {
     writeFileSync(target, text)
