@@ -145,7 +145,7 @@ function reparse(known: Previous, doc: string, file: VFile, parse: Parse): {tree
   const position = {start: {line: 1, column: 1, offset: 0}, end: endPoint(doc)}
   // Every node handed out is a fresh copy, since later plugins may change the tree.
   const kept: Root = {type: 'root', children: [...before, ...moved, ...after] as RootContent[], position}
-  return {tree: {type: 'root', children: [...before, ...moved, ...after].map((node) => movedCopy(node)) as RootContent[], position: movedCopy(position)}, kept}
+  return {tree: {type: 'root', children: [...before, ...moved, ...after].map((node) => movedCopy(node)) as RootContent[], position: {start: {...position.start}, end: {...position.end}}}, kept}
 }
 
 /** The labels of the definitions and footnote definitions in a node, as written (`^1` for a footnote). */

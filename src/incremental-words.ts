@@ -143,13 +143,36 @@ function groupNodes(group: RootContent[], doc: string, file: VFile, parser: Pars
     cache.delete(key)
     cache.set(key, cached)
     stats.reused++
-    return cached.nodes.map((node) => movedCopy(node, start.line - cached.line, start.offset! - cached.offset))
+    // The entry moves with its text: the copy made for this edit is the one kept.
+    const lines = start.line - cached.line
+    const offset = start.offset! - cached.offset
+    if (lines !== 0 || offset !== 0) {
+      cached.nodes = cached.nodes.map((node) => movedCopy(node, lines, offset))
+      cached.line = start.line
+      cached.offset = start.offset!
+    }
+    return cached.nodes.map(containers)
   }
   stats.tokenised++
   const nodes = toNlcst({type: 'root', children: group, position: {start, end}}, file, parser).children
-  cache.set(key, {nodes: movedCopy(nodes), line: start.line, offset: start.offset!})
+  cache.set(key, {nodes, line: start.line, offset: start.offset!})
   if (cache.size > capacity) cache.delete(cache.keys().next().value!)
-  return nodes
+  return nodes.map(containers)
+}
+
+/**
+ * What is handed out of the cache: fresh paragraph and sentence nodes around
+ * the cached words, punctuation and white space, which are shared. Later
+ * steps change only those two kinds of node (retext's sentence joins splice a
+ * paragraph's sentences and add to a sentence's children; the model builder
+ * trims a sentence's white space and gives it a new position), never what is
+ * in a sentence; copying only them spares an edit a copy of every word.
+ */
+function containers(node: NlcstContent): NlcstContent {
+  if (node.type !== 'ParagraphNode' && node.type !== 'SentenceNode') return node
+  const copy = {...node, children: node.children.map(containers)} as typeof node
+  if (node.position) copy.position = {start: {...node.position.start}, end: {...node.position.end}}
+  return copy
 }
 
 function definitionLabels(tree: Root): string {
