@@ -6,7 +6,10 @@
 //   2. 1,000 rapid edits with malformed messages among them: the server must
 //      stay up and publish the last version;
 //   3. resident memory (from the server, and /proc/<pid>/status) before and after.
-// Target: median < 100 ms. Build first (`npm run build`; the npm script does).
+// Target (issue 18): p95 <= 50 ms on a quiet machine, <= 80 ms while
+// `npm run bench` runs beside it; the load averages before and after are
+// printed so that a figure says which machine it came from. Build first
+// (`npm run build`; the npm script does).
 // Edits are sent one at a time, each after the previous one's diagnostics, so
 // each is "an edit after a pause" (checked at once, without waiting out the
 // debounce); the rapid phase exercises the debounce.
@@ -47,6 +50,7 @@ for (const paragraph of paragraphs) {
 }
 const text = kept.join('\n\n') + '\n'
 
+const loadAtStart = os.loadavg().map((value) => value.toFixed(2)).join(' ')
 const dir = mkdtempSync(path.join(os.tmpdir(), 'essaylint-bench-server-'))
 const file = path.join(dir, 'essay.md')
 writeFileSync(file, text)
@@ -175,8 +179,10 @@ try {
   console.log(`  one more edit afterwards     ${ms(settle)}`)
   const after = await memory('memory after rapid edits')
 
-  const p50 = percentile(times, 50)
-  console.log(`\nsummary: p50 ${ms(p50)}, p95 ${ms(percentile(times, 95))}; RSS ${mb(before.rss)} → ${mb(afterEdits.rss)} → ${mb(after.rss)}; target median < 100 ms: ${p50 < 100 ? 'met' : 'NOT met'}`)
+  const p95 = percentile(times, 95)
+  const load = os.loadavg().map((value) => value.toFixed(2)).join(' ')
+  console.log(`\nsummary: p50 ${ms(percentile(times, 50))}, p95 ${ms(p95)}; RSS ${mb(before.rss)} → ${mb(afterEdits.rss)} → ${mb(after.rss)}; load average ${loadAtStart} at the start, ${load} now (${os.cpus().length} cores)`)
+  console.log(`target p95 <= 50 ms (quiet machine) / <= 80 ms (beside npm run bench): ${p95 <= 50 ? 'within 50 ms' : p95 <= 80 ? 'within 80 ms, not 50' : 'NOT within 80 ms'}`)
 
   await connection.sendRequest('shutdown')
   await connection.sendNotification('exit')

@@ -16,7 +16,14 @@
 //   gc          garbage collection
 // Shares, not seconds: they hold on a busy machine too.
 //
+// With --server it profiles the language server's work instead: the
+// processor it uses (incremental parse, word tree and analysis caches, the
+// memos), in process, over 150 one-paragraph edits of the 3,000-word essay
+// `npm run bench:server` edits, after 10 edits of warm-up; it prints the
+// median CPU time of an edit as well.
+//
 //   node scripts/profile.mjs [folder]
+//   node scripts/profile.mjs --server
 import {spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import os from 'node:os'
@@ -25,14 +32,56 @@ import {fileURLToPath, pathToFileURL} from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const benchCorpus = path.join(root, '.bench', 'corpus')
-const target = process.argv[2] ?? (existsSync(benchCorpus) ? benchCorpus : path.join(root, 'fixtures', 'essays'))
+const server = process.argv[2] === '--server'
+const target = server ? path.join(root, 'fixtures', 'essays') : (process.argv[2] ?? (existsSync(benchCorpus) ? benchCorpus : path.join(root, 'fixtures', 'essays')))
 const out = mkdtempSync(path.join(os.tmpdir(), 'essaylint-profile-'))
+const dist = (file) => JSON.stringify(pathToFileURL(path.join(root, 'dist', 'src', file)).href)
 
 // The CLI's modules as tsc wrote them (not the esbuild bundle bin/ runs), so each sample names its package.
 const driver = `import {main} from ${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'src', 'cli', 'main.js')).href)}
 const io = {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd()}
 process.exitCode = await main(['--concurrency', '1', '-f', 'json', '-o', ${JSON.stringify(path.join(out, 'report.json'))}, ${JSON.stringify(target)}], io)`
-const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${out}`, '--input-type=module', '-e', driver], {encoding: 'utf8', cwd: root})
+// The server's processor on the essay bench:server edits, profiled only once warm.
+const serverDriver = `import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {Session} from 'node:inspector/promises'
+import {pathToFileURL} from 'node:url'
+const {lintDocument} = await import(${dist('server/lint.js')})
+const {defaultSettings} = await import(${dist('server/settings.js')})
+const {enableParagraphCache} = await import(${dist('model/paragraph-cache.js')})
+const {memoiseTagging} = await import(${dist('argument/tagging.js')})
+const {memoiseCues} = await import(${dist('argument/cues.js')})
+memoiseTagging(); memoiseCues(); enableParagraphCache()
+const words = (text) => text.split(/\\s+/).filter(Boolean).length
+const paragraphs = readdirSync(${JSON.stringify(target)}).filter((name) => name.endsWith('.md')).sort().flatMap((name) => readFileSync(path.join(${JSON.stringify(target)}, name), 'utf8').replace(/\\r\\n?/g, '\\n').trim().split(/\\n{2,}/))
+const kept = []
+for (const paragraph of paragraphs) { if (words(kept.join('\\n\\n')) >= 3000) break; kept.push(paragraph) }
+let text = kept.join('\\n\\n') + '\\n'
+const file = path.join(${JSON.stringify(out)}, 'essay.md')
+writeFileSync(file, text)
+const body = text.split('\\n').map((line, index) => ({line, index})).filter(({line}) => line.length > 200 && !/^[#>\\-*|]/.test(line))
+const session = new Session()
+session.connect()
+const cpu = []
+for (let version = 0; version < 160; version++) {
+  if (version === 10) { await session.post('Profiler.enable'); await session.post('Profiler.start') }
+  const lines = text.split('\\n')
+  const line = body[version % body.length].index
+  const at = lines[line].indexOf(' ', 20) + 1
+  lines[line] = lines[line].slice(0, at) + (version % 2 ? 'clearly ' : 'often ') + lines[line].slice(at)
+  text = lines.join('\\n')
+  const before = process.cpuUsage()
+  await lintDocument({uri: pathToFileURL(file).href, languageId: 'markdown', text, folders: [${JSON.stringify(out)}], settings: defaultSettings})
+  const used = process.cpuUsage(before)
+  if (version >= 10) cpu.push((used.user + used.system) / 1000)
+}
+const {profile} = await session.post('Profiler.stop')
+writeFileSync(path.join(${JSON.stringify(out)}, 'server.cpuprofile'), JSON.stringify(profile))
+cpu.sort((a, b) => a - b)
+console.log('median CPU time of an edit ' + cpu[cpu.length >> 1].toFixed(1) + ' ms, p95 ' + cpu[Math.floor(cpu.length * 0.95)].toFixed(1) + ' ms')`
+const run = server
+  ? spawnSync(process.execPath, ['--input-type=module', '-e', serverDriver], {encoding: 'utf8', cwd: root})
+  : spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${out}`, '--input-type=module', '-e', driver], {encoding: 'utf8', cwd: root})
 if (run.status === 2 || run.error) {
   console.error(run.stderr || run.error?.message)
   process.exit(2)
@@ -44,7 +93,7 @@ rmSync(out, {recursive: true, force: true})
 const stages = [
   ['gc', (url, name) => !url && /garbage/.test(name)],
   ['parse', (url) => /node_modules\/(micromark|mdast-util-from-markdown|mdast-util-gfm|decode-named-character|character-entities|remark-parse|remark-frontmatter)/.test(url) || /dist\/src\/(essay-gfm|input-guard|text-lines|text-headings|incremental-parse)\.js/.test(url)],
-  ['words', (url) => /node_modules\/(mdast-util-to-nlcst|parse-latin|parse-english|retext-english|remark-retext|nlcst-|unist-util-modify-children|unist-util-visit-children|vfile-location|array-iterate)/.test(url) || /dist\/src\/sentence-joins\.js/.test(url)],
+  ['words', (url) => /dist\/src\/(incremental-words|moved-point)\.js/.test(url) || /node_modules\/(mdast-util-to-nlcst|parse-latin|parse-english|retext-english|remark-retext|nlcst-|unist-util-modify-children|unist-util-visit-children|vfile-location|array-iterate)/.test(url) || /dist\/src\/sentence-joins\.js/.test(url)],
   ['model', (url) => /dist\/src\/model\//.test(url)],
   ['argument', (url) => /dist\/src\/argument\//.test(url) || /node_modules\/compromise/.test(url)],
   ['rules', (url) => /dist\/rules\//.test(url) || /dist\/src\/(coverage-rule|rule|message-control)\.js/.test(url)],
@@ -69,7 +118,8 @@ for (const node of profile.nodes) {
 }
 
 const essays = readdirSync(target).filter((name) => /\.(md|txt)$/.test(name)).length
-console.log(`essaylint profile: ${essays} essays in ${path.relative(root, target) || target}, one serial run, ${(total / 1e6).toFixed(2)} s of CPU sampled`)
+if (server) console.log(`essaylint profile: the language server's processor, 150 one-paragraph edits of a 3,000-word essay, ${(total / 1e6).toFixed(2)} s of CPU sampled; ${run.stdout.trim()}`)
+else console.log(`essaylint profile: ${essays} essays in ${path.relative(root, target) || target}, one serial run, ${(total / 1e6).toFixed(2)} s of CPU sampled`)
 // PROFILE_STAGE=parse (or other) lists the functions that take most of a stage.
 const detail = process.env.PROFILE_STAGE
 if (detail) {

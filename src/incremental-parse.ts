@@ -29,7 +29,7 @@ import type {Root, RootContent} from 'mdast'
 import type {Node, Point} from 'unist'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
-import {movedPoint} from './moved-point.js'
+import {movedCopy} from './moved-point.js'
 
 type Parse = (doc: string, file: VFile) => Root
 
@@ -62,15 +62,13 @@ export function incrementalParse(this: Processor): void {
     // Plain text is parsed line by line (text-lines.ts): nothing to gain, and its lines are not documents.
     const key = file.path && !/\.txt$/i.test(file.path) ? file.path : undefined
     const known = key ? previous.get(key) : undefined
-    let tree = known && !wholeOnly.test(doc) && !openComment.test(doc) ? reparse(known, doc, file, parse) : undefined
-    if (tree) stats.partial++
-    else {
-      tree = parse(doc, file)
-      stats.full++
-    }
+    const partial = known && !wholeOnly.test(doc) && !openComment.test(doc) ? reparse(known, doc, file, parse) : undefined
+    if (partial) stats.partial++
+    else stats.full++
+    const tree = partial?.tree ?? parse(doc, file)
     if (key) {
       previous.delete(key)
-      previous.set(key, {doc, tree: structuredClone(tree)})
+      previous.set(key, {doc, tree: partial?.kept ?? movedCopy(tree)})
       if (previous.size > capacity) previous.delete(previous.keys().next().value!)
     }
     return tree
@@ -82,11 +80,12 @@ export function forgetParse(path: string): void {
   previous.delete(path)
 }
 
-function reparse(known: Previous, doc: string, file: VFile, parse: Parse): Root | undefined {
+/** The tree to hand out, and the one to remember (which shares the unchanged blocks before the edit with the last one remembered). */
+function reparse(known: Previous, doc: string, file: VFile, parse: Parse): {tree: Root; kept: Root} | undefined {
   const old = known.doc
   const children = known.tree.children
   if (children.length === 0) return undefined
-  if (old === doc) return structuredClone(known.tree)
+  if (old === doc) return {tree: movedCopy(known.tree), kept: known.tree}
   // The edit: what lies between the common prefix and the common suffix.
   let prefix = 0
   const shorter = Math.min(old.length, doc.length)
@@ -138,17 +137,15 @@ function reparse(known: Previous, doc: string, file: VFile, parse: Parse): Root 
     const again = parsed[0]
     if (again.type !== kept.type || again.position!.end.offset! !== kept.position!.end.offset! - start) return undefined
   }
-  for (const node of parsed) shift(node, startLine - 1, start)
+  const moved = parsed.map((node) => movedCopy(node, startLine - 1, start))
 
   const lineDelta = newlines(slice) - newlines(old.slice(start, oldEnd))
-  const after = structuredClone(children.slice(last + 1))
-  for (const node of after) shift(node, lineDelta, delta)
-  const tree: Root = {
-    type: 'root',
-    children: [...structuredClone(children.slice(0, first)), ...parsed, ...after] as RootContent[],
-    position: {start: {line: 1, column: 1, offset: 0}, end: endPoint(doc)}
-  }
-  return tree
+  const after = children.slice(last + 1).map((node) => movedCopy(node, lineDelta, delta))
+  const before = children.slice(0, first)
+  const position = {start: {line: 1, column: 1, offset: 0}, end: endPoint(doc)}
+  // Every node handed out is a fresh copy, since later plugins may change the tree.
+  const kept: Root = {type: 'root', children: [...before, ...moved, ...after] as RootContent[], position}
+  return {tree: {type: 'root', children: [...before, ...moved, ...after].map((node) => movedCopy(node)) as RootContent[], position: {start: {...position.start}, end: {...position.end}}}, kept}
 }
 
 /** The labels of the definitions and footnote definitions in a node, as written (`^1` for a footnote). */
@@ -172,11 +169,4 @@ function newlines(text: string): number {
 function endPoint(doc: string): Point {
   const lastBreak = doc.lastIndexOf('\n')
   return {line: newlines(doc) + 1, column: doc.length - lastBreak, offset: doc.length}
-}
-
-/** Moves a node and everything in it down by whole lines (columns stay), in place: the nodes are fresh copies (structuredClone), whose `data` may be changed by later plugins without touching the remembered tree. */
-function shift(node: Node, lines: number, offset: number): void {
-  if (node.position) node.position = {start: movedPoint(node.position.start, lines, offset), end: movedPoint(node.position.end, lines, offset)}
-  const children = (node as {children?: Node[]}).children
-  if (children) for (const child of children) shift(child, lines, offset)
 }

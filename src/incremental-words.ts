@@ -23,7 +23,7 @@ import type {Point} from 'unist'
 import {location} from 'vfile-location'
 import type {VFile} from 'vfile'
 import {collectDefinitions} from './incremental-parse.js'
-import {movedPoint} from './moved-point.js'
+import {movedCopy} from './moved-point.js'
 
 interface Entry {
   nodes: NlcstContent[]
@@ -79,12 +79,13 @@ export function blockwiseNlcst(tree: Root, file: VFile, parser: ParseLatin): Nlc
   // What a reference is depends on the definitions: a block's words are cached per set of them.
   const definitions = definitionLabels(tree)
   const groups: RootContent[][] = []
-  let previous: RootContent | undefined
-  for (const child of children) {
+  // Each block's text, read once: grouping looks at both ends of it.
+  const texts = children.map((child) => mdastToString(child))
+  for (let index = 0; index < children.length; index++) {
     const group = groups[groups.length - 1]
-    if (group && (!previous || !wordy(previous) || !wordy(child) || !separate(previous, child))) group.push(child)
+    const child = children[index]
+    if (group && (!wordy(children[index - 1], texts[index - 1]) || !wordy(child, texts[index]) || !separate(texts[index - 1], texts[index]))) group.push(child)
     else groups.push([child])
-    previous = child
   }
   const place = location(file)
   const out: NlcstContent[] = []
@@ -114,8 +115,8 @@ function whole(tree: Root, file: VFile, parser: ParseLatin): NlcstRoot {
  * comment gives no words, and parse-latin then places the white space around
  * it in ways a block-wise join does not copy).
  */
-function wordy(node: RootContent): boolean {
-  return 'children' in node && node.type !== 'table' && !holdsHtml(node) && mdastToString(node).trim() !== ''
+function wordy(node: RootContent, text: string): boolean {
+  return 'children' in node && node.type !== 'table' && !holdsHtml(node) && text.trim() !== ''
 }
 
 function holdsHtml(node: {type: string; children?: unknown[]}): boolean {
@@ -125,12 +126,12 @@ function holdsHtml(node: {type: string; children?: unknown[]}): boolean {
 // parse-latin's abbreviations after which a full stop does not end a sentence (merge-prefix-exceptions).
 const abbreviation = /(?:^|[^\p{L}\d])(?:\d{1,3}|\p{L}|al|ca|cap|cca|cent|cf|cit|con|cp|cwt|ead|etc|ff|fl|ibid|id|nem|op|pro|seq|sic|stat|tem|viz)\.$/iu
 
-/** Whether parse-latin keeps the last sentence of `before` and the first of `after` apart. */
-function separate(before: RootContent, after: RootContent): boolean {
+/** Whether parse-latin keeps the last sentence of a block whose text is `end` and the first of the next, whose text is `start`, apart. */
+function separate(end: string, start: string): boolean {
   // White space at a block's edge (a line ending before a footnote call) stays in the sentence in a whole conversion.
-  const end = mdastToString(before)
-  const start = mdastToString(after)
-  return /^\p{Lu}/u.test(start) && /(?:\p{L}[.!?…]?|(?:\p{L}|\d{4,}|[)\]"”’])[.!?…])$/u.test(end) && !abbreviation.test(end)
+  // Both patterns read at most the last six characters; a regular expression anchored at the end still scans from the start, so it is given only the tail.
+  const tail = end.length > 16 ? end.slice(-16) : end
+  return /^\p{Lu}/u.test(start) && /(?:\p{L}[.!?…]?|(?:\p{L}|\d{4,}|[)\]"”’])[.!?…])$/u.test(tail) && !abbreviation.test(tail)
 }
 
 function groupNodes(group: RootContent[], doc: string, file: VFile, parser: ParseLatin, definitions: string): NlcstContent[] {
@@ -142,20 +143,35 @@ function groupNodes(group: RootContent[], doc: string, file: VFile, parser: Pars
     cache.delete(key)
     cache.set(key, cached)
     stats.reused++
-    return cached.nodes.map((node) => shifted(node, start.line - cached.line, start.offset! - cached.offset))
+    // The entry moves with its text: the copy made for this edit is the one kept.
+    const lines = start.line - cached.line
+    const offset = start.offset! - cached.offset
+    if (lines !== 0 || offset !== 0) {
+      cached.nodes = cached.nodes.map((node) => movedCopy(node, lines, offset))
+      cached.line = start.line
+      cached.offset = start.offset!
+    }
+    return cached.nodes.map(containers)
   }
   stats.tokenised++
   const nodes = toNlcst({type: 'root', children: group, position: {start, end}}, file, parser).children
-  cache.set(key, {nodes: structuredClone(nodes), line: start.line, offset: start.offset!})
+  cache.set(key, {nodes, line: start.line, offset: start.offset!})
   if (cache.size > capacity) cache.delete(cache.keys().next().value!)
-  return nodes
+  return nodes.map(containers)
 }
 
-/** A copy of a node moved by whole lines, made in the same walk (nlcst nodes carry no `data` to share). */
-function shifted<T extends {position?: {start: Point; end: Point}; children?: unknown[]}>(node: T, lines: number, offset: number): T {
-  const copy = {...node}
-  if (node.position) copy.position = {start: movedPoint(node.position.start, lines, offset), end: movedPoint(node.position.end, lines, offset)}
-  if (node.children) copy.children = node.children.map((child) => shifted(child as T, lines, offset))
+/**
+ * What is handed out of the cache: fresh paragraph and sentence nodes around
+ * the cached words, punctuation and white space, which are shared. Later
+ * steps change only those two kinds of node (retext's sentence joins splice a
+ * paragraph's sentences and add to a sentence's children; the model builder
+ * trims a sentence's white space and gives it a new position), never what is
+ * in a sentence; copying only them spares an edit a copy of every word.
+ */
+function containers(node: NlcstContent): NlcstContent {
+  if (node.type !== 'ParagraphNode' && node.type !== 'SentenceNode') return node
+  const copy = {...node, children: node.children.map(containers)} as typeof node
+  if (node.position) copy.position = {start: {...node.position.start}, end: {...node.position.end}}
   return copy
 }
 

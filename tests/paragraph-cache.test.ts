@@ -1,6 +1,7 @@
 /**
- * The paragraph cache (incremental analysis for the language server) must
- * never change a result: a model built from cached paragraphs equals the model
+ * The paragraph cache (incremental analysis for the language server), with
+ * the server's memos of compromise's answers and of cue phrases, must never
+ * change a result: a model built from cached paragraphs equals the model
  * built from scratch, on every sample essay and after edits that move, change,
  * remove or re-interpret paragraphs.
  */
@@ -11,6 +12,8 @@ import {afterAll, describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import {createProcessor, loadConfig} from '../src/index.js'
 import {clearParagraphCache, enableParagraphCache, paragraphCacheStats} from '../src/model/paragraph-cache.js'
+import {memoiseCues} from '../src/argument/cues.js'
+import {memoiseTagging, taggingMemoStats} from '../src/argument/tagging.js'
 import {compact, fixture, root} from './helpers.js'
 
 const processor = createProcessor(loadConfig({}, 'config'))
@@ -23,11 +26,16 @@ async function run(text: string, name: string): Promise<{model: string; messages
 
 function uncached(text: string, name: string) {
   enableParagraphCache(0)
+  memoiseCues(0)
+  memoiseTagging(0)
   return run(text, name)
 }
 
 function cached(text: string, name: string) {
   enableParagraphCache(2000)
+  memoiseCues(2000)
+  // Kept across the cached runs, so that later runs answer from it.
+  if (taggingMemoStats().capacity !== 1000) memoiseTagging(1000)
   return run(text, name)
 }
 
@@ -55,6 +63,8 @@ const edits: Array<[string, (text: string) => string]> = [
 
 afterAll(() => {
   enableParagraphCache(0)
+  memoiseCues(0)
+  memoiseTagging(0)
   clearParagraphCache()
 })
 

@@ -56,8 +56,31 @@ function phraseCues(): PhraseMatcher<Cue> {
   return cueMatcher
 }
 
+// A long-lived process (the language server) analyses the same sentences
+// again after every edit: it may keep their cues in a bounded LRU, by the
+// sentence's words (all that finding them reads). The hits are only read,
+// never changed, so sharing them is safe. The CLI leaves this off.
+let cueMemo: {capacity: number; hits: Map<string, CueHit[]>} | undefined
+
+/** Keep the cues of up to `capacity` sentences (0: keep none); asked again with the same capacity, it keeps what it has. */
+export function memoiseCues(capacity = 2000): void {
+  if (cueMemo?.capacity === capacity) return
+  cueMemo = capacity > 0 ? {capacity, hits: new Map()} : undefined
+}
+
 /** Every cue in a sentence, in order. */
 export function cueHits(sentence: Sentence): CueHit[] {
+  if (!cueMemo) return findCues(sentence)
+  const key = sentence.words.map((w) => w.text).join('\u0000')
+  let hits = cueMemo.hits.get(key)
+  if (hits) cueMemo.hits.delete(key)
+  else hits = findCues(sentence)
+  cueMemo.hits.set(key, hits)
+  if (cueMemo.hits.size > cueMemo.capacity) cueMemo.hits.delete(cueMemo.hits.keys().next().value!)
+  return hits
+}
+
+function findCues(sentence: Sentence): CueHit[] {
   const hits: CueHit[] = []
   for (const match of phraseCues().match(sentence.words)) {
     const text = sentence.words.slice(match.from, match.to).map((w) => w.norm).join(' ')

@@ -38,37 +38,23 @@ function tag(input: string): Document {
 // long texts: tag at most the first 400 characters, with runs of one mark
 // cut to three ("!!!!!!…" → "!!!"), so a pathological sentence costs
 // milliseconds, never minutes.
-const taggable: Nlp = (text) => {
-  const input = text.slice(0, 400).replace(/([^\p{L}\p{N}\s])\1{3,}/gu, '$1$1$1')
-  if (!tagMemo) return tag(input)
-  const found = tagMemo.documents.get(input)
-  if (found) {
-    tagMemo.hits++
-    tagMemo.documents.delete(input)
-    tagMemo.documents.set(input, found)
-    return found
-  }
-  tagMemo.misses++
-  const document = tag(input)
-  tagMemo.documents.set(input, document)
-  if (tagMemo.documents.size > tagMemo.capacity) tagMemo.documents.delete(tagMemo.documents.keys().next().value!)
-  return document
-}
+const taggable: Nlp = (text) => tag(text.slice(0, 400).replace(/([^\p{L}\p{N}\s])\1{3,}/gu, '$1$1$1'))
 
 // A long-lived process (the language server) sees the same sentences again
-// after every edit, so it may keep tagged sentences in a bounded LRU; the
-// documents are only read, never changed, so sharing them is safe. The CLI
-// sees each sentence once and leaves this off.
-let tagMemo: {capacity: number; documents: Map<string, Document>; hits: number; misses: number} | undefined
+// after every edit, so it may keep the tagger's answers in a bounded LRU, by
+// sentence text: the answer is all the analysis reads, and a yes or no is
+// far smaller to keep than the tagged document.
+// The CLI sees each sentence once and leaves this off.
+let tagMemo: {capacity: number; answers: Map<string, boolean>; hits: number; misses: number} | undefined
 
 /** Keep up to `capacity` tagged sentences, and load compromise now rather than on the first keystroke. */
 export function memoiseTagging(capacity = 1000): void {
-  tagMemo = {capacity, documents: new Map(), hits: 0, misses: 0}
+  tagMemo = {capacity, answers: new Map(), hits: 0, misses: 0}
   tagger()
 }
 
 export function taggingMemoStats(): {installed: boolean; size: number; capacity: number; hits: number; misses: number} {
-  return {installed: Boolean(tagMemo), size: tagMemo?.documents.size ?? 0, capacity: tagMemo?.capacity ?? 0, hits: tagMemo?.hits ?? 0, misses: tagMemo?.misses ?? 0}
+  return {installed: Boolean(tagMemo), size: tagMemo?.answers.size ?? 0, capacity: tagMemo?.capacity ?? 0, hits: tagMemo?.hits ?? 0, misses: tagMemo?.misses ?? 0}
 }
 
 /**
@@ -78,7 +64,23 @@ export function taggingMemoStats(): {installed: boolean; size: number; capacity:
  * verbs that need their context ("Troops patrol the border").
  */
 export function hasVerb(sentence: Sentence): boolean {
-  return sentence.words.some((w) => wordClass(w.norm) === 'verb') || tagger()(sentence.text).has('#Verb')
+  return sentence.words.some((w) => wordClass(w.norm) === 'verb') || taggedVerb(sentence.text)
+}
+
+function taggedVerb(text: string): boolean {
+  if (!tagMemo) return tagger()(text).has('#Verb')
+  const found = tagMemo.answers.get(text)
+  if (found !== undefined) {
+    tagMemo.hits++
+    tagMemo.answers.delete(text)
+    tagMemo.answers.set(text, found)
+    return found
+  }
+  tagMemo.misses++
+  const answer = tagger()(text).has('#Verb')
+  tagMemo.answers.set(text, answer)
+  if (tagMemo.answers.size > tagMemo.capacity) tagMemo.answers.delete(tagMemo.answers.keys().next().value!)
+  return answer
 }
 
 export type WordClass = 'name' | 'verb' | 'other'

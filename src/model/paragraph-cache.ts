@@ -105,7 +105,7 @@ export function paragraphSlot(
     lexiconIds.set(lexicon, lexiconId)
   }
   const base = toPoint(block.start)
-  const sentences = nodes.map((node) => `${(node.position?.start.offset ?? 0) - block.start}:${(node.position?.end.offset ?? 0) - block.start}:${nlcstToString(node)}`)
+  const sentences = nodes.map((node) => `${(node.position?.start.offset ?? 0) - block.start}:${(node.position?.end.offset ?? 0) - block.start}:${sentenceText(node)}`)
   const key = [lexiconId, block.kind, base.column, source.slice(block.start, block.end), ...sentences].join('\u0000')
 
   const relative = (point: Point): RelativePoint => ({line: point.line - base.line, column: point.column, offset: point.offset - block.start})
@@ -179,6 +179,15 @@ export function paragraphSlot(
       evict()
     }
   }
+}
+
+/** A sentence's text: nlcst-to-string's, read without its generic walk for the usual word of one text node (this runs on every sentence at every edit). */
+function sentenceText(node: NlcstSentence): string {
+  let text = ''
+  for (const child of node.children) {
+    text += 'value' in child ? child.value : child.children.length === 1 && 'value' in child.children[0] ? child.children[0].value : nlcstToString(child)
+  }
+  return text
 }
 
 /**

@@ -28,8 +28,8 @@
  * they stop. A result that a newer edit made stale is dropped rather than
  * published, and a document waiting in the queue is read when its turn comes,
  * so a burst of edits costs at most two analyses. The essay model is cached per paragraph
- * (`src/model/paragraph-cache.ts`) and compromise's tagging per sentence
- * (`memoiseTagging` in src/model/argument.ts), so after an edit only what changed is analysed again.
+ * (`src/model/paragraph-cache.ts`), and compromise's answers and the cue phrases per sentence
+ * (`memoiseTagging`, `memoiseCues` in src/argument/), so after an edit only what changed is analysed again.
  */
 
 import {readFileSync} from 'node:fs'
@@ -58,6 +58,7 @@ import {toDiagnostics} from './diagnostics.js'
 import {isEssay, lintDocument} from './lint.js'
 import {defaultSettings, readSettings, type Settings} from './settings.js'
 import {memoiseTagging, taggingMemoStats} from '../model/argument.js'
+import {memoiseCues} from '../argument/cues.js'
 import {checkedDocuments} from './document-sync.js'
 import {resyncingInput} from './frames.js'
 
@@ -80,6 +81,7 @@ const settingsTimeout = 2000
 export function startServer(connection: Connection = defaultConnection()): Connection {
   // Before any essay is analysed: argument.ts keeps the first compromise it loads.
   memoiseTagging()
+  memoiseCues()
   enableParagraphCache()
 
   // Documents the editor and the server no longer agree on (a rejected change): not checked until the whole text comes again.
