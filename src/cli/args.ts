@@ -4,6 +4,7 @@ import {parseArgs} from 'node:util'
 import bytes from 'bytes'
 import type {Severity} from '../rule.js'
 import {rules} from '../rules.js'
+import {parseShard, type Shard} from '../grade/shards.js'
 
 export interface CliOptions {
   files: string[]
@@ -22,6 +23,9 @@ export interface CliOptions {
   /** `grade` only: a rubric file, and the score below which the run fails. */
   rubric?: string
   minScore?: number
+  /** `grade` only: grade this share of the listed essays (src/grade/shards.ts), or merge shards' JSON reports. */
+  shard?: Shard
+  merge: boolean
   /** Worker processes for many essays: a number, or undefined for one per core. */
   concurrency?: number
   /** Files larger than this many bytes are refused with one line (default 2 MB). */
@@ -51,7 +55,8 @@ export class UsageError extends Error {}
 
 export const helpText = `Usage: essaylint [options] [files, folders, globs or - ...]
        essaylint outline [--format text|json] [files ...]
-       essaylint grade [--format text|json|markdown|csv|html] [--rubric <file>] [--min-score <n>] [files or folders ...]
+       essaylint grade [--format text|json|markdown|csv|html] [--rubric <file>] [--min-score <n>] [--shard i/n] [files or folders ...]
+       essaylint grade --merge [--format text|json|markdown|csv] shard-1.json shard-2.json ...
        essaylint annotate [-o <copy.docx>] [--grade] essay.docx
 
 Lint argumentative essays: Markdown, plain text, Word (.docx), OpenDocument
@@ -94,6 +99,9 @@ every point, then sums up the class (count, mean, median, range, standard
 deviation); --min-score exits 1 when an essay scores below it. --format html
 -o report.html writes one self-contained page: class statistics, a histogram,
 a heatmap of criteria, a sortable table and each essay with its highlights.
+--shard i/n grades every n-th listed essay in path order, starting with the
+i-th (one CI job each); --merge reads the shards' --format json reports and
+writes the class's report in any format but html, as one run would have.
 
 The annotate command writes a copy of a Word file (essay.essaylint.docx, or -o)
 with each finding as a comment on its sentence, and the essay-level findings
@@ -133,6 +141,8 @@ export function readArgs(argv: string[]): CliOptions {
         concurrency: {type: 'string'},
         'max-file-size': {type: 'string'},
         'min-score': {type: 'string'},
+        shard: {type: 'string'},
+        merge: {type: 'boolean'},
         'print-text': {type: 'string'},
         'print-config': {type: 'string'},
         ext: {type: 'string', multiple: true},
@@ -171,6 +181,14 @@ export function readArgs(argv: string[]): CliOptions {
     minScore = Number(values['min-score'])
     if (!Number.isFinite(minScore)) throw new UsageError(`--min-score expects a number, got "${values['min-score']}"`)
   }
+  let shard: Shard | undefined
+  if (values.shard !== undefined) {
+    const parsed = parseShard(values.shard)
+    if (typeof parsed === 'string') throw new UsageError(parsed)
+    shard = parsed
+  }
+  if (shard && values.merge) throw new UsageError('--shard and --merge cannot be used together: grade each shard, then merge their reports')
+  if (values.merge && values.rubric !== undefined) throw new UsageError('--merge takes the scores as the shards were graded: give --rubric to each shard, not to --merge')
   let concurrency: number | undefined
   if (values.concurrency !== undefined && values.concurrency !== 'auto') {
     concurrency = Number(values.concurrency)
@@ -206,6 +224,8 @@ export function readArgs(argv: string[]): CliOptions {
     color: values['no-color'] ? false : values.color,
     rubric: values.rubric,
     minScore,
+    shard,
+    merge: values.merge ?? false,
     concurrency,
     maxFileSize,
     printText: values['print-text'],
