@@ -21,7 +21,7 @@ import {essayView} from '../web/view.js'
 import {defaultRubric, loadRubric, RubricError, unknownConceptProblem, type Rubric} from '../grade/rubric.js'
 import {gradeEssay, type Grade} from '../grade/score.js'
 import {MergeError, mergeGradeReports, readGradeReport, shardOf} from '../grade/shards.js'
-import {gradeInParallel, lintInParallel, parallelThreshold, startWorkers, workerCount, type WorkerPool} from './parallel.js'
+import {gradeInParallel, lintInParallel, lintJsonInParallel, parallelThreshold, startWorkers, workerCount, type WorkerPool} from './parallel.js'
 import {rules} from '../rules.js'
 import {engineChunk, listEssays} from './list-essays.js'
 import {findSpecialFiles, ignorePatternsFor} from './special-files.js'
@@ -34,7 +34,8 @@ import {helpText, readArgs, UsageError, type CliOptions} from './args.js'
 import {listedExtensions, notesOf, prepareInputs, readDocument, takeNotes} from './documents.js'
 import {documentExtensions, isDocument, textExtensions} from '../readers/formats.js'
 import {FormatterError, isFormatterPath, loadFormatter} from '../reporters/custom.js'
-import {belowMinScore, exceeded, lintReport, terminalWidth} from './conventions.js'
+import {belowMinScore, exceeded, exceededCounts, lintReport, terminalWidth} from './conventions.js'
+import {jsonReportParts} from '../reporters/json.js'
 // Config names and the engine options every shell shares.
 import {engineConfig, ignoreOptions, silentRun} from '../engine-options.js'
 import {printConfig} from './print-config.js'
@@ -186,6 +187,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return belowMinScore(result.grades, options, io)
   }
 
+  if (parallel && options.format === 'json' && !custom && !cache && !options.quiet) {
+    // A class's JSON report: kept as the text of each element, not as VFiles.
+    const result = await lintJsonInParallel(pool!, options, io.cwd, essays)
+    problems.push(...result.problems)
+    if (!useStdin) problems.push(...emptyFolders(options.files, result.parts.map((part) => part.path), io.cwd, essayExtensions))
+    deliver(jsonReportParts(result.parts.map((part) => part.text)), options, essays, io, problems)
+    for (const problem of [...new Set([...takeNotes(problems), ...problems])]) io.stderr.write(`essaylint: ${visible(problem)}\n`)
+    return problems.length > 0 ? 2 : exceededCounts(result.parts, options, io)
+  }
+
   let files: VFile[]
   if (parallel) {
     // Many essays: lint them in worker processes; report them here.
@@ -216,15 +227,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     reported.push({file, path: name})
   }
   // A folder given on the command line that held no essays is an input error.
-  if (!useStdin) {
-    for (const given of options.files) {
-      const full = path.resolve(io.cwd, given)
-      if (!isDirectory(full)) continue
-      // A shard may hold none of a folder's essays: the class had some.
-      const inside = (shard ? listed : files.map((file) => file.path)).some((file) => path.resolve(io.cwd, file).startsWith(full + path.sep))
-      if (!inside) problems.push(`${given}: no essays found in this folder (looked for ${essayExtensions.map((e) => '.' + e).join(', ')})`)
-    }
-  }
+  // (A shard may hold none of a folder's essays: the class had some.)
+  if (!useStdin) problems.push(...emptyFolders(options.files, shard ? listed : files.map((file) => file.path), io.cwd, essayExtensions))
 
   // The engine finishes files in any order; reports list them by path.
   reported.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
@@ -250,6 +254,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (outline) return 0
   if (grade) return belowMinScore(grades, options, io)
   return exceeded(reported, options, io)
+}
+
+/** The folders given on the command line that hold none of the essays read: input errors. */
+function emptyFolders(given: string[], read: string[], cwd: string, extensions: string[]): string[] {
+  const problems: string[] = []
+  const folders = given.filter((folder) => isDirectory(path.resolve(cwd, folder)))
+  if (folders.length === 0) return problems
+  const full = read.map((file) => path.resolve(cwd, file))
+  for (const folder of folders) {
+    const inside = path.resolve(cwd, folder) + path.sep
+    if (!full.some((file) => file.startsWith(inside))) problems.push(`${folder}: no essays found in this folder (looked for ${extensions.map((e) => '.' + e).join(', ')})`)
+  }
+  return problems
 }
 
 /**
@@ -468,18 +485,20 @@ function isDirectory(file: string): boolean {
  * can lead to the very file named by `--output`: never write a report over
  * an essay that was read in this run (src/cli/safe-output.ts).
  */
-function deliver(report: string, options: CliOptions, read: Array<string | undefined>, io: Io, problems: string[]): void {
+function deliver(report: string | Iterable<string>, options: CliOptions, read: Array<string | undefined>, io: Io, problems: string[]): void {
   if (!options.output) {
-    if (report) write(io.stdout, report)
+    // A report in pieces is written piece by piece, never joined.
+    for (const piece of typeof report === 'string' ? [report] : report) if (piece) write(io.stdout, piece)
     return
   }
+  const text = typeof report === 'string' ? report : [...report].join('')
   const target = path.resolve(io.cwd, options.output)
   if (isOneOf(target, read.flatMap((file) => (file ? [path.resolve(io.cwd, file)] : [])))) {
     problems.push(`${options.output}: refusing to write the report over an essay being linted.`)
     return
   }
   try {
-    writeReport(target, report)
+    writeReport(target, text)
   } catch (error) {
     problems.push(`${options.output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
   }

@@ -13,7 +13,7 @@ import {fileURLToPath} from 'node:url'
 import {Writable} from 'node:stream'
 import type {VFile} from 'vfile'
 import type {Grade} from '../grade/score.js'
-import {fromJson, type JsonResult} from '../reporters/json.js'
+import {fromJson, jsonElement, type JsonResult} from '../reporters/json.js'
 import {withoutStackTraces} from '../rule.js'
 import type {CliOptions} from './args.js'
 
@@ -258,6 +258,32 @@ export async function lintInParallel(pool: WorkerPool, options: CliOptions, cwd:
     problems.push(...problemsOf([result]))
   })
   return {files: linted, problems}
+}
+
+/** A file's JSON report element, and what the exit code needs of it. */
+export interface JsonPart {
+  path: string
+  text: string
+  errors: number
+  warnings: number
+}
+
+/**
+ * `--format json` of a class: each result is kept as the text of its report
+ * element (a few hundred bytes), not as a VFile with its messages, and the
+ * report is written from them (src/reporters/json.ts).
+ */
+export async function lintJsonInParallel(pool: WorkerPool, options: CliOptions, cwd: string, files: string[]): Promise<{parts: JsonPart[]; problems: string[]}> {
+  const parts: JsonPart[] = []
+  const problems: string[] = []
+  await pool.run(options, cwd, files, false, (result) => {
+    if (result.stdout.trim()) {
+      for (const json of JSON.parse(result.stdout) as JsonResult[]) parts.push({path: json.path, text: jsonElement(json), errors: json.errorCount, warnings: json.warningCount})
+    }
+    problems.push(...problemsOf([result]))
+  })
+  parts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return {parts, problems}
 }
 
 export async function gradeInParallel(pool: WorkerPool, options: CliOptions, cwd: string, files: string[]): Promise<ParallelResult> {
