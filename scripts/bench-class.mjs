@@ -2,20 +2,26 @@
 // (issue 17): the wall time of `essaylint -f json <folder>` on classes of
 // small essays, and the parent process's peak RSS (VmHWM, polled), for
 // each size. Linear growth is a ratio of 4 between 2,500 and 10,000. Then
-// how soon busy workers end after kill -9 of their parent.
+// how soon busy workers end after kill -9 of their parent. Then (issue 18)
+// the peak memory over the whole process tree (parent and workers, sampled
+// every 100 ms) for classes of 300 and 3,000 essays of benchmark size (the
+// sample and corpus essays, over and over): flat means a ratio near 1.
 //
-//   node scripts/bench-class.mjs [--sizes 2500,10000] [--rounds 1]
+//   node scripts/bench-class.mjs [--sizes 2500,10000] [--rounds 1] [--memory-sizes 300,3000] [--memory-rounds 2]
 import {spawn, spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {treeRssKb} from './tree-rss.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
 const value = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback)
 const sizes = value('sizes', '2500,10000').split(',').map(Number)
 const rounds = Number(value('rounds', '1'))
+const memorySizes = value('memory-sizes', '300,3000').split(',').filter(Boolean).map(Number)
+const memoryRounds = Number(value('memory-rounds', '2'))
 
 // A small essay (about 60 words), varied per student so no two files are the same.
 const essay = (i) =>
@@ -25,19 +31,22 @@ const essay = (i) =>
 
 function runClass(folder) {
   return new Promise((resolve) => {
+    let tree = 0
     const started = performance.now()
     const child = spawn(process.execPath, [path.join(root, 'bin', 'essaylint.js'), '--no-config', '-f', 'json', folder], {cwd: path.dirname(folder), stdio: ['ignore', 'ignore', 'ignore']})
     let peak = 0
     const poll = setInterval(() => {
       try {
         peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0))
+        if (poll.ticks++ % 2 === 0) tree = Math.max(tree, treeRssKb(child.pid))
       } catch {
         // Ended between two polls.
       }
     }, 50)
+    poll.ticks = 0
     child.on('close', (code) => {
       clearInterval(poll)
-      resolve({code, seconds: (performance.now() - started) / 1000, peakMB: peak / 1024})
+      resolve({code, seconds: (performance.now() - started) / 1000, peakMB: peak / 1024, treeMB: tree / 1024})
     })
   })
 }
@@ -86,6 +95,34 @@ try {
     const best = (size) => Math.min(...results.filter((r) => r.size === size).map((r) => r.seconds))
     const [small, large] = [sizes[0], sizes[sizes.length - 1]]
     console.log(`wall time ratio ${large}/${small}: ${(best(large) / best(small)).toFixed(2)} (linear: ${(large / small).toFixed(1)})`)
+  }
+  if (memorySizes.length > 0) {
+    const sources = ['fixtures/essays', 'fixtures/corpus'].flatMap((dir) =>
+      readdirSync(path.join(root, dir))
+        .filter((name) => /\.(md|txt)$/.test(name))
+        .sort()
+        .map((name) => ({name, text: readFileSync(path.join(root, dir, name), 'utf8')}))
+    )
+    const memory = []
+    for (const size of memorySizes) {
+      const folder = path.join(dir, `memory-${size}`)
+      mkdirSync(folder)
+      for (let i = 0; i < size; i++) {
+        const source = sources[i % sources.length]
+        writeFileSync(path.join(folder, `s${String(i).padStart(5, '0')}-${source.name}`), source.text)
+      }
+      for (let round = 0; round < memoryRounds; round++) {
+        const result = await runClass(folder)
+        memory.push({size, ...result})
+        console.log(`${size} benchmark-size essays: ${result.seconds.toFixed(1)} s, peak RSS over the process tree ${result.treeMB.toFixed(0)} MB, parent ${result.peakMB.toFixed(0)} MB (exit ${result.code})`)
+      }
+      rmSync(folder, {recursive: true, force: true})
+    }
+    if (memorySizes.length >= 2) {
+      const peak = (size) => Math.max(...memory.filter((r) => r.size === size).map((r) => r.treeMB))
+      const [small, large] = [memorySizes[0], memorySizes[memorySizes.length - 1]]
+      console.log(`tree peak ratio ${large}/${small}: ${(peak(large) / peak(small)).toFixed(2)} (largest of ${memoryRounds} rounds each; flat: 1)`)
+    }
   }
   if (process.platform === 'linux') {
     const seconds = await orphanedWorkers(path.join(dir, 'orphans'))

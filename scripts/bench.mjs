@@ -10,6 +10,7 @@ import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {treeRssKb} from './tree-rss.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -102,25 +103,6 @@ function timed(command, commandArgs, cwd = root) {
       resolve({seconds, mb: kb > 0 ? kb / 1024 : NaN, status})
     })
   })
-}
-
-/** Resident memory of a process and all its descendants, in kB (Linux /proc). */
-function treeRssKb(pid) {
-  let total = 0
-  const stack = [pid]
-  while (stack.length > 0) {
-    const current = stack.pop()
-    try {
-      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${current}/status`, 'utf8'))?.[1] ?? 0)
-      for (const task of readdirSync(`/proc/${current}/task`)) {
-        const children = readFileSync(`/proc/${current}/task/${task}/children`, 'utf8').trim()
-        if (children) stack.push(...children.split(/\s+/).map(Number))
-      }
-    } catch {
-      // The process ended between two reads.
-    }
-  }
-  return total
 }
 
 /** The median wall time of `times` runs of essaylint with these arguments, one after another. */

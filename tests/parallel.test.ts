@@ -85,7 +85,17 @@ describe('batches for the workers', () => {
     const batches = batchesBySize(files, 2, () => 1000)
     expect(batches.flat()).toHaveLength(1000)
     expect(Math.min(...batches.slice(0, -1).map((batch) => batch.length))).toBe(10)
-    expect(batches[0]).toHaveLength(250)
+    expect(batches[0]).toHaveLength(200)
+  })
+
+  it('hold at most 200 essays or 512 kB each, however large the class (a worker keeps a batch whole)', () => {
+    const small = batchesBySize(Array.from({length: 10_000}, (_, i) => `e${i}.md`), 2, () => 300)
+    expect(small.flat()).toHaveLength(10_000)
+    expect(Math.max(...small.map((batch) => batch.length))).toBe(200)
+    const large = batchesBySize(Array.from({length: 300}, (_, i) => `e${i}.md`), 2, () => 100_000)
+    // 30 MB: a quarter would be 7.5 MB; a batch closes once it reaches 512 kB (6 essays).
+    expect(large[0]).toHaveLength(6)
+    expect(large.flat()).toHaveLength(300)
   })
 })
 

@@ -4,6 +4,7 @@ import {parseArgs} from 'node:util'
 import bytes from 'bytes'
 import type {Severity} from '../rule.js'
 import {rules} from '../rules.js'
+import {parseShard, type Shard} from '../grade/shards.js'
 
 export interface CliOptions {
   files: string[]
@@ -24,6 +25,9 @@ export interface CliOptions {
   minScore?: number
   /** `grade --annotate DIR`: write each Word essay's annotated copy into this folder. */
   annotate?: string
+  /** `grade` only: grade this share of the listed essays (src/grade/shards.ts), or merge shards' JSON reports. */
+  shard?: Shard
+  merge: boolean
   /** Worker processes for many essays: a number, or undefined for one per core. */
   concurrency?: number
   /** Files larger than this many bytes are refused with one line (default 2 MB). */
@@ -54,7 +58,8 @@ export class UsageError extends Error {}
 export const helpText = `Usage: essaylint [options] [files, folders, globs or - ...]
        essaylint outline [--format text|json] [files ...]
        essaylint grade [--format text|json|markdown|csv|html] [--rubric <file>] [--min-score <n>]
-                       [--annotate <folder>] [files, folders or class zips ...]
+                       [--annotate <folder>] [--shard i/n] [files, folders or class zips ...]
+       essaylint grade --merge [--format text|json|markdown|csv] shard-1.json shard-2.json ...
        essaylint annotate [-o <copy.docx>] [--grade] essay.docx
 
 Lint argumentative essays: Markdown, plain text, Word (.docx), OpenDocument
@@ -100,6 +105,9 @@ a heatmap of criteria, a sortable table and each essay with its highlights.
 --annotate <folder> also writes, for each Word essay (.docx), the copy that
 "essaylint annotate --grade" makes into that folder: <name>.essaylint.docx, named
 by student for an essay from a class zip; other formats are graded, not annotated.
+--shard i/n grades every n-th listed essay in path order, starting with the
+i-th (one CI job each); --merge reads the shards' --format json reports and
+writes the class's report in any format but html, as one run would have.
 
 The annotate command writes a copy of a Word file (essay.essaylint.docx, or -o)
 with each finding as a comment on its sentence, and the essay-level findings
@@ -140,6 +148,8 @@ export function readArgs(argv: string[]): CliOptions {
         'max-file-size': {type: 'string'},
         'min-score': {type: 'string'},
         annotate: {type: 'string'},
+        shard: {type: 'string'},
+        merge: {type: 'boolean'},
         'print-text': {type: 'string'},
         'print-config': {type: 'string'},
         ext: {type: 'string', multiple: true},
@@ -178,6 +188,14 @@ export function readArgs(argv: string[]): CliOptions {
     minScore = Number(values['min-score'])
     if (!Number.isFinite(minScore)) throw new UsageError(`--min-score expects a number, got "${values['min-score']}"`)
   }
+  let shard: Shard | undefined
+  if (values.shard !== undefined) {
+    const parsed = parseShard(values.shard)
+    if (typeof parsed === 'string') throw new UsageError(parsed)
+    shard = parsed
+  }
+  if (shard && values.merge) throw new UsageError('--shard and --merge cannot be used together: grade each shard, then merge their reports')
+  if (values.merge && values.rubric !== undefined) throw new UsageError('--merge takes the scores as the shards were graded: give --rubric to each shard, not to --merge')
   let concurrency: number | undefined
   if (values.concurrency !== undefined && values.concurrency !== 'auto') {
     concurrency = Number(values.concurrency)
@@ -215,6 +233,8 @@ export function readArgs(argv: string[]): CliOptions {
     rubric: values.rubric,
     minScore,
     annotate: values.annotate,
+    shard,
+    merge: values.merge ?? false,
     concurrency,
     maxFileSize,
     printText: values['print-text'],

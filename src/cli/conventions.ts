@@ -31,14 +31,23 @@ function list(items: string[]): string {
  * that have the most warnings (the report itself stays as the format has it).
  */
 export function exceeded(reported: Array<{file: VFile; path: string}>, options: CliOptions, io: Streams): number {
+  return exceededCounts(
+    reported.map(({file, path}) => ({
+      path,
+      errors: file.messages.filter((message) => message.fatal === true).length,
+      warnings: file.messages.filter((message) => message.fatal === false).length
+    })),
+    options,
+    io
+  )
+}
+
+/** `exceeded` from each essay's counts of errors and warnings. */
+export function exceededCounts(counts: Array<{path: string; errors: number; warnings: number}>, options: CliOptions, io: Streams): number {
   let errors = 0
   const warnings: Array<{path: string; count: number}> = []
-  for (const {file, path} of reported) {
-    let count = 0
-    for (const message of file.messages) {
-      if (message.fatal === true) errors++
-      else if (message.fatal === false) count++
-    }
+  for (const {path, errors: errorCount, warnings: count} of counts) {
+    errors += errorCount
     if (count > 0) warnings.push({path, count})
   }
   const total = warnings.reduce((sum, w) => sum + w.count, 0)

@@ -19,9 +19,11 @@ import {gradeFormats} from '../grade/report.js'
 import {gradeHtml} from '../grade/html-report.js'
 import {essayView} from '../web/view.js'
 import {defaultRubric, loadRubric, RubricError, unknownConceptProblem, type Rubric} from '../grade/rubric.js'
-import {gradeEssay} from '../grade/score.js'
-import {gradeInParallel, lintInParallel, listEssays, parallelThreshold, startWorkers, workerCount, type WorkerPool} from './parallel.js'
+import {gradeEssay, type Grade} from '../grade/score.js'
+import {MergeError, mergeGradeReports, readGradeReport, shardOf} from '../grade/shards.js'
+import {gradeInParallel, lintInParallel, lintJsonInParallel, parallelThreshold, startWorkers, workerCount, type WorkerPool} from './parallel.js'
 import {rules} from '../rules.js'
+import {engineChunk, listEssays} from './list-essays.js'
 import {findSpecialFiles, ignorePatternsFor} from './special-files.js'
 import {isOneOf, writeReport} from './safe-output.js'
 import {readConfigFile} from '../config/read-config-file.js'
@@ -34,7 +36,8 @@ import {documentExtensions, extensionOf, isDocument, textExtensions} from '../re
 import {toJsonResult, type JsonMessage} from '../reporters/json.js'
 import {annotateClass, annotateDirProblem, type ClassEssay} from './annotate-class.js'
 import {FormatterError, isFormatterPath, loadFormatter} from '../reporters/custom.js'
-import {belowMinScore, exceeded, lintReport, terminalWidth} from './conventions.js'
+import {belowMinScore, exceeded, exceededCounts, lintReport, terminalWidth} from './conventions.js'
+import {jsonReportParts} from '../reporters/json.js'
 // Config names and the engine options every shell shares.
 import {engineConfig, ignoreOptions, silentRun} from '../engine-options.js'
 import {printConfig} from './print-config.js'
@@ -69,6 +72,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     options = readArgs(outline || grade ? argv.slice(1) : argv)
     if (!grade && (options.rubric !== undefined || options.minScore !== undefined)) throw new UsageError('--rubric and --min-score belong to "essaylint grade"')
     if (!grade && options.annotate !== undefined) throw new UsageError('--annotate belongs to "essaylint grade" (for one essay: essaylint annotate essay.docx)')
+    if (!grade && (options.shard || options.merge)) throw new UsageError('--shard and --merge belong to "essaylint grade"')
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     io.stderr.write(`essaylint: ${visible(error.message)}. Run "essaylint --help" for usage.\n`)
@@ -96,6 +100,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr.write(`essaylint: grade: unknown format "${visible(options.format)}" (expected text, json, markdown, csv or html).\n`)
       return 2
     }
+    if (options.merge) return mergeCommand(options, io)
     try {
       rubric = options.rubric ? {...loadRubric(path.resolve(io.cwd, options.rubric)), file: path.relative(io.cwd, path.resolve(io.cwd, options.rubric)) || options.rubric} : defaultRubric()
     } catch (error) {
@@ -163,15 +168,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
   let pool = !useStdin && !io.worker && !outline && !htmlReport ? startEarly(options, io.cwd, essayExtensions) : undefined
   // `--cache` (src/cli/cache.ts) lists the essays to know which changed.
   const caching = options.cache && !grade && !outline && !useStdin && !io.worker
-  const listed = !useStdin && !io.worker && (mayBeMany || caching) ? await listEssays(options, io.cwd, options.extensions ?? listedExtensions, ignorePatterns) : []
+  // `grade --shard i/n` grades its share of the listed class (src/grade/shards.ts).
+  const listed = !useStdin && !io.worker && (mayBeMany || caching || options.shard) ? await listEssays(options, io.cwd, options.extensions ?? listedExtensions, ignorePatterns) : []
   const cache = caching ? await openCache(options, io.cwd, listed, packageJson.version) : undefined
-  const toLint = cache ? cache.stale : listed
+  const shard = options.shard && {...options.shard, essays: listed.length}
+  const toLint = cache ? cache.stale : shard ? shardOf(listed, shard) : listed
   if (cache && process.env.ESSAYLINT_DEBUG === 'cache') io.stderr.write(`essaylint: cache: ${toLint.length} of ${listed.length} essays linted, ${cache.reused.length} from the cache\n`)
   const parallel = !outline && !htmlReport && toLint.length >= parallelThreshold && workerCount(toLint.length, options.concurrency) > 1
   if (!parallel) pool?.close()
   else pool ??= startWorkers(workerCount(toLint.length, options.concurrency), io.cwd)
   // Documents are read into text here (or by the workers); refused formats are one line each.
-  const prepared = useStdin ? {inputs: [], problems: []} : await prepareInputs(toLint.length > 0 || cache ? toLint : options.files, options.files, io.cwd, !parallel)
+  const prepared = useStdin ? {inputs: [], problems: []} : await prepareInputs(toLint.length > 0 || cache || shard ? toLint : options.files, options.files, io.cwd, !parallel)
   problems.push(...prepared.problems)
   const essays = toLint.length > 0 ? (prepared.inputs as string[]) : []
 
@@ -179,7 +186,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     // A whole class: deal the essays out to worker processes.
     const result = await gradeInParallel(pool!, options, io.cwd, essays)
     problems.push(...result.errors.map((line) => line.replace(/^essaylint: /, '')))
-    deliver(gradeFormats[options.format](result.grades), options, essays, io, problems)
+    deliver(gradeFormats[options.format](result.grades, shard), options, essays, io, problems)
     if (options.annotate !== undefined) {
       // The workers sent back the findings of the Word essays; the copies are written here, where the whole class is known.
       const findings = new Map(result.findings.map((found) => [found.path, found.messages]))
@@ -191,6 +198,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
     for (const problem of [...new Set(problems)]) io.stderr.write(`essaylint: ${visible(problem)}\n`)
     if (result.code === 2 || problems.length > 0) return 2
     return belowMinScore(result.grades, options, io)
+  }
+
+  if (parallel && options.format === 'json' && !custom && !cache && !options.quiet) {
+    // A class's JSON report: kept as the text of each element, not as VFiles.
+    const result = await lintJsonInParallel(pool!, options, io.cwd, essays)
+    problems.push(...result.problems)
+    if (!useStdin) problems.push(...emptyFolders(options.files, result.parts.map((part) => part.path), io.cwd, essayExtensions))
+    deliver(jsonReportParts(result.parts.map((part) => part.text)), options, essays, io, problems)
+    for (const problem of [...new Set([...takeNotes(problems), ...problems])]) io.stderr.write(`essaylint: ${visible(problem)}\n`)
+    return problems.length > 0 ? 2 : exceededCounts(result.parts, options, io)
   }
 
   let files: VFile[]
@@ -223,14 +240,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     reported.push({file, path: name})
   }
   // A folder given on the command line that held no essays is an input error.
-  if (!useStdin) {
-    for (const given of options.files) {
-      const full = path.resolve(io.cwd, given)
-      if (!isDirectory(full)) continue
-      const inside = files.some((file) => path.resolve(io.cwd, file.path).startsWith(full + path.sep))
-      if (!inside) problems.push(`${given}: no essays found in this folder (looked for ${essayExtensions.map((e) => '.' + e).join(', ')})`)
-    }
-  }
+  // (A shard may hold none of a folder's essays: the class had some.)
+  if (!useStdin) problems.push(...emptyFolders(options.files, shard ? listed : files.map((file) => file.path), io.cwd, essayExtensions))
 
   // The engine finishes files in any order; reports list them by path.
   reported.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
@@ -245,7 +256,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       ? JSON.stringify({essays: grades, findings: findings()}) + '\n'
       : htmlReport
       ? gradeHtml(reported.map(({file, path}, i) => essayView(file, path, grades[i])))
-      : gradeFormats[options.format](grades)
+      : gradeFormats[options.format](grades, shard)
     : outline
     ? options.format === 'json'
       ? JSON.stringify(reported.map(({file, path}) => outlineOf(file, path)), null, 2) + '\n'
@@ -266,11 +277,60 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return exceeded(reported, options, io)
 }
 
+/** The folders given on the command line that hold none of the essays read: input errors. */
+function emptyFolders(given: string[], read: string[], cwd: string, extensions: string[]): string[] {
+  const problems: string[] = []
+  const folders = given.filter((folder) => isDirectory(path.resolve(cwd, folder)))
+  if (folders.length === 0) return problems
+  const full = read.map((file) => path.resolve(cwd, file))
+  for (const folder of folders) {
+    const inside = path.resolve(cwd, folder) + path.sep
+    if (!full.some((file) => file.startsWith(inside))) problems.push(`${folder}: no essays found in this folder (looked for ${extensions.map((e) => '.' + e).join(', ')})`)
+  }
+  return problems
+}
+
+/**
+ * `essaylint grade --merge a.json b.json …`: the shards' JSON reports as one
+ * class report (src/grade/shards.ts); a report that does not fit is one line
+ * and exit 2, and nothing is written.
+ */
+function mergeCommand(options: CliOptions, io: Io): number {
+  if (options.format === 'html') return io.stderr.write('essaylint: grade --merge: the html report needs the essays themselves; merge to text, json, markdown or csv\n'), 2
+  if (options.files.length === 0) return io.stderr.write('essaylint: grade --merge: name the shards\' reports (essaylint grade --merge shard-1.json shard-2.json)\n'), 2
+  let grades: Grade[]
+  try {
+    grades = mergeGradeReports(options.files.map((name) => readGradeReport(name, readReportFile(path.resolve(io.cwd, name), name))))
+  } catch (error) {
+    if (!(error instanceof MergeError)) throw error
+    return io.stderr.write(`essaylint: ${visible(error.message)}\n`), 2
+  }
+  const problems: string[] = []
+  deliver(gradeFormats[options.format](grades), options, options.files, io, problems)
+  for (const problem of problems) io.stderr.write(`essaylint: ${visible(problem)}\n`)
+  return problems.length > 0 ? 2 : belowMinScore(grades, options, io)
+}
+
+/** A shard's report: a regular file only (never a device or a pipe that would hang the run). */
+function readReportFile(full: string, name: string): string {
+  try {
+    if (!statSync(full).isFile()) throw new MergeError(`${name}: not a regular file; merge the JSON reports the shards wrote`)
+    return readFileSync(full, 'utf8')
+  } catch (error) {
+    if (error instanceof MergeError) throw error
+    throw new MergeError(`${name}: ${explain((error as Error).message)}`)
+  }
+}
+
 function runEngine(options: CliOptions & {keepModel: boolean}, given: Array<string | VFile>, ignorePatterns: string[], io: Io, useStdin: boolean, problems: string[]): Promise<{files: VFile[]; error?: string}> {
   // Config names and hooks are shared with the language server (src/engine-options.ts).
   const config = engineConfig({cwd: io.cwd, rules: options.rules, rcPath: options.config})
   if (config.problem) problems.push(config.problem)
   if (!useStdin && given.length === 0) return Promise.resolve({files: []})
+  // unified-engine's queue costs time quadratic in the files of one run, and
+  // holds every tree of the run until its last file is done: a class goes
+  // through it in parts (src/cli/list-essays.ts).
+  if (!useStdin && given.length > engineChunk) return runInParts(options, given, ignorePatterns, io, problems)
   return new Promise((resolve) => {
     engine(
       {
@@ -297,6 +357,18 @@ function runEngine(options: CliOptions & {keepModel: boolean}, given: Array<stri
       }
     )
   })
+}
+
+async function runInParts(options: CliOptions & {keepModel: boolean}, given: Array<string | VFile>, ignorePatterns: string[], io: Io, problems: string[]): Promise<{files: VFile[]; error?: string}> {
+  const files: VFile[] = []
+  let error: string | undefined
+  for (let start = 0; start < given.length; start += engineChunk) {
+    // The config problem, if any, is the same for every part: said once.
+    const run = await runEngine(options, given.slice(start, start + engineChunk), ignorePatterns, io, false, start === 0 ? problems : [])
+    files.push(...run.files)
+    error ??= run.error
+  }
+  return {files, error}
 }
 
 /**
@@ -434,18 +506,20 @@ function isDirectory(file: string): boolean {
  * can lead to the very file named by `--output`: never write a report over
  * an essay that was read in this run (src/cli/safe-output.ts).
  */
-function deliver(report: string, options: CliOptions, read: Array<string | undefined>, io: Io, problems: string[]): void {
+function deliver(report: string | Iterable<string>, options: CliOptions, read: Array<string | undefined>, io: Io, problems: string[]): void {
   if (!options.output) {
-    if (report) write(io.stdout, report)
+    // A report in pieces is written piece by piece, never joined.
+    for (const piece of typeof report === 'string' ? [report] : report) if (piece) write(io.stdout, piece)
     return
   }
+  const text = typeof report === 'string' ? report : [...report].join('')
   const target = path.resolve(io.cwd, options.output)
   if (isOneOf(target, read.flatMap((file) => (file ? [path.resolve(io.cwd, file)] : [])))) {
     problems.push(`${options.output}: refusing to write the report over an essay being linted.`)
     return
   }
   try {
-    writeReport(target, report)
+    writeReport(target, text)
   } catch (error) {
     problems.push(`${options.output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
   }

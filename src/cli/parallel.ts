@@ -1,72 +1,27 @@
 /**
- * Linting or grading a whole class in parallel: the engine first lists the
- * essays (its own globbing and ignore rules, with a parser that does
- * nothing), then worker processes take it batch by batch, each running the
+ * Linting or grading a whole class in parallel: the essays are listed first
+ * (src/cli/list-essays.ts), then worker processes take it batch by batch, each running the
  * ordinary CLI with `--format json` on a batch. The parent merges the
  * results and the error lines; formats and exit codes stay the CLI's.
  */
 
 import {fork, type ChildProcess} from 'node:child_process'
-import {readFileSync, realpathSync, statSync} from 'node:fs'
+import {readFileSync, statSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Writable} from 'node:stream'
-import {engine, type Context} from 'unified-engine'
 import type {VFile} from 'vfile'
 import type {Grade} from '../grade/score.js'
-import {fromJson, type JsonResult} from '../reporters/json.js'
+import {fromJson, jsonElement, type JsonResult} from '../reporters/json.js'
 import {withoutStackTraces} from '../rule.js'
 import type {CliOptions} from './args.js'
-import {ignoreOptions, readNothing, silentRun} from '../engine-options.js'
 
 /** Below this many essays, one thread is faster than starting workers. */
 export const parallelThreshold = 24
 
 export function workerCount(files: number, concurrency?: number): number {
   return Math.max(1, Math.min(concurrency ?? availableParallelism(), Math.floor(files / 8)))
-}
-
-/** The essays the engine would lint for these arguments, without analysing any. */
-export function listEssays(options: CliOptions, cwd: string, extensions: string[], ignorePatterns: string[] = []): Promise<string[]> {
-  return new Promise((resolve) => {
-    engine(
-      {
-        ...silentRun(),
-        processor: readNothing(),
-        files: options.files,
-        extensions,
-        cwd,
-        ...ignoreOptions(options, cwd, ignorePatterns),
-        detectConfig: false
-      },
-      (_error: Error | undefined, _code?: number, context?: Context) => {
-        const seen = new Set<string>()
-        const listed: string[] = []
-        const names = (context?.files ?? []).map((file) => (path.isAbsolute(file.path) ? path.relative(cwd, file.path) : file.path))
-        // unified-engine follows a link to a folder above it until the system
-        // says ELOOP: the same essay then turns up once per level. Keep the
-        // shortest path to each real file.
-        names.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))
-        for (const name of names) {
-          const real = realPath(path.resolve(cwd, name))
-          if (seen.has(real)) continue
-          seen.add(real)
-          listed.push(name)
-        }
-        resolve(listed)
-      }
-    )
-  })
-}
-
-/** The file a path leads to; the path itself where it leads nowhere (the engine reports that). */
-function realPath(file: string): string {
-  try {
-    return realpathSync(file)
-  } catch {
-    return file
-  }
 }
 
 /** The arguments a worker needs to lint or grade its share exactly as the parent would. */
@@ -105,6 +60,9 @@ function fileSize(file: string): number {
   }
 }
 
+/** The most one batch holds: essays, and bytes of text (about 80,000 words). */
+export const batchLimits = {files: 200, bytes: 512 * 1024}
+
 /**
  * Batches for the workers to take one at a time, longest essays first, each
  * a share of what is left (guided scheduling): large batches first, small
@@ -121,16 +79,20 @@ export function batchesBySize(files: string[], workers: number, sizeOf: (file: s
   const result: string[][] = []
   let current: string[] = []
   let bytes = 0
-  let target = Math.max(smallest, left / (2 * Math.max(1, workers)))
+  // A large class is cut into more batches than a share of it: a worker holds
+  // a whole batch's trees until its last essay is done (unified-engine's
+  // queue), and that queue's time grows with the square of a batch's files.
+  const target = () => Math.min(batchLimits.bytes, Math.max(smallest, left / (2 * Math.max(1, workers))))
+  let close = target()
   for (const entry of sized) {
     current.push(entry.file)
     bytes += entry.bytes
-    if (bytes >= target) {
+    if (bytes >= close || current.length >= batchLimits.files) {
       result.push(current)
       left -= bytes
       current = []
       bytes = 0
-      target = Math.max(smallest, left / (2 * Math.max(1, workers)))
+      close = target()
     }
   }
   if (current.length > 0) result.push(current)
@@ -300,6 +262,32 @@ export async function lintInParallel(pool: WorkerPool, options: CliOptions, cwd:
     problems.push(...problemsOf([result]))
   })
   return {files: linted, problems}
+}
+
+/** A file's JSON report element, and what the exit code needs of it. */
+export interface JsonPart {
+  path: string
+  text: string
+  errors: number
+  warnings: number
+}
+
+/**
+ * `--format json` of a class: each result is kept as the text of its report
+ * element (a few hundred bytes), not as a VFile with its messages, and the
+ * report is written from them (src/reporters/json.ts).
+ */
+export async function lintJsonInParallel(pool: WorkerPool, options: CliOptions, cwd: string, files: string[]): Promise<{parts: JsonPart[]; problems: string[]}> {
+  const parts: JsonPart[] = []
+  const problems: string[] = []
+  await pool.run(options, cwd, files, false, (result) => {
+    if (result.stdout.trim()) {
+      for (const json of JSON.parse(result.stdout) as JsonResult[]) parts.push({path: json.path, text: jsonElement(json), errors: json.errorCount, warnings: json.warningCount})
+    }
+    problems.push(...problemsOf([result]))
+  })
+  parts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return {parts, problems}
 }
 
 export async function gradeInParallel(pool: WorkerPool, options: CliOptions, cwd: string, files: string[]): Promise<ParallelResult> {

@@ -10,6 +10,7 @@ import {stringify} from 'csv-stringify/sync'
 import {visible} from '../escape.js'
 import type {Grade} from './score.js'
 import {classStats} from './stats.js'
+import type {ShardInfo} from './shards.js'
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].length))
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1))
@@ -37,8 +38,9 @@ function classLine(grades: Grade[]): string {
   return `class: ${s.count} essay${s.count === 1 ? '' : 's'}, mean ${fmt(s.mean)}, median ${fmt(s.median)}, range ${fmt(s.min)}–${fmt(s.max)}, standard deviation ${fmt(s.standardDeviation)} (out of ${fmt(s.outOf)})`
 }
 
-export function gradeJson(grades: Grade[]): string {
-  return JSON.stringify({summary: classStats(grades), essays: grades}, null, 2) + '\n'
+/** With `--shard`, the report says which part of the class it is (src/grade/shards.ts). */
+export function gradeJson(grades: Grade[], shard?: ShardInfo): string {
+  return JSON.stringify({summary: classStats(grades), essays: grades, ...(shard ? {shard} : {})}, null, 2) + '\n'
 }
 
 const mdCell = (text: string) => visible(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|')
@@ -78,7 +80,7 @@ export function gradeCsv(grades: Grade[]): string {
   return stringify(rows, {record_delimiter: 'windows', escape_formulas: true})
 }
 
-export const gradeFormats: Record<string, (grades: Grade[]) => string> = {
+export const gradeFormats: Record<string, (grades: Grade[], shard?: ShardInfo) => string> = {
   text: gradeText,
   stylish: gradeText,
   json: gradeJson,

@@ -75,6 +75,30 @@ export function toJsonResult(file: VFile, path: string): JsonResult {
   }
 }
 
+/**
+ * One element of the report's array, as `JSON.stringify(array, null, 2)`
+ * writes it: a class's report can be written element by element
+ * (`jsonReportParts`) without holding every result as a VFile.
+ */
+export function jsonElement(result: JsonResult): string {
+  return '  ' + JSON.stringify(result, null, 2).replace(/\n/g, '\n  ')
+}
+
+/** The report from its elements, in pieces of about 64 kB: the same text as `jsonReport`. */
+export function* jsonReportParts(elements: Iterable<string>): Generator<string> {
+  let piece = ''
+  let first = true
+  for (const element of elements) {
+    piece += (first ? '[\n' : ',\n') + element
+    first = false
+    if (piece.length >= 65_536) {
+      yield piece
+      piece = ''
+    }
+  }
+  yield first ? '[]\n' : piece + '\n]\n'
+}
+
 export function jsonReport(files: Array<{file: VFile; path: string}>): string {
   return JSON.stringify(files.map(({file, path}) => toJsonResult(file, path)), null, 2) + '\n'
 }
