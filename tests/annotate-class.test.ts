@@ -194,7 +194,7 @@ describe('grade --annotate refuses what could harm a file', () => {
 
   it('belongs to essaylint grade, and --help says so', async () => {
     const dir = classFolder()
-    expect((await run(['--help'], dir)).stdout).toContain('[--annotate <folder>] [files, folders or class zips ...]')
+    expect((await run(['--help'], dir)).stdout).toContain('[--annotate <folder>] [--shard i/n] [files, folders or class zips ...]')
     expect(await run(['--annotate', 'feedback', 'class'], dir)).toEqual({
       code: 2,
       stdout: '',
