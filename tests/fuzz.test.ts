@@ -33,7 +33,7 @@ const ruleIds = Object.keys(rules)
 const runs = (n: number) => Math.round(n * Number(process.env.FUZZ_SCALE ?? 1))
 // The same inputs on every run, so that CI is red only for a real change;
 // FUZZ_SEED=random (or a number) explores, as `npm run soak` does at scale.
-if (process.env.FUZZ_SEED !== 'random') fc.configureGlobal({seed: Number(process.env.FUZZ_SEED ?? 20261129)})
+if (process.env.FUZZ_SEED !== 'random') fc.configureGlobal({seed: Number(process.env.FUZZ_SEED ?? 20261129), endOnFailure: true})
 
 type Outcome = {refused: string} | {messages: string[]; text: string; problems: string[]}
 
