@@ -13,7 +13,8 @@ import {isBody} from '../../src/argument/structure.js'
 import type {Operation} from '../../src/model/lexicon.js'
 import {factWords, operationFactsOf, type Item} from '../../src/model/operations.js'
 import type {Sentence} from '../../src/model/types.js'
-import {textBetweenWords} from '../../src/model/sentence-text.js'
+// The text between two words of a sentence.
+import {textBetweenWords as gap} from '../../src/model/sentence-text.js'
 import {defineRule} from '../../src/rule.js'
 import {messages} from './messages.js'
 
@@ -81,10 +82,6 @@ export default defineRule<Options>(
   }
 )
 
-/** The text between two words of a sentence. */
-function gap(sentence: Sentence, before: number, after: number): string {
-  return textBetweenWords(sentence, before, after)
-}
 
 /** "UNAMIR (was deployed) in Rwanda": the place a mission is put in by the words right after it. */
 function placeAfter(sentence: Sentence, item: OperationItem, next: Item | undefined): Extract<Item, {kind: 'place'}> | undefined {
