@@ -168,17 +168,11 @@ const listed = (labels: string[]) => (labels.length <= 2 ? labels.join(' and ') 
  * several: a student who meets "Realism is absent", "Liberalism is absent"
  * and "Constructivism is absent" as three warnings on the title reads three
  * times what one sentence says. `data.concepts` lists them all
- * (`data.concept` is the first, as on a finding about one).
+ * (`data.concept` is the first, as on a finding about one). For two or more:
+ * one absent perspective is reported by reportCoverage itself.
  */
 export function reportAbsentPerspectives(model: EssayModel, file: VFile, absent: AbsentPerspective[]): void {
-  if (absent.length === 0) return
   const [first] = absent
-  if (absent.length === 1) {
-    const data = {concept: first.concept.id, status: 'absent', lines: []}
-    const reason = `${capitalise(first.concept.label)} is absent: the essay never discusses it. Add a paragraph that explains what ${first.concept.label.toLowerCase()} holds and uses it to analyse ${first.fix}.`
-    Object.assign(file.message(reason, {place: essayStart(model, file)}), {note: first.note, data})
-    return
-  }
   const data = {concept: first.concept.id, concepts: absent.map((a) => a.concept.id), status: 'absent', lines: []}
   const labels = absent.map((a) => a.concept.label.toLowerCase())
   const reason = `${capitalise(listed(labels))} are absent: the essay never discusses any of them. For each, add a paragraph that explains what it holds and uses it to analyse ${first.fix}.`

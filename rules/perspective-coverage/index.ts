@@ -31,6 +31,7 @@ export default defineRule<Options>(
       const concept = concepts[id]
       if (concept) reportCoverage(model, file, concept, options, absent)
     }
-    reportAbsentPerspectives(model, file, absent)
+    if (absent.length === 1) reportCoverage(model, file, absent[0].concept, options)
+    else if (absent.length > 1) reportAbsentPerspectives(model, file, absent)
   }
 )
