@@ -12,10 +12,9 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {extractText} from '../src/readers/index.js'
 import {comments, parts, soffice} from './docx-helper.js'
-import {root, start} from './helpers.js'
+import {root, run} from './helpers.js'
 
 /** The real binary, without blocking the test worker's event loop (vitest reports progress through it). */
-const run = (args: string[], options: {cwd?: string} = {}) => start(args, options.cwd ?? root).done
 
 const execFile = promisify(execFileCallback)
 

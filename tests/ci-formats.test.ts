@@ -10,8 +10,8 @@ import {root, run} from './helpers.js'
 
 const essays = ['fixtures/essays/weak-no-theory.md', 'fixtures/essays/mali-sovereignty.md']
 
-describe('--format sarif', () => {
-  const result = run(['-f', 'sarif', ...essays])
+describe('--format sarif', async () => {
+  const result = await run(['-f', 'sarif', ...essays])
   const sarif = JSON.parse(result.stdout)
 
   it('has the tool, every rule with help and a URL, and results with regions', () => {
@@ -47,8 +47,8 @@ describe('--format sarif', () => {
 })
 
 describe('--format github', () => {
-  it('prints one workflow command per finding', () => {
-    const result = run(['-f', 'github', 'fixtures/essays/mali-sovereignty.md'])
+  it('prints one workflow command per finding', async () => {
+    const result = await run(['-f', 'github', 'fixtures/essays/mali-sovereignty.md'])
     const lines = result.stdout.trim().split('\n')
     expect(lines[0]).toMatch(/^::warning file=fixtures\/essays\/mali-sovereignty\.md,line=1,col=1,endLine=1,endColumn=78,title=essaylint\(perspective-coverage\)::Constructivism is absent: /)
     expect(lines.some((l) => l.startsWith('::notice file='))).toBe(true)
@@ -60,8 +60,8 @@ describe('--format github', () => {
     expect(escapeProperty('dir,name:1%\n.md')).toBe('dir%2Cname%3A1%25%0A.md')
   })
 
-  it('errors are ::error', () => {
-    const result = run(['-f', 'github', '--rule', 'perspective-coverage=error', 'fixtures/essays/mali-sovereignty.md'])
+  it('errors are ::error', async () => {
+    const result = await run(['-f', 'github', '--rule', 'perspective-coverage=error', 'fixtures/essays/mali-sovereignty.md'])
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(/^::error file=fixtures\/essays\/mali-sovereignty\.md,line=1,col=1,/m)
   })

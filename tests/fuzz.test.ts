@@ -257,7 +257,7 @@ describe('properties of the output', () => {
     const hash = (name: string) => createHash('sha256').update(readFileSync(path.join(dir, name))).digest('hex')
     documents.forEach((text: string, i: number) => writeFileSync(path.join(dir, names[i]), text))
     const before = names.map(hash)
-    const result = run(['--no-config', '-f', 'json', ...names], {cwd: dir})
+    const result = await run(['--no-config', '-f', 'json', ...names], {cwd: dir})
     expect([0, 1, 2]).toContain(result.code)
     expect(names.map(hash)).toEqual(before)
     const report = JSON.parse(result.stdout || '[]') as Array<{path: string; messages: Array<Record<string, unknown>>}>

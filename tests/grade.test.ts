@@ -15,11 +15,11 @@ interface Grade {
 }
 
 const essays = 'fixtures/essays'
-const grade = (args: string[]) => run(['grade', ...args])
-const json = (args: string[]) => (JSON.parse(grade(['-f', 'json', ...args]).stdout) as {essays: Grade[]}).essays
+const grade = async (args: string[]) => await run(['grade', ...args])
+const json = async (args: string[]) => (JSON.parse((await grade(['-f', 'json', ...args])).stdout) as {essays: Grade[]}).essays
 
-describe('essaylint grade', () => {
-  const grades = json([essays])
+describe('essaylint grade', async () => {
+  const grades = await json([essays])
   const manifest = JSON.parse(readFileSync(path.join(root, essays, 'manifest.json'), 'utf8')) as Array<{file: string; quality: string}>
   const scoreOf = (file: string) => grades.find((g) => g.path === `${essays}/${file}`)!.score
 
@@ -56,27 +56,27 @@ describe('essaylint grade', () => {
     expect(grades.find((g) => g.path.endsWith('strong-three-lenses.md'))!.criteria.find((c) => c.id === 'references')).toMatchObject({score: 5, evidence: ['20 of 20 citations by author have an entry']})
   })
 
-  it('is deterministic', () => {
-    expect(json([essays])).toEqual(grades)
+  it('is deterministic', async () => {
+    expect(await json([essays])).toEqual(grades)
   })
 
-  it('text, markdown and csv formats', () => {
-    const text = grade([essays]).stdout
+  it('text, markdown and csv formats', async () => {
+    const text = (await grade([essays])).stdout
     expect(text.split('\n')[0]).toMatch(/^essay\s+score\s+Thesis\s+Claims supported\s+Theoretical perspectives\s+Sovereignty\s+Ethics\s+Evidence quality\s+References$/)
     expect(text).toContain('fixtures/essays/weak-no-theory.md: ')
-    const markdown = grade(['-f', 'markdown', essays]).stdout
+    const markdown = (await grade(['-f', 'markdown', essays])).stdout
     expect(markdown.startsWith('## essaylint grades\n\n| Essay | Score | Thesis | Claims supported |')).toBe(true)
     expect(markdown).toContain('<details><summary>fixtures/essays/weak-no-theory.md: ')
-    const csv = grade(['-f', 'csv', essays]).stdout.trimEnd().split('\r\n')
+    const csv = (await grade(['-f', 'csv', essays])).stdout.trimEnd().split('\r\n')
     expect(csv[0]).toBe('path,score,max,thesis,claims-supported,perspectives,sovereignty,ethics,evidence-quality,references')
     expect(csv).toHaveLength(7)
     for (const row of csv.slice(1)) expect(row.split(',')).toHaveLength(10)
   })
 
-  it('--min-score exits 1 when any essay scores below it, 0 otherwise', () => {
-    expect(grade(['--min-score', '50', essays]).code).toBe(1)
-    expect(grade(['--min-score', '10', essays]).code).toBe(0)
-    expect(grade(['--min-score', 'x', essays])).toMatchObject({code: 2, stderr: 'essaylint: --min-score expects a number, got "x". Run "essaylint --help" for usage.\n'})
+  it('--min-score exits 1 when any essay scores below it, 0 otherwise', async () => {
+    expect((await grade(['--min-score', '50', essays])).code).toBe(1)
+    expect((await grade(['--min-score', '10', essays])).code).toBe(0)
+    expect(await grade(['--min-score', 'x', essays])).toMatchObject({code: 2, stderr: 'essaylint: --min-score expects a number, got "x". Run "essaylint --help" for usage.\n'})
   })
 })
 
@@ -88,10 +88,10 @@ describe('rubrics', () => {
   }
   const essay = path.join(essays, 'mali-sovereignty.md')
 
-  it('changing weights changes scores as documented', () => {
-    const base = json([essay])[0]
+  it('changing weights changes scores as documented', async () => {
+    const base = (await json([essay]))[0]
     const file = write('weights.json', '{"weights": {"ethics": 30, "perspectives": 10}}')
-    const changed = json(['--rubric', file, essay])[0]
+    const changed = (await json(['--rubric', file, essay]))[0]
     expect(changed.max).toBe(100)
     // Ethics named: 0.3 of 30 points; perspectives: two of three applied, 2/3 of 10.
     expect(changed.criteria.find((c) => c.id === 'ethics')!.score).toBe(9)
@@ -99,13 +99,13 @@ describe('rubrics', () => {
     expect(changed.score).toBeCloseTo(base.score - 3 + 9 - 20 + 6.7, 5)
   })
 
-  it('a course can add a concept criterion (YAML) or replace the rubric', () => {
+  it('a course can add a concept criterion (YAML) or replace the rubric', async () => {
     const added = write('add.yaml', 'add:\n  - id: english-school\n    label: English School\n    type: concept\n    max: 10\n    options: {concept: english-school}\nremove: [evidence-quality]\n')
-    const g = json(['--rubric', added, essay])[0]
+    const g = (await json(['--rubric', added, essay]))[0]
     expect(g.criteria.map((c) => c.id)).toEqual(['thesis', 'claims-supported', 'perspectives', 'sovereignty', 'ethics', 'references', 'english-school'])
     expect(g.criteria.at(-1)).toMatchObject({score: 0, max: 10, evidence: ['english school absent']})
     const replaced = write('own.json', JSON.stringify({criteria: [{id: 'sov', label: 'Sovereignty only', type: 'concept', max: 50, options: {concept: 'sovereignty'}}]}))
-    expect(json(['--rubric', replaced, essay])[0]).toMatchObject({score: 50, max: 50})
+    expect((await json(['--rubric', replaced, essay]))[0]).toMatchObject({score: 50, max: 50})
   })
 
   it.each([
@@ -117,9 +117,9 @@ describe('rubrics', () => {
     ['negative.json', '{"weights": {"thesis": -5}}', '"weights": points for "thesis" must be a number from 0 to 1000'],
     ['option.json', '{"add": [{"id": "c", "label": "C", "type": "concept", "max": 5}]}', 'criterion "c": a "concept" criterion needs the option "concept"'],
     ['dup.json', '{"add": [{"id": "thesis", "label": "Again", "type": "thesis", "max": 5}]}', 'two criteria have the id "thesis"']
-  ])('a bad rubric (%s) is exit 2 with one line naming it', (name, text, expected) => {
+  ])('a bad rubric (%s) is exit 2 with one line naming it', async (name, text, expected) => {
     const file = text === null ? path.join(dir, name) : write(name, text)
-    const result = grade(['--rubric', file, essay])
+    const result = await grade(['--rubric', file, essay])
     expect(result.code).toBe(2)
     expect(result.stdout).toBe('')
     expect(result.stderr).toBe(`essaylint: ${file}: ${result.stderr.slice(`essaylint: ${file}: `.length)}`)
@@ -134,7 +134,7 @@ describe('rubrics', () => {
 })
 
 describe('a whole class in parallel', () => {
-  it('grades a folder of many essays across worker processes with the same scores as one by one', () => {
+  it('grades a folder of many essays across worker processes with the same scores as one by one', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'essaylint-class-'))
     const sources = ['weak-no-theory.md', 'mali-sovereignty.md', 'rwanda-case-study.txt']
     for (let i = 0; i < 30; i++) {
@@ -142,13 +142,13 @@ describe('a whole class in parallel', () => {
       writeFileSync(path.join(dir, `student-${String(i).padStart(2, '0')}-${source}`), readFileSync(path.join(root, essays, source)))
     }
     writeFileSync(path.join(dir, 'broken.md'), Buffer.from([0, 1, 2, 3]))
-    const result = run(['grade', '-f', 'json', '.'], {cwd: dir})
+    const result = await run(['grade', '-f', 'json', '.'], {cwd: dir})
     expect(result.code).toBe(2)
     expect(result.stderr).toBe('essaylint: broken.md: binary file, not an essay (expected Markdown or plain text)\n')
     const grades = (JSON.parse(result.stdout) as {essays: Grade[]}).essays
     expect(grades).toHaveLength(30)
     expect(grades.map((g) => g.path)).toEqual([...grades.map((g) => g.path)].sort())
-    const single = Object.fromEntries(sources.map((s) => [s, json([`${essays}/${s}`])[0].score]))
+    const single = Object.fromEntries(await Promise.all(sources.map(async (s) => [s, (await json([`${essays}/${s}`]))[0].score])))
     for (const g of grades) expect(g.score).toBe(single[g.path.replace(/^student-\d+-/, '')])
   }, 60_000)
 })

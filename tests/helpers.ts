@@ -3,7 +3,7 @@
 import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
+import {spawn, type ChildProcess} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
 import type {VFileMessage} from 'vfile-message'
 import {lint, rules, type LintOptions} from '../src/index.js'
@@ -42,29 +42,42 @@ export interface Run {
   stderr: string
 }
 
-/** Run the real binary. */
-export function run(args: string[], options: {cwd?: string; input?: string | Buffer; env?: Record<string, string>} = {}): Run {
-  const result = spawnSync(process.execPath, [bin, ...args], {
+/**
+ * Run the real binary and wait for it without blocking: a test that runs it several
+ * times in a row with spawnSync stalls vitest's worker past its 60 s RPC timeout on a
+ * loaded machine ("Timeout calling onTaskUpdate"), which fails the run with every test green.
+ */
+export function run(args: string[], options: {cwd?: string; input?: string | Buffer; env?: Record<string, string>} = {}): Promise<Run> {
+  const child = spawn(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? root,
-    input: options.input,
-    encoding: 'utf8',
-    env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env},
-    maxBuffer: 64 * 1024 * 1024,
-    // A hang is a failure (code null), not a stuck test run.
-    timeout: 60_000
+    env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env}
   })
-  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+  return collect(child, options.input)
+}
+
+/** Stdout and stderr of a child as text, once it has ended; a hang is a failure (code null), not a stuck test run. */
+function collect(child: ChildProcess, input?: string | Buffer): Promise<Run> {
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  // The child may exit before reading all its input (a refused file): that is its answer, not an error here.
+  child.stdin!.on('error', () => {})
+  child.stdin!.end(input)
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
+  return new Promise<Run>((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolve({code, stdout, stderr})
+    })
+  })
 }
 
 /** Start the real binary without waiting for it: the process, and its result once it ends. */
 export function start(args: string[], cwd: string): {child: ChildProcess; done: Promise<Run>} {
   const child = spawn(process.execPath, [bin, ...args], {cwd, env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0'}})
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (chunk) => (stdout += chunk))
-  child.stderr.on('data', (chunk) => (stderr += chunk))
-  const done = new Promise<Run>((resolve) => child.on('close', (code) => resolve({code, stdout, stderr})))
-  return {child, done}
+  return {child, done: collect(child)}
 }
 
 /** A fresh temporary folder holding these files (text or bytes, by relative path). */

@@ -11,20 +11,20 @@ const claims = '# Peacekeeping\n\nThe UN mission in Somalia was a complete disas
 const quiet = ['--rule', 'perspective-coverage=off', '--rule', 'sovereignty-coverage=off', '--rule', 'ethics-coverage=off']
 
 describe('--init', () => {
-  it('--yes writes the recommended config with the three default perspectives, which the essays then get', () => {
+  it('--yes writes the recommended config with the three default perspectives, which the essays then get', async () => {
     const ws = workspace({'e.md': claims})
-    expect(run(['--init', '--yes'], {cwd: ws})).toEqual({code: 0, stdout: 'Wrote .essaylintrc.yaml: perspectives realism, liberalism, constructivism.\n', stderr: ''})
+    expect(await run(['--init', '--yes'], {cwd: ws})).toEqual({code: 0, stdout: 'Wrote .essaylintrc.yaml: perspectives realism, liberalism, constructivism.\n', stderr: ''})
     const text = readFileSync(path.join(ws, '.essaylintrc.yaml'), 'utf8')
     expect(text).toMatch(/^# essaylint config for this course/)
     expect(parse(text)).toEqual({extends: 'essaylint:recommended', rules: {'perspective-coverage': ['warn', {required: ['realism', 'liberalism', 'constructivism']}]}})
-    expect(JSON.parse(run(['--print-config', 'e.md'], {cwd: ws}).stdout).configFile).toBe('.essaylintrc.yaml')
+    expect(JSON.parse((await run(['--print-config', 'e.md'], {cwd: ws})).stdout).configFile).toBe('.essaylintrc.yaml')
     // Never over a config that is there.
-    expect(run(['--init', '--yes'], {cwd: ws})).toMatchObject({code: 2, stderr: expect.stringContaining('.essaylintrc.yaml: a config is already here')})
+    expect(await run(['--init', '--yes'], {cwd: ws})).toMatchObject({code: 2, stderr: expect.stringContaining('.essaylintrc.yaml: a config is already here')})
   })
 
-  it('asks which perspectives and drafts or graded; an unknown perspective is asked again', () => {
+  it('asks which perspectives and drafts or graded; an unknown perspective is asked again', async () => {
     const ws = workspace()
-    const result = run(['--init'], {cwd: ws, input: 'realism, marxismo\nrealism english-school\ngraded\n'})
+    const result = await run(['--init'], {cwd: ws, input: 'realism, marxismo\nrealism english-school\ngraded\n'})
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('Unknown perspective: marxismo.')
     const config = parse(readFileSync(path.join(ws, '.essaylintrc.yaml'), 'utf8'))

@@ -6,8 +6,8 @@ import {run} from './helpers.js'
 const essay = 'fixtures/rules/unsupported-claim/not-ok-sweeping-claims.md'
 
 describe('essaylint outline', () => {
-  it('prints JSON in the documented shape', () => {
-    const result = run(['outline', '--format', 'json', essay, 'fixtures/essays/strong-three-lenses.md'])
+  it('prints JSON in the documented shape', async () => {
+    const result = await run(['outline', '--format', 'json', essay, 'fixtures/essays/strong-three-lenses.md'])
     expect(result.code).toBe(0)
     const [strong, sweeping] = JSON.parse(result.stdout)
     expect(Object.keys(sweeping).sort()).toEqual(['concepts', 'paragraphs', 'path', 'thesis'])
@@ -37,15 +37,15 @@ describe('essaylint outline', () => {
     for (const id of ['realism', 'liberalism', 'constructivism', 'sovereignty', 'ethics']) expect(strong.concepts[id].status).toBe('applied')
   })
 
-  it('prints a readable outline with ✔ and ✘ and the coverage', () => {
-    const result = run(['outline', essay])
+  it('prints a readable outline with ✔ and ✘ and the coverage', async () => {
+    const result = await run(['outline', essay])
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('Thesis: none found')
     expect(result.stdout).toContain('  ¶ line 3\n    ✘ "The UN mission in Somalia was a complete disaster." — no support')
     expect(result.stdout).toMatch(/Realism\s+absent/)
   })
 
-  it('rejects an unknown format', () => {
-    expect(run(['outline', '-f', 'sarif', essay])).toMatchObject({code: 2, stderr: 'essaylint: outline: unknown format "sarif" (expected text or json).\n'})
+  it('rejects an unknown format', async () => {
+    expect(await run(['outline', '-f', 'sarif', essay])).toMatchObject({code: 2, stderr: 'essaylint: outline: unknown format "sarif" (expected text or json).\n'})
   })
 })

@@ -17,36 +17,36 @@ describe('linting a class in worker processes', () => {
   }
   writeFileSync(path.join(dir, 'empty.md'), '')
 
-  it.each([['json'], ['stylish'], ['sarif'], ['github']])('--format %s: same report, errors and exit code as one thread', (format) => {
-    const parallel = run(['-f', format, '.'], {cwd: dir})
-    const single = run(['-f', format, '--concurrency', '1', '.'], {cwd: dir})
+  it.each([['json'], ['stylish'], ['sarif'], ['github']])('--format %s: same report, errors and exit code as one thread', async (format) => {
+    const parallel = await run(['-f', format, '.'], {cwd: dir})
+    const single = await run(['-f', format, '--concurrency', '1', '.'], {cwd: dir})
     expect(parallel.code).toBe(2)
     expect(parallel.stderr).toBe('essaylint: empty.md: file is empty: there is no essay to check\n')
     expect(parallel).toEqual(single)
     if (format === 'json') expect(JSON.parse(parallel.stdout)).toHaveLength(32)
   })
 
-  it('with a V8 option in NODE_OPTIONS (the workers then start without their snapshot): same report', () => {
-    const options = run(['-f', 'json', '.'], {cwd: dir, env: {NODE_OPTIONS: '--max-old-space-size=2048'}})
+  it('with a V8 option in NODE_OPTIONS (the workers then start without their snapshot): same report', async () => {
+    const options = await run(['-f', 'json', '.'], {cwd: dir, env: {NODE_OPTIONS: '--max-old-space-size=2048'}})
     expect(options.code).toBe(2)
-    expect(options).toEqual(run(['-f', 'json', '--concurrency', '1', '.'], {cwd: dir}))
+    expect(options).toEqual(await run(['-f', 'json', '--concurrency', '1', '.'], {cwd: dir}))
   })
 
-  it('many essays named one by one (a shell glob): workers start before the listing, same report', () => {
+  it('many essays named one by one (a shell glob): workers start before the listing, same report', async () => {
     const names = readdirSync(dir).filter((name) => name.startsWith('student-'))
-    const parallel = run(['-f', 'json', ...names], {cwd: dir})
+    const parallel = await run(['-f', 'json', ...names], {cwd: dir})
     expect(parallel.code).toBe(0)
     expect(JSON.parse(parallel.stdout)).toHaveLength(32)
-    expect(parallel).toEqual(run(['-f', 'json', '--concurrency', '1', ...names], {cwd: dir}))
+    expect(parallel).toEqual(await run(['-f', 'json', '--concurrency', '1', ...names], {cwd: dir}))
   })
 
-  it('a folder of many files that are not essays: the two essays in it are linted once', () => {
+  it('a folder of many files that are not essays: the two essays in it are linted once', async () => {
     const mixed = mkdtempSync(path.join(tmpdir(), 'essaylint-mixed-'))
     for (let i = 0; i < 30; i++) writeFileSync(path.join(mixed, `scan-${i}.png`), 'not an essay')
     for (const source of sources.slice(0, 2)) writeFileSync(path.join(mixed, source), readFileSync(path.join(root, 'fixtures', 'essays', source)))
-    const result = run(['-f', 'json', '.'], {cwd: mixed})
+    const result = await run(['-f', 'json', '.'], {cwd: mixed})
     expect(JSON.parse(result.stdout).map((r: {path: string}) => r.path)).toEqual(['mali-sovereignty.md', 'weak-no-theory.md'])
-    expect(result).toEqual(run(['-f', 'json', '--concurrency', '1', '.'], {cwd: mixed}))
+    expect(result).toEqual(await run(['-f', 'json', '--concurrency', '1', '.'], {cwd: mixed}))
   })
 
   // Killed at once (while the essays are still listed) or a moment later (while it lints).
@@ -66,8 +66,8 @@ describe('linting a class in worker processes', () => {
     expect(await done).toEqual({code: 2, stdout: '', stderr: 'essaylint: internal error: a worker process stopped (SIGKILL)\n'})
   })
 
-  it('--concurrency rejects nonsense', () => {
-    expect(run(['--concurrency', '0', '.'], {cwd: dir})).toMatchObject({code: 2, stderr: 'essaylint: --concurrency expects a whole number of workers or "auto", got "0". Run "essaylint --help" for usage.\n'})
+  it('--concurrency rejects nonsense', async () => {
+    expect(await run(['--concurrency', '0', '.'], {cwd: dir})).toMatchObject({code: 2, stderr: 'essaylint: --concurrency expects a whole number of workers or "auto", got "0". Run "essaylint --help" for usage.\n'})
   })
 })
 

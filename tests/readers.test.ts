@@ -12,11 +12,10 @@ import {lint} from '../src/index.js'
 import {defaultRubric} from '../src/grade/rubric.js'
 import {gradeEssay} from '../src/grade/score.js'
 import {extractText, ReaderError} from '../src/readers/index.js'
-import {root, start} from './helpers.js'
+import {root, run} from './helpers.js'
 import {makeZip} from './zip-helper.js'
 
 /** The real binary, without blocking the test worker's event loop (vitest reports progress through it). */
-const run = (args: string[], options: {cwd?: string} = {}) => start(args, options.cwd ?? root).done
 
 const essays = path.join(root, 'fixtures/essays')
 const documents = path.join(root, 'fixtures/documents')

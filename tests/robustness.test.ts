@@ -29,7 +29,7 @@ function workspace(files: Record<string, string | Uint8Array> = {}): string {
   return dir
 }
 
-const run = (args: string[], cwd: string, input?: string | Buffer): Run => runBin(args, {cwd, input})
+const run = (args: string[], cwd: string, input?: string | Buffer): Promise<Run> => runBin(args, {cwd, input})
 
 /** Exit code 2, nothing on stdout, and exactly these lines on stderr. */
 function expectInputErrors(result: Run, lines: string[]): void {
@@ -50,12 +50,12 @@ const utf16 = (text: string, order: 'le' | 'be', bom = true): Buffer => {
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
 
 describe('file system', () => {
-  it('missing files, folders, paths through a file, dangling links and symlink loops: exit 2, one line each', () => {
+  it('missing files, folders, paths through a file, dangling links and symlink loops: exit 2, one line each', async () => {
     const dir = workspace({'good.md': essay, 'notes/readme.png': 'x', 'folder.md/readme.png': 'x'})
     symlinkSync('loop-b.md', path.join(dir, 'loop-a.md'))
     symlinkSync('loop-a.md', path.join(dir, 'loop-b.md'))
     symlinkSync('nowhere.md', path.join(dir, 'dangling.md'))
-    const result = run(['--no-config', '-f', 'json', 'missing.md', 'notes', 'folder.md', 'good.md/inside.md', 'dangling.md', 'loop-a.md', 'good.md'], dir)
+    const result = await run(['--no-config', '-f', 'json', 'missing.md', 'notes', 'folder.md', 'good.md/inside.md', 'dangling.md', 'loop-a.md', 'good.md'], dir)
     expectInputErrors(result, [
       'essaylint: missing.md: file not found',
       'essaylint: notes: no essays found in this folder (looked for .md, .markdown, .mdx, .txt, .docx, .odt, .pdf, .html, .htm)',
@@ -68,39 +68,39 @@ describe('file system', () => {
     expect((JSON.parse(result.stdout) as JsonReport).map((r) => r.path)).toEqual(['good.md'])
     // A path through a file once took the essay of the folder above down with it, in either order.
     for (const args of [['good.md/inside.md', 'good.md'], ['good.md', 'good.md/inside.md']]) {
-      const again = run(['--no-config', '-f', 'json', ...args], dir)
+      const again = await run(['--no-config', '-f', 'json', ...args], dir)
       expectInputErrors(again, ['essaylint: good.md/inside.md: file not found (a part of the path is a file, not a folder)'])
       expect((JSON.parse(again.stdout) as JsonReport).map((r) => r.path)).toEqual(['good.md'])
     }
   })
 
-  it('an essay reached again through a folder that links back to itself is linted once, under its shortest path', () => {
+  it('an essay reached again through a folder that links back to itself is linted once, under its shortest path', async () => {
     const dir = workspace({'class/a.md': essay, 'class/b.md': essay})
     symlinkSync('..', path.join(dir, 'class', 'again'))
     symlinkSync('a.md', path.join(dir, 'class', 'same-as-a.md'))
     for (const args of [['class'], ['class', 'class/a.md'], ['class/**/*.md']]) {
-      const result = run(['--no-config', '-f', 'json', ...args], dir)
+      const result = await run(['--no-config', '-f', 'json', ...args], dir)
       expect(result.code).toBe(0)
       expect(result.stderr).toBe('')
       expect((JSON.parse(result.stdout) as JsonReport).map((r) => r.path)).toEqual(['class/a.md', 'class/b.md'])
     }
   })
 
-  it('a named pipe in a folder or matched by a glob is skipped with one line, not waited on; the other essays are linted', () => {
+  it('a named pipe in a folder or matched by a glob is skipped with one line, not waited on; the other essays are linted', async () => {
     const dir = workspace({'class/a.md': essay})
     execFileSync('mkfifo', [path.join(dir, 'class', 'pipe.md'), path.join(dir, 'class', 'odd [1].md')])
     for (const args of [['class'], ['class/*.md']]) {
-      const result = run(['--no-config', '-f', 'json', ...args], dir)
+      const result = await run(['--no-config', '-f', 'json', ...args], dir)
       expectInputErrors(result, ['essaylint: class/odd [1].md: a named pipe, not an essay file: skipped', 'essaylint: class/pipe.md: a named pipe, not an essay file: skipped'])
       expect((JSON.parse(result.stdout) as JsonReport).map((r) => r.path)).toEqual(['class/a.md'])
     }
   })
 
-  it.skipIf(isRoot)('an unreadable file: exit 2, "permission denied" (skipped when running as root: chmod 000 does not stop root from reading)', () => {
+  it.skipIf(isRoot)('an unreadable file: exit 2, "permission denied" (skipped when running as root: chmod 000 does not stop root from reading)', async () => {
     const dir = workspace({'locked.md': essay, 'good.md': essay})
     chmodSync(path.join(dir, 'locked.md'), 0o000)
     try {
-      const result = run(['--no-config', '-f', 'json', 'locked.md', 'good.md'], dir)
+      const result = await run(['--no-config', '-f', 'json', 'locked.md', 'good.md'], dir)
       expectInputErrors(result, ['essaylint: locked.md: permission denied: the file cannot be read'])
       expect((JSON.parse(result.stdout) as JsonReport).map((r) => r.path)).toEqual(['good.md'])
     } finally {
@@ -108,14 +108,14 @@ describe('file system', () => {
     }
   })
 
-  it('invalid UTF-8, UTF-16 without a byte-order mark, NUL bytes: exit 2, one line each', () => {
+  it('invalid UTF-8, UTF-16 without a byte-order mark, NUL bytes: exit 2, one line each', async () => {
     const dir = workspace({
       'latin1.md': Buffer.from('Peacekeeping in C\xf4te d\u2019Ivoire was not neutral.\n', 'latin1'),
       'truncated.md': Buffer.concat([Buffer.from('Peacekeeping works. Caf'), Buffer.from([0xc3])]),
       'utf16-no-bom.md': utf16(essay, 'le', false),
       'nul.txt': 'Peacekeeping works.\0\n'
     })
-    const result = run(['--no-config', 'latin1.md', 'truncated.md', 'utf16-no-bom.md', 'nul.txt'], dir)
+    const result = await run(['--no-config', 'latin1.md', 'truncated.md', 'utf16-no-bom.md', 'nul.txt'], dir)
     expectInputErrors(result, [
       'essaylint: latin1.md: file is not valid UTF-8 text; save it as UTF-8 and run essaylint again',
       'essaylint: truncated.md: file is not valid UTF-8 text; save it as UTF-8 and run essaylint again',
@@ -124,7 +124,7 @@ describe('file system', () => {
     ])
   })
 
-  it('UTF-16 (LE and BE) with a byte-order mark, a UTF-8 byte-order mark, CRLF and CR: the same findings at the same positions', () => {
+  it('UTF-16 (LE and BE) with a byte-order mark, a UTF-8 byte-order mark, CRLF and CR: the same findings at the same positions', async () => {
     const dir = workspace({
       'lf.md': sample,
       'utf16le.md': utf16(sample, 'le'),
@@ -135,7 +135,7 @@ describe('file system', () => {
       'crlf-utf16.md': utf16(sample.replace(/\n/g, '\r\n'), 'le')
     })
     const names = ['lf.md', 'utf16le.md', 'utf16be.md', 'bom.md', 'crlf.md', 'cr.md', 'crlf-utf16.md']
-    const results = names.map((name) => run(['--no-config', '-f', 'json', name], dir))
+    const results = await Promise.all(names.map((name) => run(['--no-config', '-f', 'json', name], dir)))
     for (const result of results) expect(result.stderr).toBe('')
     const [expected, ...others] = results.map((result) => positions(result)[0])
     expect(expected.length).toBeGreaterThan(5)
@@ -144,7 +144,7 @@ describe('file system', () => {
     expect(expected.some((m) => m.startsWith('1:1-1:'))).toBe(true)
   })
 
-  it('files too large to be essays: exit 2 with the size, before reading them whole', () => {
+  it('files too large to be essays: exit 2 with the size, before reading them whole', async () => {
     const dir = workspace({'over.md': 'The peacekeepers stayed. \n\n'.repeat(80_000), 'just-over.md': 'a'.repeat(2 * 1024 * 1024 + 1), 'good.md': essay})
     const lines = [
       'essaylint: over.md: file is too large (2.1 MB); essaylint reads essays up to 2.0 MB',
@@ -161,7 +161,7 @@ describe('file system', () => {
       // No sparse files here: that case is left out.
     }
     try {
-      const result = run(args, dir)
+      const result = await run(args, dir)
       expectInputErrors(result, lines)
       expect((JSON.parse(result.stdout) as JsonReport).map((r) => r.path)).toEqual(['good.md'])
     } finally {
@@ -169,24 +169,24 @@ describe('file system', () => {
     }
   })
 
-  it('--max-file-size sets the limit: smaller refuses an ordinary essay, larger admits a 2.2 MB one; bad sizes are usage errors', () => {
+  it('--max-file-size sets the limit: smaller refuses an ordinary essay, larger admits a 2.2 MB one; bad sizes are usage errors', async () => {
     const bytes = Buffer.byteLength(essay)
     // 2.2 MB, most of it a log pasted in a code block (never linted), so the test stays quick.
     const dir = workspace({'essay.md': essay, 'long.md': essay + '\n```\n' + 'the peacekeepers stayed, said the log\n'.repeat(60_000) + '```\n'})
-    expectInputErrors(run(['--no-config', '-f', 'json', '--max-file-size', '1kB', 'essay.md'], dir), [
+    expectInputErrors(await run(['--no-config', '-f', 'json', '--max-file-size', '1kB', 'essay.md'], dir), [
       `essaylint: essay.md: file is too large (${(bytes / 1024).toFixed(1)} KB); essaylint reads essays up to 1.0 KB`
     ])
-    const admitted = run(['--no-config', '-f', 'json', '--max-file-size', '3MB', 'long.md', 'essay.md'], dir)
+    const admitted = await run(['--no-config', '-f', 'json', '--max-file-size', '3MB', 'long.md', 'essay.md'], dir)
     expect(admitted.stderr).toBe('')
     expect((JSON.parse(admitted.stdout) as JsonReport).map((r) => r.path)).toEqual(['essay.md', 'long.md'])
     for (const size of ['2XB', '0', 'big']) {
-      expectInputErrors(run(['--max-file-size', size, 'essay.md'], dir), [
+      expectInputErrors(await run(['--max-file-size', size, 'essay.md'], dir), [
         `essaylint: --max-file-size expects a size such as 5MB, 800kB or 100000, got "${size}". Run "essaylint --help" for usage.`
       ])
     }
   })
 
-  it('Markdown that no essay has (deep nesting, dense markup, a paragraph of thousands of lines, thousands of quotes or headings): exit 2, one line each', () => {
+  it('Markdown that no essay has (deep nesting, dense markup, a paragraph of thousands of lines, thousands of quotes or headings): exit 2, one line each', async () => {
     const dir = workspace({
       'quotes.md': '# Title\n\n' + '> '.repeat(500) + 'Peacekeeping is bad.\n',
       'lists.md': Array.from({length: 300}, (_, i) => '  '.repeat(i) + '- item ' + i).join('\n'),
@@ -198,7 +198,7 @@ describe('file system', () => {
       'many-headings.md': '# Title\n\n' + '## A heading\n'.repeat(1_000) + '\n' + '- item\n'.repeat(2_000),
       'good.md': essay
     })
-    const result = run(['--no-config', '-f', 'json', 'quotes.md', 'lists.md', 'emphasis.md', 'lines.txt', 'one-line.md', 'many-quotes.md', 'many-headings.md', 'good.md'], dir)
+    const result = await run(['--no-config', '-f', 'json', 'quotes.md', 'lists.md', 'emphasis.md', 'lines.txt', 'one-line.md', 'many-quotes.md', 'many-headings.md', 'good.md'], dir)
     expectInputErrors(result, [
       'essaylint: quotes.md: line 3: the Markdown is nested more than 100 levels deep (lists, quotes or emphasis inside each other); essaylint does not read structures this deep',
       'essaylint: lists.md: line 101: the Markdown is nested more than 100 levels deep (lists, quotes or emphasis inside each other); essaylint does not read structures this deep',
@@ -211,10 +211,10 @@ describe('file system', () => {
     expect((JSON.parse(result.stdout) as JsonReport).map((r) => r.path)).toEqual(['good.md'])
   })
 
-  it('text piped in under the name of a file on disk is linted as piped, not replaced by the file', () => {
+  it('text piped in under the name of a file on disk is linted as piped, not replaced by the file', async () => {
     const dir = workspace({'essay.md': '# The file on disk\n\nRealism is named here once.\n'})
     // A replacement character makes essaylint look at the raw bytes; they must be the piped ones.
-    const result = run(['--no-config', '-f', 'json', '--stdin-filename', 'essay.md'], dir, '# Piped \ufffd draft\n\nPeacekeeping clearly fails everywhere.\n')
+    const result = await run(['--no-config', '-f', 'json', '--stdin-filename', 'essay.md'], dir, '# Piped \ufffd draft\n\nPeacekeeping clearly fails everywhere.\n')
     expect(result.code).toBe(0)
     const [report] = JSON.parse(result.stdout) as JsonReport
     expect(report.path).toBe('essay.md')
@@ -293,7 +293,7 @@ describe('--output', () => {
     expect(readdirSync(dir).sort()).toEqual(['class', 'report.json'])
   })
 
-  it('never writes over an essay named on the command line, however the path is spelled', () => {
+  it('never writes over an essay named on the command line, however the path is spelled', async () => {
     const dir = workspace({'e.md': essay, 'sub/f.md': essay})
     for (const [output, inputs] of [
       ['e.md', ['e.md']],
@@ -302,7 +302,7 @@ describe('--output', () => {
       ['sub/../e.md', ['sub/f.md', 'e.md']],
       ['sub/f.md', ['./sub/f.md']]
     ] as Array<[string, string[]]>) {
-      const result = run(['--no-config', '-o', output, ...inputs], dir)
+      const result = await run(['--no-config', '-o', output, ...inputs], dir)
       expect(result.code, output).toBe(2)
       expect(result.stderr).toBe(`essaylint: ${output}: refusing to write the report over an essay being linted.\n`)
     }
@@ -310,10 +310,10 @@ describe('--output', () => {
     expect(readFileSync(path.join(dir, 'sub', 'f.md'), 'utf8')).toBe(essay)
   })
 
-  it('never writes over an essay found by walking a folder or expanding a glob', () => {
+  it('never writes over an essay found by walking a folder or expanding a glob', async () => {
     const dir = workspace({'class/a.md': essay, 'class/b.md': essay})
     for (const args of [['class', '-o', 'class/a.md'], ['class/*.md', '-o', 'class/b.md']]) {
-      const result = run(['--no-config', ...args], dir)
+      const result = await run(['--no-config', ...args], dir)
       expect(result.code).toBe(2)
       expect(result.stderr).toBe(`essaylint: ${args[2]}: refusing to write the report over an essay being linted.\n`)
     }
@@ -321,19 +321,19 @@ describe('--output', () => {
     expect(readFileSync(path.join(dir, 'class', 'b.md'), 'utf8')).toBe(essay)
   })
 
-  it('a report that cannot be written: exit 2, one line, the essays untouched', () => {
+  it('a report that cannot be written: exit 2, one line, the essays untouched', async () => {
     const dir = workspace({'e.md': essay, 'out/.keep': ''})
-    const missing = run(['--no-config', '-o', 'no-such-folder/report.txt', 'e.md'], dir)
+    const missing = await run(['--no-config', '-o', 'no-such-folder/report.txt', 'e.md'], dir)
     expect(missing).toEqual({code: 2, stdout: '', stderr: 'essaylint: no-such-folder/report.txt: cannot write the report (ENOENT)\n'})
-    const folder = run(['--no-config', '-o', 'out', 'e.md'], dir)
+    const folder = await run(['--no-config', '-o', 'out', 'e.md'], dir)
     expect(folder.code).toBe(2)
     expect(folder.stderr).toBe('essaylint: out: cannot write the report (EISDIR)\n')
     expect(readFileSync(path.join(dir, 'e.md'), 'utf8')).toBe(essay)
   })
 
-  it('a failed --output leaves no temporary file behind', () => {
+  it('a failed --output leaves no temporary file behind', async () => {
     const dir = workspace({'e.md': essay, 'out/.keep': ''})
-    expect(run(['--no-config', '-o', 'out', 'e.md'], dir).code).toBe(2)
+    expect((await run(['--no-config', '-o', 'out', 'e.md'], dir)).code).toBe(2)
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
 })
@@ -373,9 +373,9 @@ describe('config hardening: exit 2 and one line naming the config file (and the 
     ['.essaylintrc.mjs', 'export default "strict"\n', '.essaylintrc.mjs: a config must be an object with "extends", "rules" or "concepts"']
   ]
 
-  it.each(cases)('%s containing %j', (name, text, expected) => {
+  it.each(cases)('%s containing %j', async (name, text, expected) => {
     const dir = workspace({[name]: text, 'week1/e.md': essay})
-    const result = run(['week1/e.md'], dir)
+    const result = await run(['week1/e.md'], dir)
     expect(result.code).toBe(2)
     expect(result.stdout).toBe('')
     const lines = result.stderr.split('\n').filter(Boolean)
@@ -386,7 +386,7 @@ describe('config hardening: exit 2 and one line naming the config file (and the 
     if (!/unknown concept|invalid severity "constructor"/.test(expected)) expect(lines[0]).toBe(`essaylint: ${expected} (config used for week1/e.md)`)
   })
 
-  it('an "extends" loop across files, a missing or broken extended config, a missing --config', () => {
+  it('an "extends" loop across files, a missing or broken extended config, a missing --config', async () => {
     const dir = workspace({
       'a.json': '{"extends": "./b.json"}',
       'b.json': '{\n  "extends": "./a.json"\n}',
@@ -395,26 +395,26 @@ describe('config hardening: exit 2 and one line naming the config file (and the 
       'broken.yaml': 'rules:\n  x: [\n',
       'e.md': essay
     })
-    const lines = (config: string) => run(['-c', config, 'e.md'], dir)
-    expectInputErrors(lines('a.json'), ['essaylint: b.json:2: "extends" loops back to a.json (config used for e.md)'])
-    expectInputErrors(lines('c.json'), ['essaylint: c.json:1: cannot read extended config "./missing.json" (config used for e.md)'])
-    expectInputErrors(lines('d.json'), ['essaylint: broken.yaml:3: cannot parse: Flow sequence in block collection must be sufficiently indented and end with a ] (config used for e.md)'])
-    expectInputErrors(lines('nope.json'), ['essaylint: nope.json: cannot read the config: file not found (config used for e.md)'])
+    const lines = async (config: string) => await run(['-c', config, 'e.md'], dir)
+    expectInputErrors(await lines('a.json'), ['essaylint: b.json:2: "extends" loops back to a.json (config used for e.md)'])
+    expectInputErrors(await lines('c.json'), ['essaylint: c.json:1: cannot read extended config "./missing.json" (config used for e.md)'])
+    expectInputErrors(await lines('d.json'), ['essaylint: broken.yaml:3: cannot parse: Flow sequence in block collection must be sufficiently indented and end with a ] (config used for e.md)'])
+    expectInputErrors(await lines('nope.json'), ['essaylint: nope.json: cannot read the config: file not found (config used for e.md)'])
   })
 
-  it('a broken config fails only the essays under it: the others are linted', () => {
+  it('a broken config fails only the essays under it: the others are linted', async () => {
     const dir = workspace({'course/.essaylintrc.json': '{"rules": {"nope": "warn"}}', 'course/e.md': essay, 'other/e.md': essay})
-    const result = run(['-f', 'json', 'course/e.md', 'other/e.md'], dir)
+    const result = await run(['-f', 'json', 'course/e.md', 'other/e.md'], dir)
     expectInputErrors(result, [
       'essaylint: course/.essaylintrc.json:1: unknown rule "nope" (known rules: perspective-coverage, sovereignty-coverage, ethics-coverage, unsupported-claim, vague-evidence, mission-facts, citation-reference, thesis) (config used for course/e.md)'
     ])
     expect((JSON.parse(result.stdout) as JsonReport).map((r) => r.path)).toEqual(['other/e.md'])
   })
 
-  it('a JavaScript config is code: it runs when found above an essay (the trust model in the README)', () => {
+  it('a JavaScript config is code: it runs when found above an essay (the trust model in the README)', async () => {
     const dir = workspace({'downloaded/.essaylintrc.mjs': 'console.error("config code ran")\nexport default {}\n', 'downloaded/e.md': essay})
-    expect(run(['downloaded/e.md'], dir).stderr).toBe('config code ran\n')
+    expect((await run(['downloaded/e.md'], dir)).stderr).toBe('config code ran\n')
     // --no-config (or --config) runs none.
-    expect(run(['--no-config', 'downloaded/e.md'], dir).stderr).toBe('')
+    expect((await run(['--no-config', 'downloaded/e.md'], dir)).stderr).toBe('')
   })
 })

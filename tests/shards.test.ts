@@ -35,16 +35,16 @@ describe('a shard', () => {
     expect(shardOf(listed, {index: 6, count: 6})).toEqual([])
   })
 
-  it.each([['0/2'], ['3/2'], ['1/0'], ['x/2'], ['1/2/3'], ['1/-2']])('--shard %s is a usage error', (text) => {
+  it.each([['0/2'], ['3/2'], ['1/0'], ['x/2'], ['1/2/3'], ['1/-2']])('--shard %s is a usage error', async (text) => {
     expect(typeof parseShard(text)).toBe('string')
-    const result = run(['grade', '--shard', text, 'fixtures/essays'])
+    const result = await run(['grade', '--shard', text, 'fixtures/essays'])
     expect(result.code).toBe(2)
     expect(result.stderr).toBe(`essaylint: --shard expects i/n with 1 ≤ i ≤ n, such as 2/4, got "${text}". Run "essaylint --help" for usage.\n`)
   })
 
-  it('belongs to grade', () => {
-    expect(run(['--shard', '1/2', 'fixtures/essays']).stderr).toBe('essaylint: --shard and --merge belong to "essaylint grade". Run "essaylint --help" for usage.\n')
-    expect(run(['grade', '--shard', '1/2', '--merge', 'a.json']).code).toBe(2)
+  it('belongs to grade', async () => {
+    expect((await run(['--shard', '1/2', 'fixtures/essays'])).stderr).toBe('essaylint: --shard and --merge belong to "essaylint grade". Run "essaylint --help" for usage.\n')
+    expect((await run(['grade', '--shard', '1/2', '--merge', 'a.json'])).code).toBe(2)
   })
 })
 
@@ -53,16 +53,16 @@ describe('merging the shards of a class', () => {
     [7, 3],
     // 48 essays in 2 shards of 24: each shard, and the whole class, is graded by worker processes.
     [48, 2]
-  ])('%i essays in %i shards: the merged report, in every format, is the report of one run', (count, shards) => {
+  ])('%i essays in %i shards: the merged report, in every format, is the report of one run', async (count, shards) => {
     const dir = classOf(count)
-    const whole = run(['grade', '-f', 'json', 'class'], {cwd: dir})
+    const whole = await run(['grade', '-f', 'json', 'class'], {cwd: dir})
     expect(whole.code).toBe(0)
     expect(JSON.parse(whole.stdout).essays).toHaveLength(count)
     const names: string[] = []
     const seen: string[] = []
     for (let i = 1; i <= shards; i++) {
       const name = `shard-${i}.json`
-      const part = run(['grade', '-f', 'json', '--shard', `${i}/${shards}`, '-o', name, 'class'], {cwd: dir})
+      const part = await run(['grade', '-f', 'json', '--shard', `${i}/${shards}`, '-o', name, 'class'], {cwd: dir})
       expect(part).toMatchObject({code: 0, stderr: ''})
       const report = JSON.parse(readFileSync(path.join(dir, name), 'utf8'))
       expect(report.shard).toEqual({index: i, count: shards, essays: count})
@@ -72,18 +72,18 @@ describe('merging the shards of a class', () => {
     }
     expect(seen.sort()).toEqual(JSON.parse(whole.stdout).essays.map((essay: {path: string}) => essay.path))
     // Any order of the shards' reports.
-    const merged = run(['grade', '--merge', '-f', 'json', ...names.reverse()], {cwd: dir})
+    const merged = await run(['grade', '--merge', '-f', 'json', ...names.reverse()], {cwd: dir})
     expect(merged).toEqual(whole)
-    for (const format of count < 24 ? ['csv', 'markdown', 'text'] : ['csv']) expect(run(['grade', '--merge', '-f', format, ...names], {cwd: dir})).toEqual(run(['grade', '-f', format, 'class'], {cwd: dir}))
+    for (const format of count < 24 ? ['csv', 'markdown', 'text'] : ['csv']) expect(await run(['grade', '--merge', '-f', format, ...names], {cwd: dir})).toEqual(await run(['grade', '-f', format, 'class'], {cwd: dir}))
     // --min-score applies to the merged class.
-    const failing = run(['grade', '--merge', '--min-score', '101', '-f', 'csv', ...names], {cwd: dir})
+    const failing = await run(['grade', '--merge', '--min-score', '101', '-f', 'csv', ...names], {cwd: dir})
     expect(failing.code).toBe(1)
     expect(failing.stderr).toMatch(new RegExp(`^essaylint: ${count} essays scored below --min-score 101: `))
   }, 600_000)
 
-  it('a shard with no essays of the class is an empty report, not an error', () => {
+  it('a shard with no essays of the class is an empty report, not an error', async () => {
     const dir = classOf(2)
-    const empty = run(['grade', '-f', 'json', '--shard', '3/3', 'class'], {cwd: dir})
+    const empty = await run(['grade', '-f', 'json', '--shard', '3/3', 'class'], {cwd: dir})
     expect(empty.code).toBe(0)
     expect(JSON.parse(empty.stdout)).toMatchObject({summary: {count: 0}, essays: [], shard: {index: 3, count: 3, essays: 2}})
   }, 120_000)
@@ -91,18 +91,18 @@ describe('merging the shards of a class', () => {
   describe('refuses, in one line with exit 2, reports that do not make one class', () => {
     const dir = classOf(7)
     const [one, two, three, otherRubric, whole] = ['s1of2.json', 's2of2.json', 's1of3.json', 's2of2-other.json', 'whole.json']
-    beforeAll(() => {
-      const grade = (name: string, args: string[]) => expect(run(['grade', '-f', 'json', '-o', name, ...args, 'class'], {cwd: dir}).code).toBe(0)
-      grade(one, ['--shard', '1/2'])
-      grade(two, ['--shard', '2/2'])
-      grade(three, ['--shard', '1/3'])
+    beforeAll(async () => {
+      const grade = async (name: string, args: string[]) => expect((await run(['grade', '-f', 'json', '-o', name, ...args, 'class'], {cwd: dir})).code).toBe(0)
+      await grade(one, ['--shard', '1/2'])
+      await grade(two, ['--shard', '2/2'])
+      await grade(three, ['--shard', '1/3'])
       writeFileSync(path.join(dir, 'rubric.json'), '{"weights": {"ethics": 30, "perspectives": 10}}')
-      grade(otherRubric, ['--shard', '2/2', '--rubric', 'rubric.json'])
-      grade(whole, [])
+      await grade(otherRubric, ['--shard', '2/2', '--rubric', 'rubric.json'])
+      await grade(whole, [])
       const edited = JSON.parse(readFileSync(path.join(dir, one), 'utf8'))
       edited.essays.pop()
       writeFileSync(path.join(dir, 'edited.json'), JSON.stringify(edited))
-      writeFileSync(path.join(dir, 'lint.json'), run(['-f', 'json', 'class'], {cwd: dir}).stdout)
+      writeFileSync(path.join(dir, 'lint.json'), (await run(['-f', 'json', 'class'], {cwd: dir})).stdout)
       writeFileSync(path.join(dir, 'broken.json'), '{"summary": {"count": 1}, "essays": [')
     }, 300_000)
 
@@ -119,13 +119,13 @@ describe('merging the shards of a class', () => {
       [['missing.json'], 'essaylint: missing.json: file not found\n'],
       [['/dev/zero'], 'essaylint: /dev/zero: not a regular file; merge the JSON reports the shards wrote\n'],
       [['class'], 'essaylint: class: not a regular file; merge the JSON reports the shards wrote\n']
-    ])('%j', (files, stderr) => {
-      expect(run(['grade', '--merge', '-f', 'csv', ...files], {cwd: dir})).toEqual({code: 2, stdout: '', stderr})
+    ])('%j', async (files, stderr) => {
+      expect(await run(['grade', '--merge', '-f', 'csv', ...files], {cwd: dir})).toEqual({code: 2, stdout: '', stderr})
     })
 
-    it('merges to any grade format but html, and never over a shard it reads', () => {
-      expect(run(['grade', '--merge', '-f', 'html', one, two], {cwd: dir}).stderr).toBe('essaylint: grade --merge: the html report needs the essays themselves; merge to text, json, markdown or csv\n')
-      expect(run(['grade', '--merge', '-o', one, one, two], {cwd: dir})).toMatchObject({code: 2, stderr: `essaylint: ${one}: refusing to write the report over an essay being linted.\n`})
+    it('merges to any grade format but html, and never over a shard it reads', async () => {
+      expect((await run(['grade', '--merge', '-f', 'html', one, two], {cwd: dir})).stderr).toBe('essaylint: grade --merge: the html report needs the essays themselves; merge to text, json, markdown or csv\n')
+      expect(await run(['grade', '--merge', '-o', one, one, two], {cwd: dir})).toMatchObject({code: 2, stderr: `essaylint: ${one}: refusing to write the report over an essay being linted.\n`})
       expect(JSON.parse(readFileSync(path.join(dir, one), 'utf8')).shard).toEqual({index: 1, count: 2, essays: 7})
     })
   })

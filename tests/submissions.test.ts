@@ -8,11 +8,10 @@ import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {submissionOf} from '../src/readers/submissions.js'
-import {root, start} from './helpers.js'
+import {root, run} from './helpers.js'
 import {makeZip, type RawEntry} from './zip-helper.js'
 
 /** The real binary, without blocking the test worker's event loop (vitest reports progress through it). */
-const run = (args: string[], options: {cwd?: string} = {}) => start(args, options.cwd ?? root).done
 
 const documents = path.join(root, 'fixtures/documents')
 const doc = (name: string) => readFileSync(path.join(documents, name))
