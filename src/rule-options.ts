@@ -32,8 +32,10 @@ export interface PropertySchema {
   description?: string
 }
 
-// A perspective list may be one id or a list of them: a union type.
-const ajv = new Ajv({allErrors: false, strict: true, allowUnionTypes: true})
+// Made on first use: an Ajv instance compiles its meta-schema, and each schema
+// compiles to code; a run with no rule options (most runs, and every worker)
+// needs neither. A perspective list may be one id or a list of them: a union type.
+let ajv: Ajv | undefined
 const compiled = new WeakMap<OptionsSchema, ValidateFunction>()
 
 const quoted = (values: unknown[]) => values.map((v) => JSON.stringify(v)).join(values.length === 2 ? ' or ' : ', ')
@@ -54,8 +56,11 @@ function sentence(error: ErrorObject, schema: OptionsSchema): string {
 
 /** The problem with these options in one sentence, or undefined when the schema accepts them. */
 export function checkSchema(schema: OptionsSchema, options: Record<string, unknown>): string | undefined {
+  // No options: a schema has no required properties (OptionsSchema cannot say any), so it accepts them.
+  if (Object.keys(options).length === 0) return undefined
   let validate = compiled.get(schema)
   if (!validate) {
+    ajv ??= new Ajv({allErrors: false, strict: true, allowUnionTypes: true})
     validate = ajv.compile(schema)
     compiled.set(schema, validate)
   }
