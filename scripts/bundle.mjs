@@ -29,7 +29,9 @@ await build({
   // The document readers' libraries load from node_modules when a document
   // needs them (src/readers/): PDF.js starts its own worker module from its
   // package folder, and neither belongs in the bundle every Markdown run loads.
-  external: ['pdfjs-dist', 'mammoth']
+  // iconv-lite loads its code tables (half a megabyte) on first decode, which
+  // only a .txt that is not UTF-8 needs; bundled, they would load every time.
+  external: ['pdfjs-dist', 'mammoth', 'iconv-lite']
 })
 
 // The workers' startup snapshot (scripts/worker-snapshot.cjs): a heap with

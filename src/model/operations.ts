@@ -46,7 +46,8 @@ let countryNames: Record<string, string> | undefined
 /** ISO country names in English (first name of each code), and every name of each code. */
 function isoNames(): {first: Record<string, string>; all: Record<string, string[]>} {
   const require = createRequire(import.meta.url)
-  const countries = require('i18n-iso-countries') as {
+  // The library itself, not its Node entry (`main`), which registers all 78 locales: only English is used.
+  const countries = require('i18n-iso-countries/index.js') as {
     registerLocale(data: unknown): void
     getNames(lang: string, options?: {select: 'all' | 'official'}): Record<string, string | string[]>
   }
