@@ -2,12 +2,14 @@
  * counterargument: an argumentative essay considers an opposing view and
  * answers it. Reports the judgment of src/argument/counterargument.ts (which
  * `grade`'s counter-argument criterion scores too); off for an essay with no
- * thesis (src/argument/thesis.ts found none: it argues nothing to defend) and
- * for short ones. See README.md.
+ * thesis (src/argument/thesis.ts found none: it argues nothing to defend),
+ * for one whose thesis takes no position (src/argument/position.ts, the
+ * thesis rule's judgment) and for short ones. See README.md.
  */
 
 import {argumentOf} from '../../src/model/argument.js'
 import {counterargumentOf} from '../../src/argument/counterargument.js'
+import {positionOf} from '../../src/argument/position.js'
 import {isBody} from '../../src/argument/structure.js'
 import {defineRule} from '../../src/rule.js'
 
@@ -37,7 +39,10 @@ export default defineRule<Options>(
   (model, _file, options, {report}) => {
     if (model.wordCount < options.minWords || model.paragraphs.filter(isBody).length < 3) return
     const argument = argumentOf(model)
-    if (argument.thesis.length === 0) return
+    // No thesis, or one that takes no side (a topic announcement, a thesis
+    // that weighs both sides: the thesis rule's judgment): there is no
+    // position to defend against the other side.
+    if (argument.thesis.length === 0 || positionOf(model).status !== 'position') return
     const thesis = model.sentences[argument.thesis[argument.thesis.length - 1]]
     const found = counterargumentOf(model)
     if (found.considered.length === 0) {

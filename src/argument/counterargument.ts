@@ -11,12 +11,17 @@
  * sentences; or when its sentence opens with a concessive clause ("Although
  * critics argue X, Y": the main clause answers). The window is generous on
  * purpose: an answer the rule misses costs a student a false alarm, a missed
- * unanswered objection only a finding the marker will still make.
+ * unanswered objection only a finding the marker will still make. For the
+ * same reason an objection in the introduction or the conclusion is weighed
+ * but never needs an answer of its own: the introduction sets out the debate
+ * the whole essay answers, and a conclusion that grants a limit closes the
+ * argument rather than leaving it open.
  */
 
 import {readLexicon} from '../model/lexicon.js'
 import {PhraseMatcher} from '../model/matcher.js'
 import type {EssayModel, Sentence} from '../model/types.js'
+import {argumentOf} from './index.js'
 import {perModel} from './per-model.js'
 import {isBody} from './structure.js'
 
@@ -63,10 +68,18 @@ interface Hit {
   to: number
 }
 
-function hitsIn(sentence: Sentence): Hit[] {
+/**
+ * The cues of a sentence. An objection inside quotation marks is the quoted
+ * author's: the writer weighs it by quoting it, and it needs no answer of the
+ * writer's own.
+ */
+function hitsIn(model: EssayModel, sentence: Sentence): Hit[] {
+  const quoted = sentence.quotations.map((q) => model.quotations[q].range)
+  const inQuotation = (from: number, to: number) => quoted.some((r) => r.start.offset <= sentence.words[from].start && sentence.words[to - 1].end <= r.end.offset)
   return cues()
     .match(sentence.words)
     .flatMap((m) => [...new Set(m.payloads)].map((kind) => ({kind, from: m.from, to: m.to})))
+    .map((hit) => (hit.kind === 'objection' && inQuotation(hit.from, hit.to) ? {...hit, kind: 'consideration' as const} : hit))
 }
 
 /** A concessive opener at the start of a sentence (after at most one word: "And although…"). */
@@ -83,10 +96,12 @@ export const counterargumentOf = perModel(function judge(model: EssayModel): Cou
   // Body text only: headings are not argument, block quotes are someone
   // else's words, reference lists and notes are sources.
   const order = model.paragraphs.filter(isBody).flatMap((p) => p.sentences)
+  const argument = argumentOf(model)
+  const framing = new Set([...argument.introduction, ...argument.conclusion])
   const hits = new Map<number, Hit[]>()
   const hitsOf = (index: number) => {
     let found = hits.get(index)
-    if (!found) hits.set(index, (found = hitsIn(model.sentences[index])))
+    if (!found) hits.set(index, (found = hitsIn(model, model.sentences[index])))
     return found
   }
   const considered: number[] = []
@@ -96,8 +111,8 @@ export const counterargumentOf = perModel(function judge(model: EssayModel): Cou
     if (!own.some((h) => h.kind === 'objection' || h.kind === 'consideration')) return
     considered.push(index)
     const objection = own.find((h) => h.kind === 'objection')
-    if (!objection) return
     const sentence = model.sentences[index]
+    if (!objection || framing.has(sentence.paragraph)) return
     const cue = sentence.words.slice(objection.from, objection.to).map((w) => w.text).join(' ')
     // Answered in its own sentence: a rebuttal after the cue, or a concessive
     // opener before it ("Although critics argue X, Y").
