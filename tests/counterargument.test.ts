@@ -45,7 +45,8 @@ describe('counterargumentOf', () => {
     ['a quoted objection (the quoted author raises it)', 'A British officer wrote in 2001 that “critics argue the blue helmets should simply go home”.'],
     ['a state objecting in the Council', 'Russia raised an objection to the first draft of the resolution.'],
     ['critics named, with no case stated', 'Critics of the mission were loud in London and New York.'],
-    ['a point granted', 'It is true that the British deployment steadied the capital.']
+    ['a point granted', 'It is true that the British deployment steadied the capital.'],
+    ["the writer's own hedged claim", 'It can be argued that the first mandate was too weak for the task.']
   ])('%s counts as weighing the other side, never as an unanswered objection', async (_name, sentence) => {
     expect(await judge(essay(sentence, 'body'))).toEqual({considered: [sentence], objections: []})
   })
