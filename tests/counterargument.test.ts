@@ -57,6 +57,14 @@ describe('counterargumentOf', () => {
     const answered = essay(`${raised} That cost is exaggerated, since the war cost far more.`, 'body')
     expect((await judge(answered)).objections).toEqual([{sentence: raised, cue: 'There are people who believe', answered: true}])
   })
+
+
+  it('a section headed for the other side counts as weighing it; the title does not', async () => {
+    const plain = essay('The elections of 2002 passed off peacefully.', 'body')
+    expect((await judge(plain)).considered).toEqual([])
+    expect((await judge(plain.replace('## The fighters', '## Criticisms of the mission'))).considered).toEqual(['Criticisms of the mission'])
+    expect((await judge(plain.replace('# UNAMSIL', '# The case against UNAMSIL'))).considered).toEqual([])
+  })
 })
 
 describe('the counterargument rule', () => {

@@ -131,5 +131,16 @@ export const counterargumentOf = perModel(function judge(model: EssayModel): Cou
     if (answer === undefined && previous && previous.answer === undefined && model.sentences[previous.sentence].paragraph === sentence.paragraph) return
     objections.push({sentence: index, cue, answer})
   })
+  // A section headed "Criticisms", "Objections" or "The case against…" is
+  // where the essay meets the other side, whatever its sentences say. Not the
+  // title, nor a heading before the essay's first paragraph: there "the case
+  // against" names the essay's own position.
+  const firstBody = order[0] ?? Infinity
+  for (const paragraph of model.paragraphs) {
+    if (paragraph.kind !== 'heading' || paragraph.sentences.length === 0 || paragraph.sentences[0] < firstBody) continue
+    const heading = paragraph.sentences[0]
+    if (hitsOf(heading).some((h) => h.kind === 'objection' || h.kind === 'consideration')) considered.push(heading)
+  }
+  considered.sort((a, b) => a - b)
   return {considered, objections}
 })
