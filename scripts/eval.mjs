@@ -19,7 +19,7 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {align, keyedSentences, realCorpusAvailable, realDir, realLabels} from './real-corpus.mjs'
-import {evaluateRule, printRuleScores, ruleIds} from './rule-eval.mjs'
+import {evaluateRule, printRuleScores, ruleIds, ruleSets} from './rule-eval.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const corpus = path.join(root, 'fixtures', 'corpus')
@@ -190,7 +190,7 @@ async function main() {
     results.rules = {}
     for (const rule of ruleIds) {
       results.rules[rule] = {}
-      for (const set of ['project', 'real']) results.rules[rule][set] = await evaluateRule(rule, set, {lint, rules})
+      for (const set of ruleSets) results.rules[rule][set] = await evaluateRule(rule, set, {lint, rules})
     }
     if (!args.includes('--json')) printRuleScores(results.rules, false)
   }

@@ -14,6 +14,10 @@
 // counts as a true positive when a label of the same check points at its
 // sentence (or is essay-wide); any other finding is a false positive.
 //
+// The real essays are scored as a whole (`real`) and per split of
+// fixtures/real/split.json (`real-dev`, `real-test`). The disagreements of
+// `real-test` are never printed: it is scored, not read, while tuning.
+//
 //   node scripts/rule-eval.mjs [--rule ID] [--json]     scores
 //   node scripts/rule-eval.mjs dump ID FILE             the rule's findings on one essay, keyed, for labelling
 import {existsSync, readFileSync} from 'node:fs'
@@ -31,13 +35,24 @@ function configFor(rule, known) {
 
 /** The label file of a rule for a set ('project' or 'real'), or undefined when there is none. */
 export function ruleLabels(rule, set) {
-  const file = path.join(root, 'fixtures', set === 'real' ? 'real' : 'corpus', `${rule}-labels.json`)
+  const file = path.join(root, 'fixtures', set.startsWith('real') ? 'real' : 'corpus', `${rule}-labels.json`)
   if (!existsSync(file)) return undefined
   return JSON.parse(readFileSync(file, 'utf8'))
 }
 
+/** The sets a rule is scored on: the project's essays, the real essays, and their dev and test splits. */
+export const ruleSets = ['project', 'real', 'real-dev', 'real-test']
+const readable = (set) => set !== 'real' && set !== 'real-test'
+
 function essayPath(set, name) {
-  return set === 'real' ? path.join(realDir, name) : path.join(root, 'fixtures', name)
+  return set.startsWith('real') ? path.join(realDir, name) : path.join(root, 'fixtures', name)
+}
+
+/** Whether an essay of the real corpus is in the split a set asks for. */
+function inSet(set, name) {
+  if (!set.startsWith('real-')) return true
+  const split = JSON.parse(readFileSync(path.join(root, 'fixtures', 'real', 'split.json'), 'utf8'))
+  return split[set.slice('real-'.length)].includes(name.replace(/\.(md|txt)$/, ''))
 }
 
 /** Where a finding starts, keyed like a label. */
@@ -49,7 +64,7 @@ function keyOf(message, keyed) {
 
 export async function evaluateRule(rule, set, {lint, rules}) {
   if (!rules[rule]) return {skipped: 'rule not built yet'}
-  if (set === 'real' && !realCorpusAvailable()) return {skipped: `${path.relative(root, realDir)} not found`}
+  if (set.startsWith('real') && !realCorpusAvailable()) return {skipped: `${path.relative(root, realDir)} not found`}
   const data = ruleLabels(rule, set)
   if (!data) return {skipped: 'no labels'}
   const counts = {tp: 0, fp: 0, fn: 0}
@@ -57,7 +72,7 @@ export async function evaluateRule(rule, set, {lint, rules}) {
   let essays = 0
   for (const [name, labels] of Object.entries(data.essays)) {
     const file = essayPath(set, name)
-    if (!existsSync(file)) continue
+    if (!existsSync(file) || !inSet(set, name)) continue
     essays++
     const linted = await lint(readFileSync(file, 'utf8'), {path: path.basename(file), config: configFor(rule, Object.keys(rules))})
     const keyed = keyedSentences(linted)
@@ -91,7 +106,8 @@ export async function evaluateRule(rule, set, {lint, rules}) {
   }
   const precision = counts.tp + counts.fp === 0 ? null : round(counts.tp / (counts.tp + counts.fp))
   const recall = counts.tp + counts.fn === 0 ? null : round(counts.tp / (counts.tp + counts.fn))
-  return {essays, ...counts, precision, recall, errors}
+  // The test split's disagreements are not returned, so no one tunes on them.
+  return {essays, ...counts, precision, recall, errors: readable(set) ? errors : []}
 }
 const round = (n) => Math.round(n * 1000) / 1000
 
@@ -101,6 +117,11 @@ async function main() {
   if (args[0] === 'dump') {
     const [, rule, name] = args
     const file = existsSync(name) ? name : path.join(realDir, name)
+    if (path.resolve(file).startsWith(realDir) && inSet('real-test', path.basename(file))) {
+      console.error(`${path.basename(file)} is in the real-test split: it is scored, never read while tuning`)
+      process.exitCode = 2
+      return
+    }
     const linted = await lint(readFileSync(file, 'utf8'), {path: path.basename(file), config: configFor(rule, Object.keys(rules))})
     const keyed = keyedSentences(linted)
     for (const message of linted.messages.filter((m) => m.ruleId === rule)) {
@@ -113,7 +134,7 @@ async function main() {
   const results = {}
   for (const rule of only) {
     results[rule] = {}
-    for (const set of ['project', 'real']) results[rule][set] = await evaluateRule(rule, set, {lint, rules})
+    for (const set of ruleSets) results[rule][set] = await evaluateRule(rule, set, {lint, rules})
   }
   if (args.includes('--json')) {
     console.log(JSON.stringify(results, null, 2))
@@ -123,15 +144,15 @@ async function main() {
 }
 
 export function printRuleScores(results, showErrors = false) {
-  console.log('\n== issue-14 rules, per labelled finding (project essays; real essays)')
-  console.log('rule                 set      essays  precision  recall  (tp fp fn)')
+  console.log('\n== issue-14 rules, per labelled finding (project essays; real essays, all and per split; real-test errors are never shown)')
+  console.log('rule                 set       essays  precision  recall  (tp fp fn)')
   for (const [rule, sets] of Object.entries(results)) {
     for (const [set, r] of Object.entries(sets)) {
       if (r.skipped) {
-        console.log(`${rule.padEnd(20)} ${set.padEnd(8)} skipped: ${r.skipped}`)
+        console.log(`${rule.padEnd(20)} ${set.padEnd(9)} skipped: ${r.skipped}`)
         continue
       }
-      console.log(`${rule.padEnd(20)} ${set.padEnd(8)} ${String(r.essays).padEnd(7)} ${String(r.precision ?? '–').padEnd(10)} ${String(r.recall ?? '–').padEnd(7)} (${r.tp} ${r.fp} ${r.fn})`)
+      console.log(`${rule.padEnd(20)} ${set.padEnd(9)} ${String(r.essays).padEnd(7)} ${String(r.precision ?? '–').padEnd(10)} ${String(r.recall ?? '–').padEnd(7)} (${r.tp} ${r.fp} ${r.fn})`)
       if (showErrors) for (const e of r.errors) console.log('  ✗ ' + e)
     }
   }

@@ -1,6 +1,7 @@
 /** The rule registry: every rule essaylint ships, by id. */
 
 import citationReference from '../rules/citation-reference/index.js'
+import counterargument from '../rules/counterargument/index.js'
 import ethicsCoverage from '../rules/ethics-coverage/index.js'
 import missionFacts from '../rules/mission-facts/index.js'
 import perspectiveCoverage from '../rules/perspective-coverage/index.js'
@@ -19,5 +20,6 @@ export const rules: Record<string, EssayRule<any>> = {
   // Issue 14: rules that check the essay against itself and against the mission data.
   [missionFacts.meta.id]: missionFacts,
   [citationReference.meta.id]: citationReference,
-  [thesis.meta.id]: thesis
+  [thesis.meta.id]: thesis,
+  [counterargument.meta.id]: counterargument
 }

@@ -52,8 +52,8 @@ describe('essaylint annotate', () => {
     const {copy} = await annotated('mali-sovereignty.docx', ['--grade'])
     const xml = await parts(copy)
     const title = comments(xml.get('word/document.xml')!, xml.get('word/comments.xml')!).pop()!
-    expect(title.text).toContain('Grade: 82/100')
-    expect(title.text.some((line) => /^Theoretical perspectives: 20\/30 \(.*constructivism absent/.test(line ?? ''))).toBe(true)
+    expect(title.text).toContain('Grade: 83.7/100')
+    expect(title.text.some((line) => /^Theoretical perspectives: 16.7\/25 \(.*constructivism absent/.test(line ?? ''))).toBe(true)
   })
 
   it('a folder run after annotate lints the essay, not its annotated copy too', async () => {

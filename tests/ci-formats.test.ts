@@ -19,7 +19,7 @@ describe('--format sarif', async () => {
     expect(sarif.version).toBe('2.1.0')
     const run0 = sarif.runs[0]
     expect(run0.tool.driver.name).toBe('essaylint')
-    expect(run0.tool.driver.rules.map((r: {id: string}) => r.id)).toEqual(['perspective-coverage', 'sovereignty-coverage', 'ethics-coverage', 'unsupported-claim', 'vague-evidence', 'mission-facts', 'citation-reference', 'thesis'])
+    expect(run0.tool.driver.rules.map((r: {id: string}) => r.id)).toEqual(['perspective-coverage', 'sovereignty-coverage', 'ethics-coverage', 'unsupported-claim', 'vague-evidence', 'mission-facts', 'citation-reference', 'thesis', 'counterargument'])
     for (const rule of run0.tool.driver.rules) {
       expect(rule.helpUri).toMatch(/^https:\/\/github\.com\/essaylint\/essaylint\/blob\/main\/rules\/[a-z-]+\/README\.md$/)
       expect(rule.help.text.length).toBeGreaterThan(20)

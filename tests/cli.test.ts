@@ -102,9 +102,11 @@ describe('essaylint CLI', () => {
       'vague-evidence',
       'mission-facts',
       'citation-reference',
-      'thesis'
+      'thesis',
+      'counterargument'
     ])
     expect(list.stdout).toMatch(/^vague-evidence\s+info\s+Vague appeals/m)
+    expect(list.stdout).toMatch(/^counterargument\s+warn\s+An argumentative essay states the strongest objection/m)
     expect((await run(['--version'])).stdout.trim()).toBe(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version)
     expect((await run(['--help'])).stdout).toContain('Usage: essaylint')
   })

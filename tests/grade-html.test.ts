@@ -39,7 +39,7 @@ describe('class statistics', () => {
     const scores = json.essays.map((g) => g.score)
     const expected = summarize(scores)
     expect(json.summary).toMatchObject({...expected, outOf: 100})
-    expect(json.summary.criteria.map((c) => c.id)).toEqual(['thesis', 'claims-supported', 'perspectives', 'sovereignty', 'ethics', 'evidence-quality', 'references'])
+    expect(json.summary.criteria.map((c) => c.id)).toEqual(['thesis', 'counterargument', 'claims-supported', 'perspectives', 'sovereignty', 'ethics', 'evidence-quality', 'references'])
     const text = (await grade([essays])).stdout
     expect(text.trimEnd().split('\n').at(-1)).toBe(`class: 6 essays, mean ${expected.mean}, median ${expected.median}, range ${expected.min}–${expected.max}, standard deviation ${expected.standardDeviation} (out of 100)`)
     const markdown = (await grade(['-f', 'markdown', essays])).stdout

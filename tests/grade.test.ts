@@ -27,7 +27,7 @@ describe('essaylint grade', async () => {
     expect(grades).toHaveLength(6)
     for (const g of grades) {
       expect(g.max).toBe(100)
-      expect(g.criteria.map((c) => c.id)).toEqual(['thesis', 'claims-supported', 'perspectives', 'sovereignty', 'ethics', 'evidence-quality', 'references'])
+      expect(g.criteria.map((c) => c.id)).toEqual(['thesis', 'counterargument', 'claims-supported', 'perspectives', 'sovereignty', 'ethics', 'evidence-quality', 'references'])
       expect(g.score).toBeCloseTo(g.criteria.reduce((sum, c) => sum + c.score, 0), 5)
       for (const c of g.criteria) {
         expect(c.score).toBeGreaterThanOrEqual(0)
@@ -47,7 +47,7 @@ describe('essaylint grade', async () => {
     const mali = grades.find((g) => g.path.endsWith('mali-sovereignty.md'))!
     const perspectives = mali.criteria.find((c) => c.id === 'perspectives')!
     expect(perspectives.evidence).toEqual([expect.stringMatching(/^realism applied \(lines? [\d, ]+\)$/), expect.stringMatching(/^liberalism applied/), 'constructivism absent'])
-    expect(perspectives.score).toBe(20)
+    expect(perspectives.score).toBe(16.7)
     expect(mali.criteria.find((c) => c.id === 'ethics')).toMatchObject({score: 3, evidence: ['ethics named (only in passing, line 39)']})
     const weak = grades.find((g) => g.path.endsWith('weak-no-theory.md'))!
     expect(weak.criteria.find((c) => c.id === 'evidence-quality')!.evidence.at(-1)).toMatch(/^15 vague appeals \(−15\): lines 3, 5/)
@@ -56,21 +56,34 @@ describe('essaylint grade', async () => {
     expect(grades.find((g) => g.path.endsWith('strong-three-lenses.md'))!.criteria.find((c) => c.id === 'references')).toMatchObject({score: 5, evidence: ['20 of 20 citations by author have an entry']})
   })
 
+  it('scores the thesis and the counter-argument as the thesis and counterargument rules judge them', async () => {
+    const thesis = async (file: string) => (await json([file]))[0].criteria.find((c) => c.id === 'thesis')!
+    const counter = async (file: string) => (await json([file]))[0].criteria.find((c) => c.id === 'counterargument')!
+    // A position taken, a topic announced (the rule's info finding), a conclusion that drops the position.
+    expect(await thesis('fixtures/rules/thesis/ok-thesis-returned-to.md')).toMatchObject({score: 10, evidence: [expect.stringMatching(/^position line 3: "This essay argues that/)]})
+    expect(await thesis('fixtures/rules/thesis/not-ok-topic-announcement.md')).toMatchObject({score: 4, evidence: [expect.stringMatching(/^line 3: "This essay will discuss peacekeeping in Africa and…" announces a topic, takes no position$/)]})
+    expect(await thesis('fixtures/rules/thesis/not-ok-conclusion-elsewhere.md')).toMatchObject({score: 7, evidence: [expect.stringMatching(/^position line/), 'the conclusion (line 19) never comes back to it']})
+    // Answered, unanswered, never met: the three examples of the counterargument rule.
+    expect(await counter('fixtures/rules/counterargument/ok-objection-answered.md')).toMatchObject({score: 10, evidence: ['opposing view considered (line 19)', 'answered: line 19']})
+    expect(await counter('fixtures/rules/counterargument/not-ok-objection-unanswered.md')).toMatchObject({score: 5, evidence: ['opposing view considered (line 19)', 'objection never answered: line 19']})
+    expect(await counter('fixtures/rules/counterargument/not-ok-no-counterargument.md')).toMatchObject({score: 0, evidence: ['no opposing view considered']})
+  })
+
   it('is deterministic', async () => {
     expect(await json([essays])).toEqual(grades)
   })
 
   it('text, markdown and csv formats', async () => {
     const text = (await grade([essays])).stdout
-    expect(text.split('\n')[0]).toMatch(/^essay\s+score\s+Thesis\s+Claims supported\s+Theoretical perspectives\s+Sovereignty\s+Ethics\s+Evidence quality\s+References$/)
+    expect(text.split('\n')[0]).toMatch(/^essay\s+score\s+Thesis\s+Counter-argument\s+Claims supported\s+Theoretical perspectives\s+Sovereignty\s+Ethics\s+Evidence quality\s+References$/)
     expect(text).toContain('fixtures/essays/weak-no-theory.md: ')
     const markdown = (await grade(['-f', 'markdown', essays])).stdout
-    expect(markdown.startsWith('## essaylint grades\n\n| Essay | Score | Thesis | Claims supported |')).toBe(true)
+    expect(markdown.startsWith('## essaylint grades\n\n| Essay | Score | Thesis | Counter-argument | Claims supported |')).toBe(true)
     expect(markdown).toContain('<details><summary>fixtures/essays/weak-no-theory.md: ')
     const csv = (await grade(['-f', 'csv', essays])).stdout.trimEnd().split('\r\n')
-    expect(csv[0]).toBe('path,score,max,thesis,claims-supported,perspectives,sovereignty,ethics,evidence-quality,references')
+    expect(csv[0]).toBe('path,score,max,thesis,counterargument,claims-supported,perspectives,sovereignty,ethics,evidence-quality,references')
     expect(csv).toHaveLength(7)
-    for (const row of csv.slice(1)) expect(row.split(',')).toHaveLength(10)
+    for (const row of csv.slice(1)) expect(row.split(',')).toHaveLength(11)
   })
 
   it('--min-score exits 1 when any essay scores below it, 0 otherwise', async () => {
@@ -90,19 +103,19 @@ describe('rubrics', () => {
 
   it('changing weights changes scores as documented', async () => {
     const base = (await json([essay]))[0]
-    const file = write('weights.json', '{"weights": {"ethics": 30, "perspectives": 10}}')
+    const file = write('weights.json', '{"weights": {"ethics": 25, "perspectives": 10}}')
     const changed = (await json(['--rubric', file, essay]))[0]
     expect(changed.max).toBe(100)
-    // Ethics named: 0.3 of 30 points; perspectives: two of three applied, 2/3 of 10.
-    expect(changed.criteria.find((c) => c.id === 'ethics')!.score).toBe(9)
+    // Ethics named: 0.3 of 25 points; perspectives: two of three applied, 2/3 of 10 (of 25 before).
+    expect(changed.criteria.find((c) => c.id === 'ethics')!.score).toBe(7.5)
     expect(changed.criteria.find((c) => c.id === 'perspectives')!.score).toBe(6.7)
-    expect(changed.score).toBeCloseTo(base.score - 3 + 9 - 20 + 6.7, 5)
+    expect(changed.score).toBeCloseTo(base.score - 3 + 7.5 - 16.7 + 6.7, 5)
   })
 
   it('a course can add a concept criterion (YAML) or replace the rubric', async () => {
     const added = write('add.yaml', 'add:\n  - id: english-school\n    label: English School\n    type: concept\n    max: 10\n    options: {concept: english-school}\nremove: [evidence-quality]\n')
     const g = (await json(['--rubric', added, essay]))[0]
-    expect(g.criteria.map((c) => c.id)).toEqual(['thesis', 'claims-supported', 'perspectives', 'sovereignty', 'ethics', 'references', 'english-school'])
+    expect(g.criteria.map((c) => c.id)).toEqual(['thesis', 'counterargument', 'claims-supported', 'perspectives', 'sovereignty', 'ethics', 'references', 'english-school'])
     expect(g.criteria.at(-1)).toMatchObject({score: 0, max: 10, evidence: ['english school absent']})
     const replaced = write('own.json', JSON.stringify({criteria: [{id: 'sov', label: 'Sovereignty only', type: 'concept', max: 50, options: {concept: 'sovereignty'}}]}))
     expect((await json(['--rubric', replaced, essay]))[0]).toMatchObject({score: 50, max: 50})
@@ -112,7 +125,7 @@ describe('rubrics', () => {
     ['missing.json', null, 'rubric file not found'],
     ['broken.json', '{"criteria": [', 'cannot parse'],
     ['unknown.json', '{"criterias": []}', 'unknown key "criterias"'],
-    ['type.json', '{"criteria": [{"id": "x", "label": "X", "type": "vibes", "max": 10}]}', 'criterion "x": "type" must be one of thesis, claims-supported, perspectives, concept, evidence-quality'],
+    ['type.json', '{"criteria": [{"id": "x", "label": "X", "type": "vibes", "max": 10}]}', 'criterion "x": "type" must be one of thesis, counterargument, claims-supported, perspectives, concept, evidence-quality'],
     ['weights.json', '{"weights": {"style": 5}}', '"weights": no criterion "style"'],
     ['negative.json', '{"weights": {"thesis": -5}}', '"weights": points for "thesis" must be a number from 0 to 1000'],
     ['option.json', '{"add": [{"id": "c", "label": "C", "type": "concept", "max": 5}]}', 'criterion "c": a "concept" criterion needs the option "concept"'],

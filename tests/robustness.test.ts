@@ -356,8 +356,8 @@ describe('config hardening: exit 2 and one line naming the config file (and the 
     ['package.json', '{"name": "course", "essaylint": "strict"}', 'package.json: a config must be an object with "extends", "rules" or "concepts"'],
     // Unknown keys, and names that only Object.prototype knows.
     ['.essaylintrc.json', '{"concepts": {"x-y": {"label": "X", "terms": ["peace"], "colour": "red"}}}', '.essaylintrc.json:1: concept "x-y" has an unknown key "colour" (expected one of label, group, optional, names, thinkers, terms, exclude, hint, replace)'],
-    ['.essaylintrc.json', '{"rules": {"toString": "warn"}}', '.essaylintrc.json:1: unknown rule "toString" (known rules: perspective-coverage, sovereignty-coverage, ethics-coverage, unsupported-claim, vague-evidence, mission-facts, citation-reference, thesis)'],
-    ['.essaylintrc.json', '{"rules": {"__proto__": "warn"}}', '.essaylintrc.json:1: unknown rule "__proto__" (known rules: perspective-coverage, sovereignty-coverage, ethics-coverage, unsupported-claim, vague-evidence, mission-facts, citation-reference, thesis)'],
+    ['.essaylintrc.json', '{"rules": {"toString": "warn"}}', '.essaylintrc.json:1: unknown rule "toString" (known rules: perspective-coverage, sovereignty-coverage, ethics-coverage, unsupported-claim, vague-evidence, mission-facts, citation-reference, thesis, counterargument)'],
+    ['.essaylintrc.json', '{"rules": {"__proto__": "warn"}}', '.essaylintrc.json:1: unknown rule "__proto__" (known rules: perspective-coverage, sovereignty-coverage, ethics-coverage, unsupported-claim, vague-evidence, mission-facts, citation-reference, thesis, counterargument)'],
     ['.essaylintrc.json', '{"rules": {"ethics-coverage": "constructor"}}', '.essaylintrc.json:1: rule "ethics-coverage" has an invalid severity "constructor"'],
     ['.essaylintrc.json', '{"concepts": {"constructor": {"label": "X", "terms": ["peace"]}}}', '.essaylintrc.json:1: concept id "constructor" is reserved; choose another name'],
     ['.essaylintrc.json', '{"rules": {"sovereignty-coverage": ["warn", {"concept": "constructor"}]}}', '.essaylintrc.json:1: rule "sovereignty-coverage": "concept" names an unknown concept "constructor"'],
@@ -406,7 +406,7 @@ describe('config hardening: exit 2 and one line naming the config file (and the 
     const dir = workspace({'course/.essaylintrc.json': '{"rules": {"nope": "warn"}}', 'course/e.md': essay, 'other/e.md': essay})
     const result = await run(['-f', 'json', 'course/e.md', 'other/e.md'], dir)
     expectInputErrors(result, [
-      'essaylint: course/.essaylintrc.json:1: unknown rule "nope" (known rules: perspective-coverage, sovereignty-coverage, ethics-coverage, unsupported-claim, vague-evidence, mission-facts, citation-reference, thesis) (config used for course/e.md)'
+      'essaylint: course/.essaylintrc.json:1: unknown rule "nope" (known rules: perspective-coverage, sovereignty-coverage, ethics-coverage, unsupported-claim, vague-evidence, mission-facts, citation-reference, thesis, counterargument) (config used for course/e.md)'
     ])
     expect((JSON.parse(result.stdout) as JsonReport).map((r) => r.path)).toEqual(['other/e.md'])
   })

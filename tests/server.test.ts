@@ -447,7 +447,7 @@ describe('essaylint-language-server', () => {
     await bad
     expect(pushed.messages.map((m) => m.message)).toEqual([
       'essaylint: "essaylint.debounce" must be a number of milliseconds between 0 and 10000',
-      'essaylint: "essaylint.rules": unknown rule "no-rule" (known rules: perspective-coverage, sovereignty-coverage, ethics-coverage, unsupported-claim, vague-evidence, mission-facts, citation-reference, thesis)'
+      'essaylint: "essaylint.rules": unknown rule "no-rule" (known rules: perspective-coverage, sovereignty-coverage, ethics-coverage, unsupported-claim, vague-evidence, mission-facts, citation-reference, thesis, counterargument)'
     ])
     await pushed.stop()
   }, 20000)

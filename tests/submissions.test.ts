@@ -60,9 +60,9 @@ describe('a class zip is graded by student', () => {
     expect(await grade(dir)).toEqual({
       code: 2,
       grades: [
-        ['class.zip#doejane.docx', 82],
-        ['class.zip#leeann.txt', 93],
-        ['class.zip#smithjohn.pdf', 19.1]
+        ['class.zip#doejane.docx', 83.7],
+        ['class.zip#leeann.txt', 94.2],
+        ['class.zip#smithjohn.pdf', 28]
       ],
       errors: ['essaylint: class.zip: skipped 1 file essaylint cannot read: 1 .doc (save them as .docx, .pdf or .txt to include them)']
     })
@@ -73,7 +73,7 @@ describe('a class zip is graded by student', () => {
       {name: 'Jane Doe_12345_assignsubmission_file_/lenses.odt', data: doc('strong-three-lenses.odt')},
       {name: 'Ann Lee_67890_assignsubmission_file_/rwanda.html', data: doc('rwanda-case-study.html')}
     ])
-    expect(await grade(dir)).toEqual({code: 0, grades: [['class.zip#Ann Lee.html', 93], ['class.zip#Jane Doe.odt', 96.3]], errors: []})
+    expect(await grade(dir)).toEqual({code: 0, grades: [['class.zip#Ann Lee.html', 94.2], ['class.zip#Jane Doe.odt', 97.1]], errors: []})
   })
 
   it('Blackboard: the receipts are not essays', async () => {
@@ -83,7 +83,7 @@ describe('a class zip is graded by student', () => {
       {name: 'Essay 1_bsmith_attempt_2026-11-30-10-00-00_weak.docx', data: doc('weak-no-theory.docx')},
       {name: 'Essay 1_bsmith_attempt_2026-11-30-10-00-00.txt', data: 'Name: B Smith\n'}
     ])
-    expect(await grade(dir)).toEqual({code: 0, grades: [['class.zip#bsmith.docx', 19.1], ['class.zip#jdoe.docx', 82]], errors: []})
+    expect(await grade(dir)).toEqual({code: 0, grades: [['class.zip#bsmith.docx', 28], ['class.zip#jdoe.docx', 83.7]], errors: []})
   })
 
   it('linting a zip names each essay by student in the report', async () => {
@@ -107,7 +107,7 @@ describe('hostile zips are refused with one line each, and the rest is graded', 
       good
     ])
     const result = await grade(dir)
-    expect(result.grades).toEqual([['class.zip#doejane.docx', 82]])
+    expect(result.grades).toEqual([['class.zip#doejane.docx', 83.7]])
     expect(result.errors).toEqual([
       'essaylint: class.zip: ../../escape.md: unsafe path inside the archive (relative path: ../../escape.md): skipped',
       'essaylint: class.zip: /etc/absolute.md: unsafe path inside the archive (absolute path: /etc/absolute.md): skipped',

@@ -26,7 +26,12 @@ export const presets: Record<string, UserConfig> = {
       'citation-reference': 'warn',
       // No position, or a conclusion that drops it: the first thing a marker
       // looks for. A topic announcement is info (advisory): a hint to sharpen.
-      thesis: 'warn'
+      thesis: 'warn',
+      // An essay that never meets the other side, or raises an objection and
+      // leaves it standing, has not tested its thesis: a marker's comment on
+      // nearly every first draft, so a warning. Silent for essays without a
+      // thesis or under 600 words, where no counter-argument is expected.
+      counterargument: 'warn'
     }
   },
   'essaylint:strict': {
@@ -41,7 +46,8 @@ export const presets: Record<string, UserConfig> = {
       'vague-evidence': 'error',
       'mission-facts': 'error',
       'citation-reference': 'error',
-      thesis: 'error'
+      thesis: 'error',
+      counterargument: 'error'
     }
   }
 }

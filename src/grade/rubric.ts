@@ -11,7 +11,7 @@ import {parse as parseYaml} from 'yaml'
 import {ConfigFileError, readConfigFile} from '../config/read-config-file.js'
 import {parseProblem} from '../config/parse-problem.js'
 
-export type CriterionType = 'thesis' | 'claims-supported' | 'perspectives' | 'concept' | 'evidence-quality' | 'references'
+export type CriterionType = 'thesis' | 'counterargument' | 'claims-supported' | 'perspectives' | 'concept' | 'evidence-quality' | 'references'
 
 export interface Criterion {
   id: string
@@ -69,11 +69,12 @@ export class RubricError extends Error {
   }
 }
 
-const types: CriterionType[] = ['thesis', 'claims-supported', 'perspectives', 'concept', 'evidence-quality', 'references']
+const types: CriterionType[] = ['thesis', 'counterargument', 'claims-supported', 'perspectives', 'concept', 'evidence-quality', 'references']
 
 /** Options each criterion type accepts, with the type of each value. */
 const optionTypes: Record<CriterionType, Record<string, 'number' | 'string' | 'string[]'>> = {
   thesis: {},
+  counterargument: {},
   'claims-supported': {target: 'number'},
   perspectives: {required: 'string[]', named: 'number'},
   concept: {concept: 'string', named: 'number'},

@@ -6,6 +6,8 @@
  */
 
 import type {VFile} from 'vfile'
+import {counterargumentOf} from '../argument/counterargument.js'
+import {positionOf} from '../argument/position.js'
 import {argumentOf} from '../model/argument.js'
 import {coverageOf} from '../model/coverage.js'
 import {citedSources, sameName} from '../model/references.js'
@@ -35,6 +37,11 @@ const words = (text: string, count = 8) => {
   return `"${parts.slice(0, count).join(' ')}${parts.length > count ? '…' : ''}"`
 }
 
+/** Part credit for a thesis that takes no position, and for a position the conclusion drops (docs: src/grade/README.md). */
+const thesisCredit = {noPosition: 0.4, dropped: 0.7}
+/** Part credit for an essay that meets the other side but leaves an objection standing. */
+const counterCredit = {unanswered: 0.5}
+
 function statusValue(status: 'absent' | 'named' | 'applied', named: number): number {
   return status === 'applied' ? 1 : status === 'named' ? named : 0
 }
@@ -44,10 +51,37 @@ function scoreCriterion(criterion: Criterion, model: EssayModel, file: VFile): {
   const concepts = file.data.concepts ?? {}
   switch (criterion.type) {
     case 'thesis': {
-      const [first] = argument.thesis
-      if (first === undefined) return {fraction: 0, evidence: ['no thesis found in the introduction']}
-      const sentence = model.sentences[first]
-      return {fraction: 1, evidence: [`line ${sentence.range.start.line}: ${words(sentence.text)}`]}
+      // The thesis rule's judgment (src/argument/position.ts): a position
+      // scores above a topic announcement or a both-sides thesis, which
+      // scores above none; a conclusion that drops the position costs some.
+      const position = positionOf(model)
+      const sentence = position.sentence
+      const at = sentence ? `line ${sentence.range.start.line}: ${words(sentence.text)}` : ''
+      if (position.status === 'missing' || !sentence) return {fraction: 0, evidence: ['no thesis found in the introduction']}
+      if (position.status === 'no-position') {
+        const what = position.kind === 'announcement' ? 'announces a topic, takes no position' : 'takes no position'
+        return {fraction: thesisCredit.noPosition, evidence: [`${at} ${what}`]}
+      }
+      if (position.returns === false) {
+        return {fraction: thesisCredit.dropped, evidence: [`position ${at}`, `the conclusion (line ${position.conclusion![0].range.start.line}) never comes back to it`]}
+      }
+      return {fraction: 1, evidence: [`position ${at}`]}
+    }
+    case 'counterargument': {
+      // The counterargument rule's judgment (src/argument/counterargument.ts).
+      if (argument.thesis.length === 0) return {fraction: 0, evidence: ['no thesis, so no position to defend against objections']}
+      const found = counterargumentOf(model)
+      if (found.considered.length === 0) return {fraction: 0, evidence: ['no opposing view considered']}
+      const line = (sentence: number) => model.sentences[sentence].range.start.line
+      const unanswered = found.objections.filter((o) => o.answer === undefined)
+      const answered = found.objections.filter((o) => o.answer !== undefined)
+      const evidence = [`opposing view considered (${lines([...new Set(found.considered.map(line))])})`]
+      if (answered.length > 0) evidence.push(`answered: ${lines([...new Set(answered.map((o) => line(o.answer!)))])}`)
+      if (unanswered.length > 0) {
+        evidence.push(`objection never answered: ${lines(unanswered.map((o) => line(o.sentence)))}`)
+        return {fraction: counterCredit.unanswered, evidence}
+      }
+      return {fraction: 1, evidence}
     }
     case 'claims-supported': {
       const claims = argument.sentences.filter((s) => s.role === 'claim' || s.role === 'thesis')
