@@ -129,5 +129,5 @@ describe('the workflow in docs/examples/essays.yml', () => {
     expect(text).toContain(`| essays/0-weak-no-theory.md | 0 | ${report.find((r: {path: string}) => r.path === 'essays/0-weak-no-theory.md').warningCount} |`)
     expect(text).toContain('## essaylint grades')
     expect(readFileSync(output, 'utf8').split('\n')).toEqual([`report=${path.join(repo, 'essaylint-report.html')}`, expect.stringMatching(/^lowest-score=[\d.]+$/), ''])
-  }, 120_000)
+  })
 })

@@ -165,7 +165,7 @@ describe('fuzz: the API never throws, and every range is inside the file', () =>
       'just over 2 MB': 'file is too large (N MB); essaylint reads essays up to N MB',
       'UTF-16 with a byte-order mark': 'linted'
     })
-  }, 60_000)
+  })
 })
 
 describe('properties of the output', () => {
@@ -294,7 +294,7 @@ describe('properties of the output', () => {
       const messages = entry!.messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity} ${m.ruleId} ${m.message}`).sort()
       expect(messages, `${name}: ${JSON.stringify(documents[i]).slice(0, 200)}`).toEqual(api.messages)
     }
-  }, 60_000)
+  })
 })
 
 // How the patterns, matchers and analysis grow is measured by `npm run

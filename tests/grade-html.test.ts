@@ -65,7 +65,7 @@ describe.skipIf(!chromiumPath)('the HTML class report in Chromium', () => {
     await page.setViewport({width: 1280, height: 900})
     seen = watch(page)
     await page.goto(pathToFileURL(report).href, {waitUntil: 'load'})
-  }, 60_000)
+  })
   afterAll(async () => {
     await close?.()
   })

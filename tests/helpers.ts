@@ -64,7 +64,7 @@ function collect(child: ChildProcess, input?: string | Buffer): Promise<Run> {
   // The child may exit before reading all its input (a refused file): that is its answer, not an error here.
   child.stdin!.on('error', () => {})
   child.stdin!.end(input)
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
+  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000)
   return new Promise<Run>((resolve, reject) => {
     child.on('error', reject)
     child.on('close', (code) => {

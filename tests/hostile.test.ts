@@ -306,7 +306,7 @@ describe('workers end with their parent (item 7)', () => {
     // No bound here: the test's own time-out is the hang guard.
     while (workers.some(running)) await sleep(100)
     expect(workers.filter(running)).toEqual([])
-  }, 120_000)
+  })
 })
 
 describe('language-server memory: the compiled-vocabulary cache is bounded (item 9)', () => {

@@ -59,5 +59,5 @@ describe('--watch', () => {
     } finally {
       child.kill()
     }
-  }, 60_000)
+  })
 })

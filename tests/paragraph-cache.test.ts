@@ -89,7 +89,7 @@ describe('paragraph cache', () => {
       await cached(text, name) // the cache holds the text before the edit
       expect(await cached(changed, name), `${name}: ${edit}`).toEqual(expected)
     }
-  }, 30000)
+  })
 
   it('reads a footnote reference again when its definition appears', async () => {
     const text = '# Title\n\nThe mission failed in 1995 because of its mandate.[^1] Peacekeepers were few.\n\nA second paragraph about Srebrenica in July 1995.\n'

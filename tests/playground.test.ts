@@ -41,10 +41,10 @@ describe.skipIf(!chromiumPath)('the playground in Chromium', () => {
       text
     )
   /** Wait until the page shows the results of the text and settings as they are now. */
-  const settled = () => page.waitForFunction(() => document.body.dataset.busy === undefined, {timeout: 20_000})
+  const settled = () => page.waitForFunction(() => document.body.dataset.busy === undefined, {timeout: 60_000})
   /** Wait for the results of a request newer than `after`. */
   const resultsAfter = async (after: number) => {
-    await page.waitForFunction((n: number) => Number(document.getElementById('results-body')!.dataset.request ?? -1) > n, {timeout: 20_000}, after)
+    await page.waitForFunction((n: number) => Number(document.getElementById('results-body')!.dataset.request ?? -1) > n, {timeout: 60_000}, after)
     return Number(await page.$eval('#results-body', (r) => (r as HTMLElement).dataset.request))
   }
   /** Each finding's first mark: its rule and its own text (without the finding numbers inside it). */
@@ -76,8 +76,8 @@ describe.skipIf(!chromiumPath)('the playground in Chromium', () => {
     await page.setViewport({width: 1280, height: 900})
     seen = watch(page)
     await page.goto(url, {waitUntil: 'load'})
-    await page.waitForSelector('body[data-ready="true"]', {timeout: 20_000})
-  }, 60_000)
+    await page.waitForSelector('body[data-ready="true"]', {timeout: 60_000})
+  })
   afterAll(async () => {
     await close?.()
     server?.kill()
@@ -132,7 +132,7 @@ describe.skipIf(!chromiumPath)('the playground in Chromium', () => {
     await page.$eval('#essay-input', (input, at) => (input as HTMLTextAreaElement).setSelectionRange(at, at), end)
     await page.keyboard.type(' Experts say that peacekeepers always fail.')
     // Typing waits for a pause, then the result of the whole edit arrives.
-    await page.waitForFunction(() => [...document.querySelectorAll('#results-body mark.finding')].some((m) => m.textContent === 'Experts say' + m.querySelector('.finding-number')?.textContent), {timeout: 20_000}).catch(async (error) => {
+    await page.waitForFunction(() => [...document.querySelectorAll('#results-body mark.finding')].some((m) => m.textContent === 'Experts say' + m.querySelector('.finding-number')?.textContent), {timeout: 60_000}).catch(async (error) => {
       // Say what the page showed instead.
       const state = await page.evaluate(() => ({status: document.getElementById('status')!.textContent, request: document.getElementById('results-body')!.dataset.request, typed: (document.getElementById('essay-input') as HTMLTextAreaElement).value.includes('Experts say that peacekeepers always fail.')}))
       throw new Error(`${(error as Error).message}: the page showed ${JSON.stringify(state)}`)

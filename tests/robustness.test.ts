@@ -253,7 +253,7 @@ describe('file system', () => {
         expect(m.line < m.endLine || (m.line === m.endLine && m.column <= m.endColumn)).toBe(true)
       }
     }
-  }, 60_000)
+  })
 })
 
 describe('a reader that stops early (`essaylint -f json class | head`)', () => {

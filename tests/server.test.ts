@@ -135,7 +135,7 @@ function start(cwd: string, server = serverBin): Client {
       await connection.sendNotification(DidChangeTextDocumentNotification.type, {textDocument: {uri, version: after.version}, contentChanges: changes})
       return after.version
     },
-    diagnostics(uri, test = () => true, timeout = 8000) {
+    diagnostics(uri, test = () => true, timeout = 30_000) {
       return new Promise((resolve, reject) => {
         const waiter = {uri, test, resolve}
         waiters.push(waiter)
@@ -513,7 +513,7 @@ describe('the VS Code extension', () => {
       child.stderr.on('data', (chunk) => (stderr += chunk))
       child.on('close', (status) => resolve({status, stdout, stderr}))
     })
-  }, 240_000)
+  })
 
   it('packages with vsce without a warning: the two bundles, the data the server reads, the docs, LICENSE and icon', async () => {
     expect(built.stderr).toBe('')
