@@ -33,6 +33,7 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {isMainThread, parentPort, Worker, workerData} from 'node:worker_threads'
 import fc from 'fast-check'
+import iconv from 'iconv-lite'
 import {soakHostile} from './soak-hostile.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -584,7 +585,7 @@ async function runCli(documents, apiResults, build) {
           else if (api && api.refused && !refused.endsWith(api.refused)) out.different.push(`${document.name}: refused for another reason: ${refused} / ${api.refused}`)
           continue
         }
-        const text = decode(bytes)
+        const text = decode(bytes, document.name)
         const messages = entry.messages.map((m) => ({ruleId: m.ruleId, line: m.line, column: m.column, place: {start: {line: m.line, column: m.column}, end: {line: m.endLine, column: m.endColumn}}}))
         const problems = rangeProblems(messages, text)
         if (problems.length > 0) out.ranges.push(`${document.name} (${document.kind}): ${problems.slice(0, 3).join('; ')}`)
@@ -610,10 +611,15 @@ async function runCli(documents, apiResults, build) {
 }
 
 /** The text the CLI's positions point into: UTF-16 by its byte-order mark, else UTF-8 without a BOM. */
-function decode(bytes) {
+/** The text the CLI reads from these bytes (src/input-guard.ts): a .txt that is not UTF-8 is Windows-1252. */
+function decode(bytes, name) {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes)
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes)
-  return new TextDecoder('utf-8').decode(bytes)
+  try {
+    return new TextDecoder('utf-8', {fatal: true}).decode(bytes)
+  } catch {
+    return name.endsWith('.txt') ? iconv.decode(bytes, 'windows-1252') : new TextDecoder('utf-8').decode(bytes)
+  }
 }
 
 function spawnCli(build, args, cwd, limit) {
