@@ -67,6 +67,20 @@ describe('roles: what is not a claim', () => {
     expect(role).toBe('claim')
   })
 
+  it.each([
+    // "but" between two describing words stays inside the reported view.
+    ['Neoliberals hold that states are rational but selfish actors in a world without a ruler.', 'Peacekeeping has changed since 1948.', 'report'],
+    // The subject comes after an opening phrase set off by a comma.
+    ['Citing Article 51 of the Charter, the government argued that the strikes were self-defence.', 'Peacekeeping has changed since 1948.', 'report'],
+    ['Later the officials acknowledged that the convoy had been sent too late.', 'Peacekeeping has changed since 1948.', 'report'],
+    // After "It assumes that…", the modal belongs to the theory just named.
+    ['It assumes that no single state can handle such problems on its own.', 'Liberal institutionalists hold that cooperation is possible.', 'report (carried on)']
+  ])('reads "%s" as a report of a view', async (sentence, before, signal) => {
+    const [role, got] = await roleOf(sentence, before)
+    expect(role).not.toBe('claim')
+    expect(got).toBe(signal)
+  })
+
   it('takes the later sentences of a multi-sentence quotation for the quoted words', async () => {
     const model = await analyze('# E\n\nThe UN opened.\n\nDallaire wrote: “We were abandoned. Nobody came to help us.” That was true.\n', {path: 'e.md'})
     const roles = argumentOf(model).sentences.slice(-3).map((s) => s.signals[0])
@@ -80,7 +94,11 @@ describe('roles: what is a claim', () => {
     'Peacekeeping never works in civil wars.',
     'Writing in 2010, the author was wrong about the mission.',
     'This critique is more convincing than the official view.',
-    'The paper will further argue that regional contagion is the gravest threat.'
+    'The paper will further argue that regional contagion is the gravest threat.',
+    // A clause of the writer's own before the reporting verb, a negated report, a "but" that opens a clause.
+    'The mission does not improve because someone writes a report about it.',
+    'The officials never admitted that the plan was wrong.',
+    'Realists see the Council as a club but ignore its smaller members.'
   ])('%s', async (sentence) => {
     expect((await roleOf(sentence))[0]).toBe('claim')
   })

@@ -47,8 +47,30 @@ export function argues(context: RoleContext): boolean {
   return has(context, 'thesis')
 }
 
-/** "Realists would…", "X, but Y": where the writer's own clause begins after a reported one. */
-const pivotPattern = /(?:,|;|—|–)\s*(?:but|yet|however|although|though|while)\b|\bbut\b/i
+/** "X, but Y", "X; however Y": where the writer's own clause begins after a reported one. */
+const punctuatedPivot = /(?:,|;|—|–)\s*(?:but|yet|however|although|though|while)\b/i
+const barePivot = /\bbut\s+([\p{L}'’-]+)/giu
+
+/**
+ * Where the writer's own clause begins after a reported one ("Realists see
+ * X, but Y", "Realists see X but ignore Y"), as an offset in the text, or -1.
+ * A bare "but" between two describing words ("rational but selfish") joins
+ * them inside the reported view: it starts a clause only before a verb, a
+ * word that opens a clause (clause-openers) or a judgement of the writer's.
+ */
+export function pivotIn(sentence: Sentence, hits: CueHit[]): number {
+  const text = sentence.text
+  const punctuated = punctuatedPivot.exec(text)?.index ?? -1
+  const starts = wordStartsInText(sentence)
+  for (const match of text.matchAll(barePivot)) {
+    if (punctuated !== -1 && match.index! > punctuated) break
+    const next = match[1].toLowerCase()
+    const after = starts.findIndex((at) => at > match.index!)
+    const judged = after !== -1 && hits.some((h) => h.at >= after && (h.kind === 'stance' || h.kind === 'causal' || h.kind === 'comparison'))
+    if (wordClass(next) === 'verb' || isIn('clause-openers', next) || judged) return match.index!
+  }
+  return punctuated
+}
 
 /** Judgement words: with evidence in the sentence, only these make it a claim. */
 function judging(context: RoleContext): boolean {
@@ -79,16 +101,32 @@ export function reportingFrame(context: RoleContext): number | undefined {
       return offsetAfter(index + 1)
     }
   }
-  const verb = hits.find((h) => h.kind === 'reporting' && h.at >= 1 && h.at <= 8)
-  if (!verb) return undefined
-  const subject = words.slice(0, verb.at).filter((w) => !isIn('subject-fillers', w.norm))
-  if (subject.length === 0 || subject.some((w) => isIn('own-voice', w.norm))) return undefined
+  // The subject starts after an opening phrase set off by a comma ("Citing
+  // the Charter, the Council argued…", "In its 2005 report, the panel found…").
+  const verb = hits.find((h) => h.kind === 'reporting' && h.at >= openingPhraseEnd(sentence, h.at) + 1 && h.at <= openingPhraseEnd(sentence, h.at) + 8)
+  // "They never admitted…" is what the writer asserts about them.
+  if (!verb || (verb.at > 0 && isIn('negators', words[verb.at - 1].norm))) return undefined
+  const subject = words.slice(openingPhraseEnd(sentence, verb.at), verb.at).filter((w) => !isIn('subject-fillers', w.norm))
+  // A subject has no clause of its own: "The Council does not reform because someone writes…" is not a report.
+  if (subject.length === 0 || subject.some((w) => isIn('own-voice', w.norm) || (w !== words[0] && isIn('subject-breaks', w.norm)))) return undefined
   const subjectEnd = words[verb.at - 1].end
   const cited = sentence.citations.some((i) => model.citations[i].range.start.offset < subjectEnd)
   const thinker = sentence.mentions.some((i) => model.mentions[i].range.start.offset < subjectEnd)
   const others = subject.some((w) => isIn('others', w.norm))
   const named = subject.some((w, i) => i > 0 && /^\p{Lu}/u.test(w.text) && !isIn('not-names', w.norm)) || (subject.length <= 3 && /^\p{Lu}\p{Ll}+$/u.test(subject[0].text) && isName(subject[0].text))
   return cited || thinker || others || named ? offsetAfter(verb.to - 1) : undefined
+}
+
+/** Words an opening phrase set off by a comma may have ("Citing Chapter VII of the Charter,"). */
+const maxOpenerWords = 10
+
+/** The index of the first word after an opening phrase that ends in a comma before word `before`, or 0 when there is none. */
+function openingPhraseEnd(sentence: Sentence, before: number): number {
+  const starts = wordStartsInText(sentence)
+  for (let index = 1; index < Math.min(before, maxOpenerWords + 1); index++) {
+    if (sentence.text.slice(textEndOfWord(sentence, index - 1), starts[index]).includes(',')) return index
+  }
+  return 0
 }
 
 /** The writer's own judgement after a report ("…, which fits this view"). */
@@ -231,9 +269,9 @@ export const classifiers: Classifier[] = [
       if (argues(context)) return undefined
       const frame = reportingFrame(context)
       const text = context.sentence.text
-      const pivot = pivotPattern.exec(text)
-      if (frame === undefined || (pivot && pivot.index > frame)) {
-        if (has(context, 'exposition') && context.hits.find((h) => h.kind === 'exposition')!.at <= 1 && !pivot) return other('theory exposition')
+      const pivot = pivotIn(context.sentence, context.hits)
+      if (frame === undefined || pivot > frame) {
+        if (has(context, 'exposition') && context.hits.find((h) => h.kind === 'exposition')!.at <= 1 && pivot === -1) return other('theory exposition')
         return undefined
       }
       if (ownAfter.test(text.slice(frame))) return undefined
@@ -249,17 +287,21 @@ export const classifiers: Classifier[] = [
       if (!previous || !/report|exposition|definition/.test(previous.signal)) return undefined
       const first = sentence.words[0]?.norm
       // "It assumes…", "This theory holds…": the theory just named goes on speaking.
-      const reports = context.hits.some((h) => h.kind === 'reporting' && h.at <= 3)
-      const continues = isIn('carry-on', first ?? '') || isIn('schools', first ?? '') || has(context, 'exposition') || (reports && isIn('carry-on-reporting', first ?? ''))
-      const own = sentence.words.some((w) => isIn('first-person', w.norm)) || pivotPattern.test(sentence.text)
-      const judgement = evaluative(context).length > 0 && !context.hits.some((h) => h.kind === 'exposition')
+      const verb = context.hits.find((h) => h.kind === 'reporting' && h.at <= 3)
+      const reports = verb !== undefined && isIn('carry-on-reporting', first ?? '')
+      const continues = isIn('carry-on', first ?? '') || isIn('schools', first ?? '') || has(context, 'exposition') || reports
+      const own = sentence.words.some((w) => isIn('first-person', w.norm)) || pivotIn(sentence, context.hits) !== -1
+      // In the clause after "It assumes that…" the modals and causes are the theory's, not the writer's.
+      const reported = reports && sentence.words[verb.to]?.norm === 'that' ? verb.to : sentence.words.length
+      const judged = evaluative(context).filter((h) => h.at < reported)
+      const judgement = judged.length > 0 && !context.hits.some((h) => h.kind === 'exposition')
       return continues && !own && !judgement ? {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'report (carried on)'} : undefined
     }
   },
   {
     name: 'concession',
     classify: (context) => {
-      if (pivotPattern.test(context.sentence.text)) return undefined
+      if (pivotIn(context.sentence, context.hits) !== -1) return undefined
       return context.hits.some((h) => h.kind === 'concession' && h.at <= 2) ? other('concession') : undefined
     }
   },

@@ -29,6 +29,9 @@ export type WordList =
   | 'carry-on'
   | 'carry-on-reporting'
   | 'first-person'
+  | 'clause-openers'
+  | 'subject-breaks'
+  | 'negators'
 
 let lists: Map<WordList, Set<string>> | undefined
 
