@@ -40,7 +40,10 @@ describe('roles: what is not a claim', () => {
     ['Edited by Sam Lee', 'byline or caption'],
     ['Then add six elected seats with renewable terms.', 'proposal step'],
     ['Make them hard to win and easy to lose.', 'proposal step'],
-    ['The mission consists of about 12,000 troops and police.', 'description']
+    ['The mission consists of about 12,000 troops and police.', 'description'],
+    ['Realism and constructivism differ on whether norms can change what states want.', 'views compared'],
+    ['Realism is gloomy about cooperation, while liberalism is hopeful about it.', 'views compared'],
+    ['Therefore the two theories part ways on the role of institutions.', 'views compared']
   ])('%s → %s', async (sentence, signal) => {
     const [role, got] = await roleOf(sentence)
     expect(role).not.toBe('claim')
@@ -98,7 +101,10 @@ describe('roles: what is a claim', () => {
     // A clause of the writer's own before the reporting verb, a negated report, a "but" that opens a clause.
     'The mission does not improve because someone writes a report about it.',
     'The officials never admitted that the plan was wrong.',
-    'Realists see the Council as a club but ignore its smaller members.'
+    'Realists see the Council as a club but ignore its smaller members.',
+    // A verdict on the schools compared is the writer's claim.
+    'I think realism explains the Council better than liberalism does.',
+    'Liberalism is more convincing than realism on this question.'
   ])('%s', async (sentence) => {
     expect((await roleOf(sentence))[0]).toBe('claim')
   })

@@ -28,6 +28,7 @@ export type Cue =
   | 'description'
   | 'thesis'
   | 'exposition'
+  | 'views-compared'
   | 'fragment'
   | 'reasons'
   | 'personal'

@@ -299,6 +299,22 @@ export const classifiers: Classifier[] = [
     }
   },
   {
+    name: 'views compared',
+    // "Realism and neoliberalism differ on…", "Realism is pessimistic, while
+    // liberalism…": setting two schools side by side describes them. The
+    // writer's own verdict on them ("the more fitting", "I think") is a claim.
+    classify: (context) => {
+      const {sentence, hits} = context
+      const named = new Set(sentence.words.filter((w) => isIn('theory-names', w.norm)).map((w) => w.norm.replace(/s$/, '')))
+      const compared = named.size >= 2 || hits.some((h) => h.kind === 'views-compared')
+      if (!compared || sentence.words.some((w) => isIn('first-person', w.norm))) return undefined
+      // A judging word is a verdict; a modal or a connective that sums up
+      // ("Therefore the two differ on whether norms can…") is not.
+      const verdict = hits.some((h) => h.kind === 'stance' || h.kind === 'comparison' || h.kind === 'absolute' || (h.kind === 'causal' && h.at > 0))
+      return verdict ? undefined : other('views compared')
+    }
+  },
+  {
     name: 'concession',
     classify: (context) => {
       if (pivotIn(context.sentence, context.hits) !== -1) return undefined

@@ -32,6 +32,7 @@ export type WordList =
   | 'clause-openers'
   | 'subject-breaks'
   | 'negators'
+  | 'theory-names'
 
 let lists: Map<WordList, Set<string>> | undefined
 
