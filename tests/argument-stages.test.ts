@@ -182,6 +182,20 @@ describe('thesis and priority', () => {
     expect(priority('In conclusion')).toMatchObject({role: 'claim', supported: false, priority: 'info'})
   })
 
+  it('finds a conclusion that opens with "All in all" before a byline, and backs a concluding sentence that restates a backed body claim', async () => {
+    const model = await analyze(
+      '# E\n\nThis essay argues that regional forces protect civilians sooner.\n\nRegional forces reached the capital first. In Liberia in 2003, ECOWAS troops arrived weeks before the UN (Adebajo, 2011).\n\nIn conclusion, regional forces reached the capital first and protected civilians sooner. The Council then took over.\n\nAll in all, the Council should hand the first weeks of a crisis to regional troops. Regional forces reached the capital first, and the Council should pay them for it.\n\nEdited by Sam Lee\n',
+      {path: 'e.md'}
+    )
+    const argument = argumentOf(model)
+    expect(argument.conclusion).toEqual([model.paragraphs.findIndex((p) => p.sentences.length > 0 && model.sentences[p.sentences[0]].text.startsWith('All in all'))])
+    const item = (start: string) => argument.sentences.find((s) => model.sentences[s.sentence].text.startsWith(start))!
+    // Not in the conclusion paragraph, but it says it concludes: it sums up the body.
+    expect(item('In conclusion')).toMatchObject({role: 'claim', supported: true})
+    // A recommendation in the conclusion that does not say it sums up goes beyond what the body showed.
+    expect(item('Regional forces reached the capital first, and')).toMatchObject({role: 'claim', supported: false})
+  })
+
   it('an essay of 600+ words without sources is under-sourced', async () => {
     const paragraph = 'The mission was a failure and the Council should have acted sooner than it did in that year. '.repeat(8)
     const model = await analyze(`# E\n\n${Array.from({length: 9}, () => paragraph).join('\n\n')}\n`, {path: 'e.md'})

@@ -45,12 +45,22 @@ function introductionOf(model: EssayModel, body: Paragraph[]): number[] {
   return [body[0].index]
 }
 
-/** The conclusion: a "Conclusion" section, or a last paragraph that opens like one ("In conclusion", "All in all"). */
+/** Paragraphs at the end that may still follow a conclusion: a byline, a sign-off, a link. */
+const trailingParagraphs = 2
+
+/**
+ * The conclusion: a "Conclusion" section, or a paragraph near the end that
+ * opens like one ("In conclusion", "All in all") — the last, or one followed
+ * only by one-line paragraphs (a byline, a sign-off, a bare link).
+ */
 function conclusionOf(model: EssayModel, body: Paragraph[], hitsOf: (sentence: number) => CueHit[]): number[] {
   const inSection = body.filter((p) => titled(model, p, words('conclusion-titles')))
   if (inSection.length > 0) return inSection.map((p) => p.index)
-  const last = body[body.length - 1]
-  if (last && last.sentences.length > 0 && hitsOf(last.sentences[0]).some((h) => h.kind === 'conclusion' && h.at === 0)) return [last.index]
+  const opensLikeOne = (p: Paragraph) => p.sentences.length > 0 && hitsOf(p.sentences[0]).some((h) => h.kind === 'conclusion' && h.at === 0)
+  for (let at = body.length - 1; at >= 0 && at >= body.length - 1 - trailingParagraphs; at--) {
+    if (opensLikeOne(body[at])) return [body[at].index]
+    if (body[at].sentences.length > 1) break
+  }
   return []
 }
 

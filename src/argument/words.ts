@@ -33,6 +33,7 @@ export type WordList =
   | 'subject-breaks'
   | 'negators'
   | 'theory-names'
+  | 'urging'
 
 let lists: Map<WordList, Set<string>> | undefined
 
