@@ -18,6 +18,15 @@ async function roleOf(sentence: string, before = 'Peacekeeping has changed since
   return [last.role, last.signals[0]]
 }
 
+/** Role and first signal of each item of a numbered list whose items are a label line, then a step. */
+async function labelledSteps(leadIn: string, ...items: Array<[string, string]>): Promise<Array<[string, string]>> {
+  const list = items.map(([label, step], i) => `${i + 1}. ${label}  \n   ${step}\n`).join('')
+  const model = await analyze(`# E\n\nThe Council needs a better process.\n\n${leadIn}\n\n${list}`, {path: 'e.md'})
+  return argumentOf(model)
+    .sentences.filter((s) => /\n/.test(model.sentences[s.sentence].text))
+    .map((s) => [s.role, s.signals[0]])
+}
+
 describe('roles: a proposal step needs its object', () => {
   it.each(['Support for the mission fell sharply after 1995.', 'Use of force grew in every later mandate.', 'Force alone cannot keep the peace.'])('"%s" is not a proposal step', async (sentence) => {
     const [, signal] = await roleOf(sentence)
@@ -59,15 +68,23 @@ describe('roles: what is not a claim', () => {
   })
 
   it('reads a step after a label line ("Pinpoint objection⏎Identify…") as the instruction it is', async () => {
-    const model = await analyze('# E\n\nThe Council needs a better process.\n\nThe brief must include:\n\n1. Pinpoint objection  \n   Identify exactly which paragraphs are unacceptable.\n2. Acceptable path  \n   Provide at least one amendment that would win support.\n', {path: 'e.md'})
-    const steps = argumentOf(model).sentences.filter((s) => /\n/.test(model.sentences[s.sentence].text))
-    expect(steps.map((s) => [s.role, s.signals[0]])).toEqual([
+    expect(await labelledSteps('The brief must include:', ['Pinpoint objection', 'Identify exactly which paragraphs are unacceptable.'], ['Acceptable path', 'Provide at least one amendment that would win support.'])).toEqual([
       ['other', 'instruction'],
       ['other', 'proposal step']
     ])
     // A hard-wrapped claim whose first line happens to be short is still the writer's claim.
     const [role] = await roleOf('The mission failed\nbecause the Council would never pay for it.')
     expect(role).toBe('claim')
+  })
+
+  it('reads a labelled step whose label ends in a quoted word, and a step after its condition, as proposal steps', async () => {
+    expect(await labelledSteps('Each brief has two parts:', ['Path to "yes"', 'Provide at least one amendment that would win support.'], ['Review date', 'If the objection is temporary, state the date it will be reviewed.'])).toEqual([
+      ['other', 'proposal step'],
+      ['other', 'proposal step']
+    ])
+    // A condition before the writer's own main clause is no step.
+    expect((await roleOf('If the mission fails again, the Council must share the blame.'))[0]).toBe('claim')
+    expect((await roleOf('If the ceasefire holds, state sovereignty will slowly recover.'))[0]).toBe('claim')
   })
 
   it.each([

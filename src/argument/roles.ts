@@ -152,16 +152,36 @@ function concreteEvent(context: RoleContext): string | undefined {
  * impose one simple requirement."): a verb of the proposal-verbs list, after
  * at most a sequencing word, followed by the start of its object.
  */
-export function proposalStep(sentence: Sentence, from = 0): boolean {
+export function proposalStep(sentence: Sentence, from = 0, capitalised = true): boolean {
   const words = sentence.words
   const start = words.length > from + 1 && isIn('sequencers', words[from].norm) ? from + 1 : from
   const verb = words[start]
   const object = words[start + 1]
-  if (!verb || !object || !/^\p{Lu}/u.test(words[from].text)) return false
+  if (!verb || !object || (capitalised && !/^\p{Lu}/u.test(words[from].text))) return false
   return isIn('proposal-verbs', verb.norm) && isIn('proposal-objects', object.norm)
 }
 
+/** Words a condition before a step may have ("If the veto is conditional,"). */
+const maxConditionWords = 12
+
+/**
+ * Where the main clause starts after a condition that opens the sentence
+ * ("If the veto is conditional, state…"): the word after its comma, or
+ * `from` when the sentence (from word `from`) does not open with one.
+ */
+export function conditionEnd(sentence: Sentence, from = 0): number {
+  const words = sentence.words
+  if (!words[from] || !isIn('conditions', words[from].norm)) return from
+  const starts = wordStartsInText(sentence)
+  for (let index = from + 2; index < Math.min(words.length, from + maxConditionWords + 1); index++) {
+    if (sentence.text.slice(textEndOfWord(sentence, index - 1), starts[index]).includes(',')) return index
+  }
+  return from
+}
+
 const finalPunctuation = /[.!?…"”’)\]]\s*$/
+
+const labelEnd = /[.!?…][\s"”’)\]]*$/
 
 /** Words a label line may have ("Pinpoint objection", "Review trigger"). */
 const maxLabelWords = 6
@@ -177,7 +197,8 @@ export function afterLabel(sentence: Sentence): number {
   const lineEnd = text.indexOf('\n')
   if (lineEnd === -1) return 0
   const label = text.slice(0, lineEnd).trim()
-  if (!label || finalPunctuation.test(label) || /[:;,]$/.test(label)) return 0
+  // A label may end in a quoted word ("Acceptable path to "yes""): only a full stop, a question or an exclamation ends a sentence.
+  if (!label || labelEnd.test(label) || /[:;,]$/.test(label)) return 0
   const startsInText = wordStartsInText(sentence)
   const start = startsInText.findIndex((at) => at > lineEnd)
   return start > 0 && start <= maxLabelWords && start < sentence.words.length ? start : 0
@@ -229,11 +250,13 @@ export const classifiers: Classifier[] = [
     // writer sets out, addressed to the reader; they assert nothing.
     classify: ({sentence, paragraph, at}) => {
       // After a label line the step itself starts: its first word is the verb.
-      const start = afterLabel(sentence)
+      const label = afterLabel(sentence)
+      // "If the veto is conditional, state the conditions…": the step comes after its condition.
+      const start = conditionEnd(sentence, label)
       const first = sentence.words[start]
       if (!first || first.norm.endsWith('s') || first.norm.endsWith('ed') || first.norm.endsWith('ing')) return undefined
       if (isIn('imperatives', first.norm)) return paragraph.kind === 'list-item' || at > 0 || start > 0 ? other('instruction') : undefined
-      return proposalStep(sentence, start) ? other('proposal step') : undefined
+      return proposalStep(sentence, start, start === label) ? other('proposal step') : undefined
     }
   },
   {

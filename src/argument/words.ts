@@ -34,6 +34,7 @@ export type WordList =
   | 'negators'
   | 'theory-names'
   | 'urging'
+  | 'conditions'
 
 let lists: Map<WordList, Set<string>> | undefined
 
