@@ -101,6 +101,14 @@ describe('roles: what is not a claim', () => {
     expect(got).toBe(signal)
   })
 
+  it('reads a short sentence that counts the points to come, before "First, …", as a lead-in; a judgement that counts them stays a claim', async () => {
+    const model = await analyze('# E\n\nThe Council was built for 1945.\n\nWhen the world changes, two things happen.\n\nFirst, its decisions look less legitimate.\n\nTwo reforms would fix the Council. First, longer terms for elected members.\n', {path: 'e.md'})
+    const item = (start: string) => argumentOf(model).sentences.find((s) => model.sentences[s.sentence].text.startsWith(start))!
+    expect([item('When the world').role, item('When the world').signals[0]]).toEqual(['other', 'lead-in'])
+    expect(item('Two reforms').role).toBe('claim')
+    expect(item('First, its').role).toBe('claim')
+  })
+
   it('takes the later sentences of a multi-sentence quotation for the quoted words', async () => {
     const model = await analyze('# E\n\nThe UN opened.\n\nDallaire wrote: “We were abandoned. Nobody came to help us.” That was true.\n', {path: 'e.md'})
     const roles = argumentOf(model).sentences.slice(-3).map((s) => s.signals[0])

@@ -161,6 +161,16 @@ export function proposalStep(sentence: Sentence, from = 0, capitalised = true): 
   return isIn('proposal-verbs', verb.norm) && isIn('proposal-objects', object.norm)
 }
 
+/** Words a sentence that announces an enumeration may have ("When that happens, two things follow."). */
+const maxLeadInWords = 9
+
+/** The sentence after this one: the next in its paragraph, or the first of the next body paragraph. */
+function nextSentence({model, paragraph, at}: RoleContext): Sentence | undefined {
+  if (at + 1 < paragraph.sentences.length) return model.sentences[paragraph.sentences[at + 1]]
+  const following = model.paragraphs[paragraph.index + 1]
+  return following && isBody(following) && following.sentences.length > 0 ? model.sentences[following.sentences[0]] : undefined
+}
+
 /** Words a condition before a step may have ("If the veto is conditional,"). */
 const maxConditionWords = 12
 
@@ -242,6 +252,19 @@ export const classifiers: Classifier[] = [
       // (A lookup of the words' classes, not tagging: loading compromise costs a cold run 0.3 s.)
       if (paragraph.kind === 'list-item' && !finalPunctuation.test(text) && (sentence.words.length <= 5 || (sentence.words.length <= 10 && !sentence.words.some((w) => wordClass(w.norm) === 'verb')))) return other('topic')
       return undefined
+    }
+  },
+  {
+    name: 'enumeration lead-in',
+    // "Two problems follow from this design." before "First, …": the
+    // sentence only announces the points that follow; they are the claims.
+    classify: (context) => {
+      const {sentence} = context
+      if (sentence.words.length > maxLeadInWords || evaluative(context).length > 0) return undefined
+      const counts = sentence.words.some((w, i) => isIn('cardinals', w.norm) && sentence.words.slice(i + 1, i + 3).some((n) => n.norm.endsWith('s')))
+      if (!counts) return undefined
+      const next = nextSentence(context)
+      return next && isIn('sequencers', next.words[0]?.norm ?? '') && next.words[0].norm !== 'then' ? other('lead-in') : undefined
     }
   },
   {

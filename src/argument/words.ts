@@ -35,6 +35,7 @@ export type WordList =
   | 'theory-names'
   | 'urging'
   | 'conditions'
+  | 'cardinals'
 
 let lists: Map<WordList, Set<string>> | undefined
 
