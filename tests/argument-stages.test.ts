@@ -52,7 +52,10 @@ describe('roles: what is not a claim', () => {
     ['The mission consists of about 12,000 troops and police.', 'description'],
     ['Realism and constructivism differ on whether norms can change what states want.', 'views compared'],
     ['Realism is gloomy about cooperation, while liberalism is hopeful about it.', 'views compared'],
-    ['Therefore the two theories part ways on the role of institutions.', 'views compared']
+    ['Therefore the two theories part ways on the role of institutions.', 'views compared'],
+    ['There are two regional offices in the east of the country.', 'existence'],
+    ['The goal is a smaller and faster Council.', 'signpost'],
+    ['The question is whether the Council can act at all.', 'signpost']
   ])('%s → %s', async (sentence, signal) => {
     const [role, got] = await roleOf(sentence)
     expect(role).not.toBe('claim')
@@ -106,6 +109,8 @@ describe('roles: what is not a claim', () => {
     const item = (start: string) => argumentOf(model).sentences.find((s) => model.sentences[s.sentence].text.startsWith(start))!
     expect([item('When the world').role, item('When the world').signals[0]]).toEqual(['other', 'lead-in'])
     expect(item('Two reforms').role).toBe('claim')
+    const plan = await analyze('# E\n\nThe Council was built for 1945.\n\nA workable plan looks like this.\n\n- Keep the ten elected seats.\n', {path: 'e.md'})
+    expect(argumentOf(plan).sentences.find((s) => plan.sentences[s.sentence].text.startsWith('A workable'))!.signals[0]).toBe('lead-in')
     expect(item('First, its').role).toBe('claim')
   })
 
@@ -129,7 +134,10 @@ describe('roles: what is a claim', () => {
     'Realists see the Council as a club but ignore its smaller members.',
     // A verdict on the schools compared is the writer's claim.
     'I think realism explains the Council better than liberalism does.',
-    'Liberalism is more convincing than realism on this question.'
+    'Liberalism is more convincing than realism on this question.',
+    // A prediction or a denial of existence is argued.
+    'Otherwise there will be more wars like this one.',
+    'There is no excuse for the silence of the Council.'
   ])('%s', async (sentence) => {
     expect((await roleOf(sentence))[0]).toBe('claim')
   })

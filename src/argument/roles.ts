@@ -246,6 +246,8 @@ export const classifiers: Classifier[] = [
       const text = sentence.text.trim()
       const last = paragraph.sentences[paragraph.sentences.length - 1] === sentence.index
       if (text.endsWith(':') && last) return other('lead-in')
+      // "A practical path looks like this." before the list it announces.
+      if (last && hits.some((h) => h.kind === 'announcement' && h.to === sentence.words.length)) return other('lead-in')
       // A line without final punctuation standing alone: a heading typed as a line, a label.
       if (paragraph.sentences.length === 1 && !finalPunctuation.test(text) && sentence.words.length <= 12) return other('line')
       // A list item naming a topic.
@@ -293,7 +295,7 @@ export const classifiers: Classifier[] = [
       if (argues(context)) return undefined
       const {sentence, hits} = context
       const signpost =
-        hits.some((h) => h.kind === 'signpost' && h.at <= 4) ||
+        hits.some((h) => (h.kind === 'signpost' && h.at <= 4) || (h.kind === 'aim' && h.at <= 2)) ||
         /^(?:in\s+)?this\s+(?:\w+\s+)?(?:essay|paper|section|article|post)\b/i.test(sentence.text) ||
         /^(?:it|the essay|the paper)\s+(?:(?:first|then|next|finally|also)\s+)?(?:reviews|examines|considers|discusses|explores|outlines|describes|asks|turns to|looks at|sets out|compares|traces)\b/i.test(sentence.text)
       return signpost ? other('signpost') : undefined
@@ -374,6 +376,18 @@ export const classifiers: Classifier[] = [
       if (!has(context, 'description') || argues(context) || judging(context)) return undefined
       if (context.hits.some((h) => h.kind === 'absolute' || h.kind === 'comparison' || h.kind === 'evaluation')) return undefined
       return {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'description'}
+    }
+  },
+  {
+    name: 'existence',
+    // "There are voluntary initiatives.": that something exists, with no judgement of it.
+    classify: (context) => {
+      const existential = context.hits.find((h) => h.kind === 'existential' && h.at <= 2)
+      if (!existential || argues(context) || judging(context)) return undefined
+      // "There is no excuse for…" denies, and a denial is argued.
+      if (isIn('negators', context.sentence.words[existential.to]?.norm ?? '')) return undefined
+      if (context.hits.some((h) => h.kind === 'absolute' || h.kind === 'hedge' || h.kind === 'comparison' || h.kind === 'evaluation')) return undefined
+      return {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'existence'}
     }
   },
   {
