@@ -55,7 +55,8 @@ describe('roles: what is not a claim', () => {
     ['Therefore the two theories part ways on the role of institutions.', 'views compared'],
     ['There are two regional offices in the east of the country.', 'existence'],
     ['The goal is a smaller and faster Council.', 'signpost'],
-    ['The question is whether the Council can act at all.', 'signpost']
+    ['The question is whether the Council can act at all.', 'signpost'],
+    ['Within 30 days of a request, the Secretary-General must report to the Council.', 'procedure']
   ])('%s → %s', async (sentence, signal) => {
     const [role, got] = await roleOf(sentence)
     expect(role).not.toBe('claim')
@@ -137,7 +138,10 @@ describe('roles: what is a claim', () => {
     'Liberalism is more convincing than realism on this question.',
     // A prediction or a denial of existence is argued.
     'Otherwise there will be more wars like this one.',
-    'There is no excuse for the silence of the Council.'
+    'There is no excuse for the silence of the Council.',
+    // A deadline with "should" is a recommendation; without an obligation, an outcome.
+    'The Council should respond within 48 hours of a massacre.',
+    'Attendance rose within six months of the change.'
   ])('%s', async (sentence) => {
     expect((await roleOf(sentence))[0]).toBe('claim')
   })

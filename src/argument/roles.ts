@@ -171,6 +171,18 @@ function nextSentence({model, paragraph, at}: RoleContext): Sentence | undefined
   return following && isBody(following) && following.sentences.length > 0 ? model.sentences[following.sentences[0]] : undefined
 }
 
+/** A deadline: "within" a count of units of time ("within 14 days", "within ten working days"). */
+function hasDeadline(sentence: Sentence): boolean {
+  const words = sentence.words
+  return words.some((w, i) => {
+    if (w.norm !== 'within') return false
+    const count = words[i + 1]?.norm ?? ''
+    if (!/^\d+$/.test(count) && !isIn('number-words', count)) return false
+    const unit = isIn('time-spans', words[i + 2]?.norm ?? '') ? words[i + 2] : words[i + 3]
+    return unit !== undefined && isIn('time-spans', unit.norm)
+  })
+}
+
 /** Words a condition before a step may have ("If the veto is conditional,"). */
 const maxConditionWords = 12
 
@@ -376,6 +388,18 @@ export const classifiers: Classifier[] = [
       if (!has(context, 'description') || argues(context) || judging(context)) return undefined
       if (context.hits.some((h) => h.kind === 'absolute' || h.kind === 'comparison' || h.kind === 'evaluation')) return undefined
       return {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'description'}
+    }
+  },
+  {
+    name: 'procedure',
+    // "Within 14 days of a veto, the Council must vote on…": an obligation
+    // with a deadline describes how a procedure runs. With "should" it is
+    // the writer's recommendation, and without "must" an outcome ("rose
+    // within six months"): both stay claims.
+    classify: (context) => {
+      if (!hasDeadline(context.sentence) || argues(context) || !context.hits.some((h) => h.kind === 'stance' && h.text === 'must')) return undefined
+      const judged = context.hits.some((h) => ['stance', 'causal', 'comparison', 'absolute', 'hedge', 'evaluation'].includes(h.kind) && !(h.kind === 'stance' && h.text === 'must'))
+      return judged ? undefined : {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'procedure'}
     }
   },
   {

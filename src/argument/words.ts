@@ -36,6 +36,7 @@ export type WordList =
   | 'urging'
   | 'conditions'
   | 'cardinals'
+  | 'number-words'
 
 let lists: Map<WordList, Set<string>> | undefined
 
