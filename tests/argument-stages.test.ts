@@ -57,7 +57,9 @@ describe('roles: what is not a claim', () => {
     ['The goal is a smaller and faster Council.', 'signpost'],
     ['The question is whether the Council can act at all.', 'signpost'],
     ['Within 30 days of a request, the Secretary-General must report to the Council.', 'procedure'],
-    ['You might look at these figures and call the mission a quiet success.', 'concession']
+    ['You might look at these figures and call the mission a quiet success.', 'concession'],
+    ['Last year my younger brother got his first phone for his birthday.', 'personal story'],
+    ['We had always talked at lunch before the phones arrived.', 'personal story']
   ])('%s → %s', async (sentence, signal) => {
     const [role, got] = await roleOf(sentence)
     expect(role).not.toBe('claim')
@@ -142,7 +144,11 @@ describe('roles: what is a claim', () => {
     'There is no excuse for the silence of the Council.',
     // A deadline with "should" is a recommendation; without an obligation, an outcome.
     'The Council should respond within 48 hours of a massacre.',
-    'Attendance rose within six months of the change.'
+    'Attendance rose within six months of the change.',
+    // A story that judges, explains or concedes makes the writer's point.
+    'My country wasted millions on the mission.',
+    'I believed the mission failed because it was too small.',
+    'Although I understood the plan, the mission failed to protect anyone.'
   ])('%s', async (sentence) => {
     expect((await roleOf(sentence))[0]).toBe('claim')
   })

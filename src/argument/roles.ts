@@ -132,6 +132,14 @@ function openingPhraseEnd(sentence: Sentence, before: number): number {
 /** The writer's own judgement after a report ("…, which fits this view"). */
 const ownAfter = /,\s*(?:which|a|an|this)\b[^,]*\b(?:fits|supports|confirms|proves|cost|mistake|failure|problem|lesson|did not need|should)\b/i
 
+/** The sentence is told in the past: an irregular past form, a word in "-ed" that may be a verb, or a time word such as "ago". */
+function toldInThePast({sentence, hits}: RoleContext): boolean {
+  return (
+    hits.some((h) => h.kind === 'past') ||
+    sentence.words.some((w) => isIn('past-markers', w.norm) || (w.norm.length > 4 && w.norm.endsWith('ed') && !/^\p{Lu}/u.test(w.text) && (wordClass(w.norm) ?? 'verb') === 'verb'))
+  )
+}
+
 /** A concrete, checkable event told in the past tense ("Their commander later handed over the refugees at Potocari"). */
 function concreteEvent(context: RoleContext): string | undefined {
   const {sentence, hits} = context
@@ -412,6 +420,22 @@ export const classifiers: Classifier[] = [
       if (isIn('negators', context.sentence.words[existential.to]?.norm ?? '')) return undefined
       if (context.hits.some((h) => h.kind === 'absolute' || h.kind === 'hedge' || h.kind === 'comparison' || h.kind === 'evaluation')) return undefined
       return {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'existence'}
+    }
+  },
+  {
+    name: 'personal story',
+    // "Last year my friend got her first phone.", "We had always talked at
+    // lunch.": the writer telling what happened to them is an anecdote, not
+    // a claim (a claim that rests on it is argued with a personal example).
+    classify: (context) => {
+      const {sentence, hits} = context
+      if (!sentence.words.some((w) => isIn('narrator', w.norm)) || !toldInThePast(context)) return undefined
+      // "Although I understand…, the world has changed": the main clause makes the point.
+      if (isIn('concessives', sentence.words[0].norm)) return undefined
+      if (argues(context) || hits.some((h) => ['modal', 'hedge', 'personal', 'causal', 'reasons', 'comparison'].includes(h.kind))) return undefined
+      // "my best friend" names a person; any other judging word is the writer's verdict.
+      const verdict = hits.some((h) => (h.kind === 'stance' || (h.kind === 'absolute' && isIn('intensifiers', h.text))) && !(h.at > 0 && isIn('narrator', sentence.words[h.at - 1].norm)))
+      return verdict ? undefined : other('personal story')
     }
   },
   {

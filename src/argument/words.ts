@@ -37,6 +37,9 @@ export type WordList =
   | 'conditions'
   | 'cardinals'
   | 'number-words'
+  | 'narrator'
+  | 'past-markers'
+  | 'concessives'
 
 let lists: Map<WordList, Set<string>> | undefined
 
