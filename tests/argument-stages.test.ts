@@ -101,7 +101,9 @@ describe('roles: what is not a claim', () => {
     ['Citing Article 51 of the Charter, the government argued that the strikes were self-defence.', 'Peacekeeping has changed since 1948.', 'report'],
     ['Later the officials acknowledged that the convoy had been sent too late.', 'Peacekeeping has changed since 1948.', 'report'],
     // After "It assumes that…", the modal belongs to the theory just named.
-    ['It assumes that no single state can handle such problems on its own.', 'Liberal institutionalists hold that cooperation is possible.', 'report (carried on)']
+    ['It assumes that no single state can handle such problems on its own.', 'Liberal institutionalists hold that cooperation is possible.', 'report (carried on)'],
+    // Two schools compared, then what they share: the subject after a connective carries the view on.
+    ['However, they agree that the system has no ruler above states.', 'Realism and liberalism differ on the role of institutions.', 'report (carried on)']
   ])('reads "%s" as a report of a view', async (sentence, before, signal) => {
     const [role, got] = await roleOf(sentence, before)
     expect(role).not.toBe('claim')

@@ -352,8 +352,9 @@ export const classifiers: Classifier[] = [
     // see…", "In this view…"), with no judgement of the writer's own.
     classify: (context) => {
       const {previous, sentence} = context
-      if (!previous || !/report|exposition|definition/.test(previous.signal)) return undefined
-      const first = sentence.words[0]?.norm
+      if (!previous || !/report|exposition|definition|views compared/.test(previous.signal)) return undefined
+      // "However they differ…": the subject after a connective.
+      const first = sentence.words.find((w) => !isIn('subject-fillers', w.norm))?.norm
       // "It assumes…", "This theory holds…": the theory just named goes on speaking.
       const verb = context.hits.find((h) => h.kind === 'reporting' && h.at <= 3)
       const reports = verb !== undefined && isIn('carry-on-reporting', first ?? '')
