@@ -124,6 +124,10 @@ describe('roles: what is not a claim', () => {
     const model = await analyze('# E\n\nThe UN opened.\n\nDallaire wrote: “We were abandoned. Nobody came to help us.” That was true.\n', {path: 'e.md'})
     const roles = argumentOf(model).sentences.slice(-3).map((s) => s.signals[0])
     expect(roles[1]).toBe('quotation')
+    // A quotation that opens the sentence and runs on past it: that sentence is quoted too; one closed inside its sentence is not.
+    const opened = await analyze('# E\n\nThe UN opened.\n\nMoreover, “the Council acted far too late. It never sent the troops it promised.” That was a failure.\n\n“We were abandoned,” the general wrote.\n', {path: 'e.md'})
+    const signals = argumentOf(opened).sentences.map((s) => s.signals[0])
+    expect(signals.slice(-4)).toEqual(['quotation', 'quotation', expect.stringMatching(/^cues/), expect.not.stringMatching(/^quotation$/)])
   })
 })
 

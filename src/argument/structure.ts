@@ -6,7 +6,7 @@
  * found here, once per essay.
  */
 
-import type {EssayModel, Paragraph} from '../model/types.js'
+import type {EssayModel, Paragraph, Sentence} from '../model/types.js'
 import type {CueHit} from './cues.js'
 import {words} from './words.js'
 
@@ -68,6 +68,13 @@ const quoteMarks = /["“”«»]/
 const opening = /[“«]/g
 const closing = /[”»]/g
 
+/** The quotation mark comes before the sentence's second word (after at most a connective: "Moreover, “…"). */
+function quotationOpensSentence(sentence: Sentence): boolean {
+  const mark = sentence.text.search(/["“«]/)
+  const second = sentence.words[1]
+  return mark !== -1 && second !== undefined && mark < sentence.text.indexOf(second.text, sentence.words[0].text.length)
+}
+
 function quotationRuns(model: EssayModel, paragraph: Paragraph, inside: Set<number>): void {
   let open = false
   for (const index of paragraph.sentences) {
@@ -76,6 +83,10 @@ function quotationRuns(model: EssayModel, paragraph: Paragraph, inside: Set<numb
     if (!quoteMarks.test(text)) continue
     const curly = (text.match(opening)?.length ?? 0) - (text.match(closing)?.length ?? 0)
     const straight = (text.match(/"/g)?.length ?? 0) % 2
+    const opens = curly > 0 || (curly === 0 && straight === 1 && !open)
+    // A quotation that opens the sentence and runs on past it ("Moreover,
+    // “In the past, …"): the sentence is already the quoted author's words.
+    if (opens && quotationOpensSentence(model.sentences[index])) inside.add(index)
     if (curly > 0) open = true
     else if (curly < 0) open = false
     else if (straight === 1) open = !open
