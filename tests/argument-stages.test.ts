@@ -168,6 +168,13 @@ describe('evidence and support', () => {
     return argument.sentences[sentences[index]]
   }
 
+  it('"According to" a named source backs the claim before it; "according to" unnamed people does not', async () => {
+    const named = await supportOf('The general felt abandoned by the Council. According to Dallaire\'s chief of staff, he wrote home every night about the missing support.', 0)
+    expect(named.support.map((s) => s.kind)).toEqual(['citation'])
+    const unnamed = await supportOf('The general felt abandoned by the Council. According to most observers, he wrote home every night about the missing support.', 0)
+    expect(unnamed.supported).toBe(false)
+  })
+
   it('an example names its case: "Take X, for instance" backs the claim before it', async () => {
     const item = await supportOf('Big events rarely pay for themselves. Take the Olympic Games in Athens, for instance, which left stadiums empty.', 0)
     expect(item.supported).toBe(true)
