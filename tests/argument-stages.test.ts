@@ -103,7 +103,9 @@ describe('roles: what is not a claim', () => {
     // After "It assumes that…", the modal belongs to the theory just named.
     ['It assumes that no single state can handle such problems on its own.', 'Liberal institutionalists hold that cooperation is possible.', 'report (carried on)'],
     // Two schools compared, then what they share: the subject after a connective carries the view on.
-    ['However, they agree that the system has no ruler above states.', 'Realism and liberalism differ on the role of institutions.', 'report (carried on)']
+    ['However, they agree that the system has no ruler above states.', 'Realism and liberalism differ on the role of institutions.', 'report (carried on)'],
+    // After a roadmap, the sentence that names its parts goes on setting it out.
+    ['They are the local, the regional and the global level.', 'This essay looks at the crisis on three levels.', 'report (carried on)']
   ])('reads "%s" as a report of a view', async (sentence, before, signal) => {
     const [role, got] = await roleOf(sentence, before)
     expect(role).not.toBe('claim')

@@ -352,7 +352,8 @@ export const classifiers: Classifier[] = [
     // see…", "In this view…"), with no judgement of the writer's own.
     classify: (context) => {
       const {previous, sentence} = context
-      if (!previous || !/report|exposition|definition|views compared/.test(previous.signal)) return undefined
+      // After a roadmap, "They are the regional and national levels" goes on setting it out.
+      if (!previous || !/report|exposition|definition|views compared|signpost/.test(previous.signal)) return undefined
       // "However they differ…": the subject after a connective.
       const first = sentence.words.find((w) => !isIn('subject-fillers', w.norm))?.norm
       // "It assumes…", "This theory holds…": the theory just named goes on speaking.
