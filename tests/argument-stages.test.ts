@@ -177,6 +177,14 @@ describe('evidence and support', () => {
     expect(unnamed.supported).toBe(false)
   })
 
+  it('two sentences on, a source still backs a claim; a figure there bears on the sentence in between', async () => {
+    const opening = 'The UN sent troops to Sierra Leone in 1999.'
+    const byFigure = await supportOf(`${opening} The mission was badly led. Its commanders never left the capital. About 500 peacekeepers were taken hostage.`, 1)
+    expect(byFigure).toMatchObject({role: 'claim', supported: false})
+    const bySource = await supportOf(`${opening} The mission was badly led. Its commanders never left the capital. Olonisakin (2008) documents both failures.`, 1)
+    expect(bySource.support.map((s) => s.kind)).toEqual(['citation'])
+  })
+
   it('an example names its case: "Take X, for instance" backs the claim before it', async () => {
     const item = await supportOf('Big events rarely pay for themselves. Take the Olympic Games in Athens, for instance, which left stadiums empty.', 0)
     expect(item.supported).toBe(true)

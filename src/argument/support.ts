@@ -74,7 +74,10 @@ export function assignSupport(model: EssayModel, sentences: SentenceArgument[], 
         : neighbourOffsets.filter((offset) => at + offset >= 0 && at + offset < paragraph.sentences.length && backsNeighbour(sentence, offset)).map((offset) => paragraph.sentences[at + offset])
       // The writer's own reasons in a neighbour are not evidence; nor is a
       // name or a year in a neighbouring claim, only in a statement of fact.
-      support = candidates.flatMap((i) => sentences[i].evidence.filter((e) => e.kind !== 'reasoning' && (!e.weak || sentences[i].role === 'evidence')))
+      // Two sentences on, a source, a named case or an example still reaches
+      // back; a figure or a quotation there bears on the sentence in between.
+      const reaches = (e: Support, i: number) => wide || paragraph.sentences.indexOf(i) - at !== 2 || (e.kind !== 'data' && e.kind !== 'quotation')
+      support = candidates.flatMap((i) => sentences[i].evidence.filter((e) => e.kind !== 'reasoning' && (!e.weak || sentences[i].role === 'evidence') && reaches(e, i)))
       // A block quote backs the sentence that introduces it.
       const quote = structure.quoteAfter.get(paragraph.index)
       if (support.length === 0 && quote !== undefined && at >= paragraph.sentences.length - 2) {
