@@ -156,9 +156,17 @@ describe('roles: what is a claim', () => {
     // A story that judges, explains or concedes makes the writer's point.
     'My country wasted millions on the mission.',
     'I believed the mission failed because it was too small.',
-    'Although I understood the plan, the mission failed to protect anyone.'
+    'Although I understood the plan, the mission failed to protect anyone.',
+    // "us" speaks for writer and reader: no story of the writer's.
+    'The norm has been applied selectively, and that selectivity brings us back to power.'
   ])('%s', async (sentence) => {
     expect((await roleOf(sentence))[0]).toBe('claim')
+  })
+})
+
+describe('roles: "I" after a name is a numeral', () => {
+  it('"UNEF I" is no story of the writer\'s', async () => {
+    expect((await roleOf('In 1967 Egypt asked UNEF I to leave, and the force withdrew at once.'))[1]).not.toBe('personal story')
   })
 })
 

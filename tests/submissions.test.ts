@@ -63,7 +63,7 @@ describe('a class zip is graded by student', () => {
       grades: [
         ['class.zip#doejane.docx', 82],
         ['class.zip#leeann.txt', 93],
-        ['class.zip#smithjohn.pdf', 19.1]
+        ['class.zip#smithjohn.pdf', 19.2]
       ],
       errors: ['essaylint: class.zip: skipped 1 file essaylint cannot read: 1 .doc (save them as .docx, .pdf or .txt to include them)']
     })
@@ -74,7 +74,7 @@ describe('a class zip is graded by student', () => {
       {name: 'Jane Doe_12345_assignsubmission_file_/lenses.odt', data: doc('strong-three-lenses.odt')},
       {name: 'Ann Lee_67890_assignsubmission_file_/rwanda.html', data: doc('rwanda-case-study.html')}
     ])
-    expect(await grade(dir)).toEqual({code: 0, grades: [['class.zip#Ann Lee.html', 93], ['class.zip#Jane Doe.odt', 96.3]], errors: []})
+    expect(await grade(dir)).toEqual({code: 0, grades: [['class.zip#Ann Lee.html', 93], ['class.zip#Jane Doe.odt', 96.8]], errors: []})
   })
 
   it('Blackboard: the receipts are not essays', async () => {
@@ -84,7 +84,7 @@ describe('a class zip is graded by student', () => {
       {name: 'Essay 1_bsmith_attempt_2026-11-30-10-00-00_weak.docx', data: doc('weak-no-theory.docx')},
       {name: 'Essay 1_bsmith_attempt_2026-11-30-10-00-00.txt', data: 'Name: B Smith\n'}
     ])
-    expect(await grade(dir)).toEqual({code: 0, grades: [['class.zip#bsmith.docx', 19.1], ['class.zip#jdoe.docx', 82]], errors: []})
+    expect(await grade(dir)).toEqual({code: 0, grades: [['class.zip#bsmith.docx', 19.2], ['class.zip#jdoe.docx', 82]], errors: []})
   })
 
   it('linting a zip names each essay by student in the report', async () => {

@@ -132,6 +132,11 @@ function openingPhraseEnd(sentence: Sentence, before: number): number {
 /** The writer's own judgement after a report ("…, which fits this view"). */
 const ownAfter = /,\s*(?:which|a|an|this)\b[^,]*\b(?:fits|supports|confirms|proves|cost|mistake|failure|problem|lesson|did not need|should)\b/i
 
+/** "I" after a name is a numeral ("UNEF I", "World War I"), not the writer. */
+function numeral(sentence: Sentence, index: number): boolean {
+  return sentence.words[index].text === 'I' && index > 1 && /^\p{Lu}/u.test(sentence.words[index - 1].text)
+}
+
 /** The sentence is told in the past: an irregular past form, a word in "-ed" that may be a verb, or a time word such as "ago". */
 function toldInThePast({sentence, hits}: RoleContext): boolean {
   return (
@@ -431,7 +436,7 @@ export const classifiers: Classifier[] = [
     // a claim (a claim that rests on it is argued with a personal example).
     classify: (context) => {
       const {sentence, hits} = context
-      if (!sentence.words.some((w) => isIn('narrator', w.norm)) || !toldInThePast(context)) return undefined
+      if (!sentence.words.some((w, i) => isIn('narrator', w.norm) && !numeral(sentence, i)) || !toldInThePast(context)) return undefined
       // "Although I understand…, the world has changed": the main clause makes the point.
       if (isIn('concessives', sentence.words[0].norm)) return undefined
       if (argues(context) || hits.some((h) => ['modal', 'hedge', 'personal', 'causal', 'reasons', 'comparison'].includes(h.kind))) return undefined
