@@ -18,6 +18,15 @@ async function roleOf(sentence: string, before = 'Peacekeeping has changed since
   return [last.role, last.signals[0]]
 }
 
+/** Role and first signal of each item of a numbered list whose items are a label line, then a step. */
+async function labelledSteps(leadIn: string, ...items: Array<[string, string]>): Promise<Array<[string, string]>> {
+  const list = items.map(([label, step], i) => `${i + 1}. ${label}  \n   ${step}\n`).join('')
+  const model = await analyze(`# E\n\nThe Council needs a better process.\n\n${leadIn}\n\n${list}`, {path: 'e.md'})
+  return argumentOf(model)
+    .sentences.filter((s) => /\n/.test(model.sentences[s.sentence].text))
+    .map((s) => [s.role, s.signals[0]])
+}
+
 describe('roles: a proposal step needs its object', () => {
   it.each(['Support for the mission fell sharply after 1995.', 'Use of force grew in every later mandate.', 'Force alone cannot keep the peace.'])('"%s" is not a proposal step', async (sentence) => {
     const [, signal] = await roleOf(sentence)
@@ -40,7 +49,17 @@ describe('roles: what is not a claim', () => {
     ['Edited by Sam Lee', 'byline or caption'],
     ['Then add six elected seats with renewable terms.', 'proposal step'],
     ['Make them hard to win and easy to lose.', 'proposal step'],
-    ['The mission consists of about 12,000 troops and police.', 'description']
+    ['The mission consists of about 12,000 troops and police.', 'description'],
+    ['Realism and constructivism differ on whether norms can change what states want.', 'views compared'],
+    ['Realism is gloomy about cooperation, while liberalism is hopeful about it.', 'views compared'],
+    ['Therefore the two theories part ways on the role of institutions.', 'views compared'],
+    ['There are two regional offices in the east of the country.', 'existence'],
+    ['The goal is a smaller and faster Council.', 'signpost'],
+    ['The question is whether the Council can act at all.', 'signpost'],
+    ['Within 30 days of a request, the Secretary-General must report to the Council.', 'procedure'],
+    ['You might look at these figures and call the mission a quiet success.', 'concession'],
+    ['Last year my younger brother got his first phone for his birthday.', 'personal story'],
+    ['We had always talked at lunch before the phones arrived.', 'personal story']
   ])('%s → %s', async (sentence, signal) => {
     const [role, got] = await roleOf(sentence)
     expect(role).not.toBe('claim')
@@ -56,9 +75,7 @@ describe('roles: what is not a claim', () => {
   })
 
   it('reads a step after a label line ("Pinpoint objection⏎Identify…") as the instruction it is', async () => {
-    const model = await analyze('# E\n\nThe Council needs a better process.\n\nThe brief must include:\n\n1. Pinpoint objection  \n   Identify exactly which paragraphs are unacceptable.\n2. Acceptable path  \n   Provide at least one amendment that would win support.\n', {path: 'e.md'})
-    const steps = argumentOf(model).sentences.filter((s) => /\n/.test(model.sentences[s.sentence].text))
-    expect(steps.map((s) => [s.role, s.signals[0]])).toEqual([
+    expect(await labelledSteps('The brief must include:', ['Pinpoint objection', 'Identify exactly which paragraphs are unacceptable.'], ['Acceptable path', 'Provide at least one amendment that would win support.'])).toEqual([
       ['other', 'instruction'],
       ['other', 'proposal step']
     ])
@@ -67,10 +84,52 @@ describe('roles: what is not a claim', () => {
     expect(role).toBe('claim')
   })
 
+  it('reads a labelled step whose label ends in a quoted word, and a step after its condition, as proposal steps', async () => {
+    expect(await labelledSteps('Each brief has two parts:', ['Path to "yes"', 'Provide at least one amendment that would win support.'], ['Review date', 'If the objection is temporary, state the date it will be reviewed.'])).toEqual([
+      ['other', 'proposal step'],
+      ['other', 'proposal step']
+    ])
+    // A condition before the writer's own main clause is no step.
+    expect((await roleOf('If the mission fails again, the Council must share the blame.'))[0]).toBe('claim')
+    expect((await roleOf('If the ceasefire holds, state sovereignty will slowly recover.'))[0]).toBe('claim')
+  })
+
+  it.each([
+    // "but" between two describing words stays inside the reported view.
+    ['Neoliberals hold that states are rational but selfish actors in a world without a ruler.', 'Peacekeeping has changed since 1948.', 'report'],
+    // The subject comes after an opening phrase set off by a comma.
+    ['Citing Article 51 of the Charter, the government argued that the strikes were self-defence.', 'Peacekeeping has changed since 1948.', 'report'],
+    ['Later the officials acknowledged that the convoy had been sent too late.', 'Peacekeeping has changed since 1948.', 'report'],
+    // After "It assumes that…", the modal belongs to the theory just named.
+    ['It assumes that no single state can handle such problems on its own.', 'Liberal institutionalists hold that cooperation is possible.', 'report (carried on)'],
+    // Two schools compared, then what they share: the subject after a connective carries the view on.
+    ['However, they agree that the system has no ruler above states.', 'Realism and liberalism differ on the role of institutions.', 'report (carried on)'],
+    // After a roadmap, the sentence that names its parts goes on setting it out.
+    ['They are the local, the regional and the global level.', 'This essay looks at the crisis on three levels.', 'report (carried on)']
+  ])('reads "%s" as a report of a view', async (sentence, before, signal) => {
+    const [role, got] = await roleOf(sentence, before)
+    expect(role).not.toBe('claim')
+    expect(got).toBe(signal)
+  })
+
+  it('reads a short sentence that counts the points to come, before "First, …", as a lead-in; a judgement that counts them stays a claim', async () => {
+    const model = await analyze('# E\n\nThe Council was built for 1945.\n\nWhen the world changes, two things happen.\n\nFirst, its decisions look less legitimate.\n\nTwo reforms would fix the Council. First, longer terms for elected members.\n', {path: 'e.md'})
+    const item = (start: string) => argumentOf(model).sentences.find((s) => model.sentences[s.sentence].text.startsWith(start))!
+    expect([item('When the world').role, item('When the world').signals[0]]).toEqual(['other', 'lead-in'])
+    expect(item('Two reforms').role).toBe('claim')
+    const plan = await analyze('# E\n\nThe Council was built for 1945.\n\nA workable plan looks like this.\n\n- Keep the ten elected seats.\n', {path: 'e.md'})
+    expect(argumentOf(plan).sentences.find((s) => plan.sentences[s.sentence].text.startsWith('A workable'))!.signals[0]).toBe('lead-in')
+    expect(item('First, its').role).toBe('claim')
+  })
+
   it('takes the later sentences of a multi-sentence quotation for the quoted words', async () => {
     const model = await analyze('# E\n\nThe UN opened.\n\nDallaire wrote: “We were abandoned. Nobody came to help us.” That was true.\n', {path: 'e.md'})
     const roles = argumentOf(model).sentences.slice(-3).map((s) => s.signals[0])
     expect(roles[1]).toBe('quotation')
+    // A quotation that opens the sentence and runs on past it: that sentence is quoted too; one closed inside its sentence is not.
+    const opened = await analyze('# E\n\nThe UN opened.\n\nMoreover, “the Council acted far too late. It never sent the troops it promised.” That was a failure.\n\n“We were abandoned,” the general wrote.\n', {path: 'e.md'})
+    const signals = argumentOf(opened).sentences.map((s) => s.signals[0])
+    expect(signals.slice(-4)).toEqual(['quotation', 'quotation', expect.stringMatching(/^cues/), expect.not.stringMatching(/^quotation$/)])
   })
 })
 
@@ -80,9 +139,34 @@ describe('roles: what is a claim', () => {
     'Peacekeeping never works in civil wars.',
     'Writing in 2010, the author was wrong about the mission.',
     'This critique is more convincing than the official view.',
-    'The paper will further argue that regional contagion is the gravest threat.'
+    'The paper will further argue that regional contagion is the gravest threat.',
+    // A clause of the writer's own before the reporting verb, a negated report, a "but" that opens a clause.
+    'The mission does not improve because someone writes a report about it.',
+    'The officials never admitted that the plan was wrong.',
+    'Realists see the Council as a club but ignore its smaller members.',
+    // A verdict on the schools compared is the writer's claim.
+    'I think realism explains the Council better than liberalism does.',
+    'Liberalism is more convincing than realism on this question.',
+    // A prediction or a denial of existence is argued.
+    'Otherwise there will be more wars like this one.',
+    'There is no excuse for the silence of the Council.',
+    // A deadline with "should" is a recommendation; without an obligation, an outcome.
+    'The Council should respond within 48 hours of a massacre.',
+    'Attendance rose within six months of the change.',
+    // A story that judges, explains or concedes makes the writer's point.
+    'My country wasted millions on the mission.',
+    'I believed the mission failed because it was too small.',
+    'Although I understood the plan, the mission failed to protect anyone.',
+    // "us" speaks for writer and reader: no story of the writer's.
+    'The norm has been applied selectively, and that selectivity brings us back to power.'
   ])('%s', async (sentence) => {
     expect((await roleOf(sentence))[0]).toBe('claim')
+  })
+})
+
+describe('roles: "I" after a name is a numeral', () => {
+  it('"UNEF I" is no story of the writer\'s', async () => {
+    expect((await roleOf('In 1967 Egypt asked UNEF I to leave, and the force withdrew at once.'))[1]).not.toBe('personal story')
   })
 })
 
@@ -93,6 +177,21 @@ describe('evidence and support', () => {
     const sentences = model.paragraphs[model.paragraphs.length - 1].sentences
     return argument.sentences[sentences[index]]
   }
+
+  it('"According to" a named source backs the claim before it; "according to" unnamed people does not', async () => {
+    const named = await supportOf('The general felt abandoned by the Council. According to Dallaire\'s chief of staff, he wrote home every night about the missing support.', 0)
+    expect(named.support.map((s) => s.kind)).toEqual(['citation'])
+    const unnamed = await supportOf('The general felt abandoned by the Council. According to most observers, he wrote home every night about the missing support.', 0)
+    expect(unnamed.supported).toBe(false)
+  })
+
+  it('two sentences on, a source still backs a claim; a figure there bears on the sentence in between', async () => {
+    const opening = 'The UN sent troops to Sierra Leone in 1999.'
+    const byFigure = await supportOf(`${opening} The mission was badly led. Its commanders never left the capital. About 500 peacekeepers were taken hostage.`, 1)
+    expect(byFigure).toMatchObject({role: 'claim', supported: false})
+    const bySource = await supportOf(`${opening} The mission was badly led. Its commanders never left the capital. Olonisakin (2008) documents both failures.`, 1)
+    expect(bySource.support.map((s) => s.kind)).toEqual(['citation'])
+  })
 
   it('an example names its case: "Take X, for instance" backs the claim before it', async () => {
     const item = await supportOf('Big events rarely pay for themselves. Take the Olympic Games in Athens, for instance, which left stadiums empty.', 0)
@@ -156,6 +255,20 @@ describe('thesis and priority', () => {
     expect(priority('The Council met twice')).toMatchObject({role: 'claim', supported: false, priority: 'info'})
     expect(priority('The mission was clearly')).toMatchObject({role: 'claim', supported: false, priority: 'warning'})
     expect(priority('In conclusion')).toMatchObject({role: 'claim', supported: false, priority: 'info'})
+  })
+
+  it('finds a conclusion that opens with "All in all" before a byline, and backs a concluding sentence that restates a backed body claim', async () => {
+    const model = await analyze(
+      '# E\n\nThis essay argues that regional forces protect civilians sooner.\n\nRegional forces reached the capital first. In Liberia in 2003, ECOWAS troops arrived weeks before the UN (Adebajo, 2011).\n\nIn conclusion, regional forces reached the capital first and protected civilians sooner. The Council then took over.\n\nAll in all, the Council should hand the first weeks of a crisis to regional troops. Regional forces reached the capital first, and the Council should pay them for it.\n\nEdited by Sam Lee\n',
+      {path: 'e.md'}
+    )
+    const argument = argumentOf(model)
+    expect(argument.conclusion).toEqual([model.paragraphs.findIndex((p) => p.sentences.length > 0 && model.sentences[p.sentences[0]].text.startsWith('All in all'))])
+    const item = (start: string) => argument.sentences.find((s) => model.sentences[s.sentence].text.startsWith(start))!
+    // Not in the conclusion paragraph, but it says it concludes: it sums up the body.
+    expect(item('In conclusion')).toMatchObject({role: 'claim', supported: true})
+    // A recommendation in the conclusion that does not say it sums up goes beyond what the body showed.
+    expect(item('Regional forces reached the capital first, and')).toMatchObject({role: 'claim', supported: false})
   })
 
   it('an essay of 600+ words without sources is under-sourced', async () => {

@@ -73,7 +73,7 @@ describe('a class zip is graded by student', () => {
       {name: 'Jane Doe_12345_assignsubmission_file_/lenses.odt', data: doc('strong-three-lenses.odt')},
       {name: 'Ann Lee_67890_assignsubmission_file_/rwanda.html', data: doc('rwanda-case-study.html')}
     ])
-    expect(await grade(dir)).toEqual({code: 0, grades: [['class.zip#Ann Lee.html', 94.2], ['class.zip#Jane Doe.odt', 97.1]], errors: []})
+    expect(await grade(dir)).toEqual({code: 0, grades: [['class.zip#Ann Lee.html', 94.2], ['class.zip#Jane Doe.odt', 97.4]], errors: []})
   })
 
   it('Blackboard: the receipts are not essays', async () => {

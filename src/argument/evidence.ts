@@ -105,6 +105,10 @@ export function evidenceIn(context: EvidenceContext, sentence: Sentence, hits: C
     const attributed = sentence.citations.length > 0 || hits.some((h) => h.kind === 'reporting' || h.kind === 'attribution')
     if (attributed) found.push({kind: 'quotation', text: model.quotations[sentence.quotations[0]].text, sentence: at})
   }
+  // "According to Cho's psychiatrist, …": a named source for what follows.
+  const attribution = hits.find((h) => h.kind === 'attribution' && h.at <= 1)
+  const source = attribution && sentence.words.slice(attribution.to, attribution.to + 3).find((w) => /^\p{Lu}/u.test(w.text) && !isIn('not-names', w.norm))
+  if (source && !found.some((e) => e.kind === 'citation' || e.kind === 'quotation')) found.push({kind: 'citation', text: `${attribution.text} ${source.text}`, sentence: at})
   const example = hits.find((h) => h.kind === 'example')
   if (example) {
     const after = sentence.words.slice(example.to)

@@ -47,8 +47,30 @@ export function argues(context: RoleContext): boolean {
   return has(context, 'thesis')
 }
 
-/** "Realists would…", "X, but Y": where the writer's own clause begins after a reported one. */
-const pivotPattern = /(?:,|;|—|–)\s*(?:but|yet|however|although|though|while)\b|\bbut\b/i
+/** "X, but Y", "X; however Y": where the writer's own clause begins after a reported one. */
+const punctuatedPivot = /(?:,|;|—|–)\s*(?:but|yet|however|although|though|while)\b/i
+const barePivot = /\bbut\s+([\p{L}'’-]+)/giu
+
+/**
+ * Where the writer's own clause begins after a reported one ("Realists see
+ * X, but Y", "Realists see X but ignore Y"), as an offset in the text, or -1.
+ * A bare "but" between two describing words ("rational but selfish") joins
+ * them inside the reported view: it starts a clause only before a verb, a
+ * word that opens a clause (clause-openers) or a judgement of the writer's.
+ */
+export function pivotIn(sentence: Sentence, hits: CueHit[]): number {
+  const text = sentence.text
+  const punctuated = punctuatedPivot.exec(text)?.index ?? -1
+  const starts = wordStartsInText(sentence)
+  for (const match of text.matchAll(barePivot)) {
+    if (punctuated !== -1 && match.index! > punctuated) break
+    const next = match[1].toLowerCase()
+    const after = starts.findIndex((at) => at > match.index!)
+    const judged = after !== -1 && hits.some((h) => h.at >= after && (h.kind === 'stance' || h.kind === 'causal' || h.kind === 'comparison'))
+    if (wordClass(next) === 'verb' || isIn('clause-openers', next) || judged) return match.index!
+  }
+  return punctuated
+}
 
 /** Judgement words: with evidence in the sentence, only these make it a claim. */
 function judging(context: RoleContext): boolean {
@@ -79,10 +101,14 @@ export function reportingFrame(context: RoleContext): number | undefined {
       return offsetAfter(index + 1)
     }
   }
-  const verb = hits.find((h) => h.kind === 'reporting' && h.at >= 1 && h.at <= 8)
-  if (!verb) return undefined
-  const subject = words.slice(0, verb.at).filter((w) => !isIn('subject-fillers', w.norm))
-  if (subject.length === 0 || subject.some((w) => isIn('own-voice', w.norm))) return undefined
+  // The subject starts after an opening phrase set off by a comma ("Citing
+  // the Charter, the Council argued…", "In its 2005 report, the panel found…").
+  const verb = hits.find((h) => h.kind === 'reporting' && h.at >= openingPhraseEnd(sentence, h.at) + 1 && h.at <= openingPhraseEnd(sentence, h.at) + 8)
+  // "They never admitted…" is what the writer asserts about them.
+  if (!verb || (verb.at > 0 && isIn('negators', words[verb.at - 1].norm))) return undefined
+  const subject = words.slice(openingPhraseEnd(sentence, verb.at), verb.at).filter((w) => !isIn('subject-fillers', w.norm))
+  // A subject has no clause of its own: "The Council does not reform because someone writes…" is not a report.
+  if (subject.length === 0 || subject.some((w) => isIn('own-voice', w.norm) || (w !== words[0] && isIn('subject-breaks', w.norm)))) return undefined
   const subjectEnd = words[verb.at - 1].end
   const cited = sentence.citations.some((i) => model.citations[i].range.start.offset < subjectEnd)
   const thinker = sentence.mentions.some((i) => model.mentions[i].range.start.offset < subjectEnd)
@@ -91,8 +117,33 @@ export function reportingFrame(context: RoleContext): number | undefined {
   return cited || thinker || others || named ? offsetAfter(verb.to - 1) : undefined
 }
 
+/** Words an opening phrase set off by a comma may have ("Citing Chapter VII of the Charter,"). */
+const maxOpenerWords = 10
+
+/** The index of the first word after an opening phrase that ends in a comma before word `before`, or 0 when there is none. */
+function openingPhraseEnd(sentence: Sentence, before: number): number {
+  const starts = wordStartsInText(sentence)
+  for (let index = 1; index < Math.min(before, maxOpenerWords + 1); index++) {
+    if (sentence.text.slice(textEndOfWord(sentence, index - 1), starts[index]).includes(',')) return index
+  }
+  return 0
+}
+
 /** The writer's own judgement after a report ("…, which fits this view"). */
 const ownAfter = /,\s*(?:which|a|an|this)\b[^,]*\b(?:fits|supports|confirms|proves|cost|mistake|failure|problem|lesson|did not need|should)\b/i
+
+/** "I" after a name is a numeral ("UNEF I", "World War I"), not the writer. */
+function numeral(sentence: Sentence, index: number): boolean {
+  return sentence.words[index].text === 'I' && index > 1 && /^\p{Lu}/u.test(sentence.words[index - 1].text)
+}
+
+/** The sentence is told in the past: an irregular past form, a word in "-ed" that may be a verb, or a time word such as "ago". */
+function toldInThePast({sentence, hits}: RoleContext): boolean {
+  return (
+    hits.some((h) => h.kind === 'past') ||
+    sentence.words.some((w) => isIn('past-markers', w.norm) || (w.norm.length > 4 && w.norm.endsWith('ed') && !/^\p{Lu}/u.test(w.text) && (wordClass(w.norm) ?? 'verb') === 'verb'))
+  )
+}
 
 /** A concrete, checkable event told in the past tense ("Their commander later handed over the refugees at Potocari"). */
 function concreteEvent(context: RoleContext): string | undefined {
@@ -114,16 +165,58 @@ function concreteEvent(context: RoleContext): string | undefined {
  * impose one simple requirement."): a verb of the proposal-verbs list, after
  * at most a sequencing word, followed by the start of its object.
  */
-export function proposalStep(sentence: Sentence, from = 0): boolean {
+export function proposalStep(sentence: Sentence, from = 0, capitalised = true): boolean {
   const words = sentence.words
   const start = words.length > from + 1 && isIn('sequencers', words[from].norm) ? from + 1 : from
   const verb = words[start]
   const object = words[start + 1]
-  if (!verb || !object || !/^\p{Lu}/u.test(words[from].text)) return false
+  if (!verb || !object || (capitalised && !/^\p{Lu}/u.test(words[from].text))) return false
   return isIn('proposal-verbs', verb.norm) && isIn('proposal-objects', object.norm)
 }
 
+/** Words a sentence that announces an enumeration may have ("When that happens, two things follow."). */
+const maxLeadInWords = 9
+
+/** The sentence after this one: the next in its paragraph, or the first of the next body paragraph. */
+function nextSentence({model, paragraph, at}: RoleContext): Sentence | undefined {
+  if (at + 1 < paragraph.sentences.length) return model.sentences[paragraph.sentences[at + 1]]
+  const following = model.paragraphs[paragraph.index + 1]
+  return following && isBody(following) && following.sentences.length > 0 ? model.sentences[following.sentences[0]] : undefined
+}
+
+/** A deadline: "within" a count of units of time ("within 14 days", "within ten working days"). */
+function hasDeadline(sentence: Sentence): boolean {
+  const words = sentence.words
+  return words.some((w, i) => {
+    if (w.norm !== 'within') return false
+    const count = words[i + 1]?.norm ?? ''
+    if (!/^\d+$/.test(count) && !isIn('number-words', count)) return false
+    const unit = isIn('time-spans', words[i + 2]?.norm ?? '') ? words[i + 2] : words[i + 3]
+    return unit !== undefined && isIn('time-spans', unit.norm)
+  })
+}
+
+/** Words a condition before a step may have ("If the veto is conditional,"). */
+const maxConditionWords = 12
+
+/**
+ * Where the main clause starts after a condition that opens the sentence
+ * ("If the veto is conditional, state…"): the word after its comma, or
+ * `from` when the sentence (from word `from`) does not open with one.
+ */
+export function conditionEnd(sentence: Sentence, from = 0): number {
+  const words = sentence.words
+  if (!words[from] || !isIn('conditions', words[from].norm)) return from
+  const starts = wordStartsInText(sentence)
+  for (let index = from + 2; index < Math.min(words.length, from + maxConditionWords + 1); index++) {
+    if (sentence.text.slice(textEndOfWord(sentence, index - 1), starts[index]).includes(',')) return index
+  }
+  return from
+}
+
 const finalPunctuation = /[.!?…"”’)\]]\s*$/
+
+const labelEnd = /[.!?…][\s"”’)\]]*$/
 
 /** Words a label line may have ("Pinpoint objection", "Review trigger"). */
 const maxLabelWords = 6
@@ -139,7 +232,8 @@ export function afterLabel(sentence: Sentence): number {
   const lineEnd = text.indexOf('\n')
   if (lineEnd === -1) return 0
   const label = text.slice(0, lineEnd).trim()
-  if (!label || finalPunctuation.test(label) || /[:;,]$/.test(label)) return 0
+  // A label may end in a quoted word ("Acceptable path to "yes""): only a full stop, a question or an exclamation ends a sentence.
+  if (!label || labelEnd.test(label) || /[:;,]$/.test(label)) return 0
   const startsInText = wordStartsInText(sentence)
   const start = startsInText.findIndex((at) => at > lineEnd)
   return start > 0 && start <= maxLabelWords && start < sentence.words.length ? start : 0
@@ -177,6 +271,8 @@ export const classifiers: Classifier[] = [
       const text = sentence.text.trim()
       const last = paragraph.sentences[paragraph.sentences.length - 1] === sentence.index
       if (text.endsWith(':') && last) return other('lead-in')
+      // "A practical path looks like this." before the list it announces.
+      if (last && hits.some((h) => h.kind === 'announcement' && h.to === sentence.words.length)) return other('lead-in')
       // A line without final punctuation standing alone: a heading typed as a line, a label.
       if (paragraph.sentences.length === 1 && !finalPunctuation.test(text) && sentence.words.length <= 12) return other('line')
       // A list item naming a topic.
@@ -186,16 +282,31 @@ export const classifiers: Classifier[] = [
     }
   },
   {
+    name: 'enumeration lead-in',
+    // "Two problems follow from this design." before "First, …": the
+    // sentence only announces the points that follow; they are the claims.
+    classify: (context) => {
+      const {sentence} = context
+      if (sentence.words.length > maxLeadInWords || evaluative(context).length > 0) return undefined
+      const counts = sentence.words.some((w, i) => isIn('cardinals', w.norm) && sentence.words.slice(i + 1, i + 3).some((n) => n.norm.endsWith('s')))
+      if (!counts) return undefined
+      const next = nextSentence(context)
+      return next && isIn('sequencers', next.words[0]?.norm ?? '') && next.words[0].norm !== 'then' ? other('lead-in') : undefined
+    }
+  },
+  {
     name: 'instruction',
     // "Describe what happens today.", "Define a concrete process.": steps the
     // writer sets out, addressed to the reader; they assert nothing.
     classify: ({sentence, paragraph, at}) => {
       // After a label line the step itself starts: its first word is the verb.
-      const start = afterLabel(sentence)
+      const label = afterLabel(sentence)
+      // "If the veto is conditional, state the conditions…": the step comes after its condition.
+      const start = conditionEnd(sentence, label)
       const first = sentence.words[start]
       if (!first || first.norm.endsWith('s') || first.norm.endsWith('ed') || first.norm.endsWith('ing')) return undefined
       if (isIn('imperatives', first.norm)) return paragraph.kind === 'list-item' || at > 0 || start > 0 ? other('instruction') : undefined
-      return proposalStep(sentence, start) ? other('proposal step') : undefined
+      return proposalStep(sentence, start, start === label) ? other('proposal step') : undefined
     }
   },
   {
@@ -209,7 +320,7 @@ export const classifiers: Classifier[] = [
       if (argues(context)) return undefined
       const {sentence, hits} = context
       const signpost =
-        hits.some((h) => h.kind === 'signpost' && h.at <= 4) ||
+        hits.some((h) => (h.kind === 'signpost' && h.at <= 4) || (h.kind === 'aim' && h.at <= 2)) ||
         /^(?:in\s+)?this\s+(?:\w+\s+)?(?:essay|paper|section|article|post)\b/i.test(sentence.text) ||
         /^(?:it|the essay|the paper)\s+(?:(?:first|then|next|finally|also)\s+)?(?:reviews|examines|considers|discusses|explores|outlines|describes|asks|turns to|looks at|sets out|compares|traces)\b/i.test(sentence.text)
       return signpost ? other('signpost') : undefined
@@ -231,9 +342,9 @@ export const classifiers: Classifier[] = [
       if (argues(context)) return undefined
       const frame = reportingFrame(context)
       const text = context.sentence.text
-      const pivot = pivotPattern.exec(text)
-      if (frame === undefined || (pivot && pivot.index > frame)) {
-        if (has(context, 'exposition') && context.hits.find((h) => h.kind === 'exposition')!.at <= 1 && !pivot) return other('theory exposition')
+      const pivot = pivotIn(context.sentence, context.hits)
+      if (frame === undefined || pivot > frame) {
+        if (has(context, 'exposition') && context.hits.find((h) => h.kind === 'exposition')!.at <= 1 && pivot === -1) return other('theory exposition')
         return undefined
       }
       if (ownAfter.test(text.slice(frame))) return undefined
@@ -246,20 +357,42 @@ export const classifiers: Classifier[] = [
     // see…", "In this view…"), with no judgement of the writer's own.
     classify: (context) => {
       const {previous, sentence} = context
-      if (!previous || !/report|exposition|definition/.test(previous.signal)) return undefined
-      const first = sentence.words[0]?.norm
+      // After a roadmap, "They are the regional and national levels" goes on setting it out.
+      if (!previous || !/report|exposition|definition|views compared|signpost/.test(previous.signal)) return undefined
+      // "However they differ…": the subject after a connective.
+      const first = sentence.words.find((w) => !isIn('subject-fillers', w.norm))?.norm
       // "It assumes…", "This theory holds…": the theory just named goes on speaking.
-      const reports = context.hits.some((h) => h.kind === 'reporting' && h.at <= 3)
-      const continues = isIn('carry-on', first ?? '') || isIn('schools', first ?? '') || has(context, 'exposition') || (reports && isIn('carry-on-reporting', first ?? ''))
-      const own = sentence.words.some((w) => isIn('first-person', w.norm)) || pivotPattern.test(sentence.text)
-      const judgement = evaluative(context).length > 0 && !context.hits.some((h) => h.kind === 'exposition')
+      const verb = context.hits.find((h) => h.kind === 'reporting' && h.at <= 3)
+      const reports = verb !== undefined && isIn('carry-on-reporting', first ?? '')
+      const continues = isIn('carry-on', first ?? '') || isIn('schools', first ?? '') || has(context, 'exposition') || reports
+      const own = sentence.words.some((w) => isIn('first-person', w.norm)) || pivotIn(sentence, context.hits) !== -1
+      // In the clause after "It assumes that…" the modals and causes are the theory's, not the writer's.
+      const reported = reports && sentence.words[verb.to]?.norm === 'that' ? verb.to : sentence.words.length
+      const judged = evaluative(context).filter((h) => h.at < reported)
+      const judgement = judged.length > 0 && !context.hits.some((h) => h.kind === 'exposition')
       return continues && !own && !judgement ? {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'report (carried on)'} : undefined
+    }
+  },
+  {
+    name: 'views compared',
+    // "Realism and neoliberalism differ on…", "Realism is pessimistic, while
+    // liberalism…": setting two schools side by side describes them. The
+    // writer's own verdict on them ("the more fitting", "I think") is a claim.
+    classify: (context) => {
+      const {sentence, hits} = context
+      const named = new Set(sentence.words.filter((w) => isIn('theory-names', w.norm)).map((w) => w.norm.replace(/s$/, '')))
+      const compared = named.size >= 2 || hits.some((h) => h.kind === 'views-compared')
+      if (!compared || sentence.words.some((w) => isIn('first-person', w.norm))) return undefined
+      // A judging word is a verdict; a modal or a connective that sums up
+      // ("Therefore the two differ on whether norms can…") is not.
+      const verdict = hits.some((h) => h.kind === 'stance' || h.kind === 'comparison' || h.kind === 'absolute' || (h.kind === 'causal' && h.at > 0))
+      return verdict ? undefined : other('views compared')
     }
   },
   {
     name: 'concession',
     classify: (context) => {
-      if (pivotPattern.test(context.sentence.text)) return undefined
+      if (pivotIn(context.sentence, context.hits) !== -1) return undefined
       return context.hits.some((h) => h.kind === 'concession' && h.at <= 2) ? other('concession') : undefined
     }
   },
@@ -270,6 +403,46 @@ export const classifiers: Classifier[] = [
       if (!has(context, 'description') || argues(context) || judging(context)) return undefined
       if (context.hits.some((h) => h.kind === 'absolute' || h.kind === 'comparison' || h.kind === 'evaluation')) return undefined
       return {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'description'}
+    }
+  },
+  {
+    name: 'procedure',
+    // "Within 14 days of a veto, the Council must vote on…": an obligation
+    // with a deadline describes how a procedure runs. With "should" it is
+    // the writer's recommendation, and without "must" an outcome ("rose
+    // within six months"): both stay claims.
+    classify: (context) => {
+      if (!hasDeadline(context.sentence) || argues(context) || !context.hits.some((h) => h.kind === 'stance' && h.text === 'must')) return undefined
+      const judged = context.hits.some((h) => ['stance', 'causal', 'comparison', 'absolute', 'hedge', 'evaluation'].includes(h.kind) && !(h.kind === 'stance' && h.text === 'must'))
+      return judged ? undefined : {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'procedure'}
+    }
+  },
+  {
+    name: 'existence',
+    // "There are voluntary initiatives.": that something exists, with no judgement of it.
+    classify: (context) => {
+      const existential = context.hits.find((h) => h.kind === 'existential' && h.at <= 2)
+      if (!existential || argues(context) || judging(context)) return undefined
+      // "There is no excuse for…" denies, and a denial is argued.
+      if (isIn('negators', context.sentence.words[existential.to]?.norm ?? '')) return undefined
+      if (context.hits.some((h) => h.kind === 'absolute' || h.kind === 'hedge' || h.kind === 'comparison' || h.kind === 'evaluation')) return undefined
+      return {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'existence'}
+    }
+  },
+  {
+    name: 'personal story',
+    // "Last year my friend got her first phone.", "We had always talked at
+    // lunch.": the writer telling what happened to them is an anecdote, not
+    // a claim (a claim that rests on it is argued with a personal example).
+    classify: (context) => {
+      const {sentence, hits} = context
+      if (!sentence.words.some((w, i) => isIn('narrator', w.norm) && !numeral(sentence, i)) || !toldInThePast(context)) return undefined
+      // "Although I understand…, the world has changed": the main clause makes the point.
+      if (isIn('concessives', sentence.words[0].norm)) return undefined
+      if (argues(context) || hits.some((h) => ['modal', 'hedge', 'personal', 'causal', 'reasons', 'comparison'].includes(h.kind))) return undefined
+      // "my best friend" names a person; any other judging word is the writer's verdict.
+      const verdict = hits.some((h) => (h.kind === 'stance' || (h.kind === 'absolute' && isIn('intensifiers', h.text))) && !(h.at > 0 && isIn('narrator', sentence.words[h.at - 1].norm)))
+      return verdict ? undefined : other('personal story')
     }
   },
   {

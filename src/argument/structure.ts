@@ -6,7 +6,7 @@
  * found here, once per essay.
  */
 
-import type {EssayModel, Paragraph} from '../model/types.js'
+import type {EssayModel, Paragraph, Sentence} from '../model/types.js'
 import type {CueHit} from './cues.js'
 import {words} from './words.js'
 
@@ -45,18 +45,35 @@ function introductionOf(model: EssayModel, body: Paragraph[]): number[] {
   return [body[0].index]
 }
 
-/** The conclusion: a "Conclusion" section, or a last paragraph that opens like one ("In conclusion", "All in all"). */
+/** Paragraphs at the end that may still follow a conclusion: a byline, a sign-off, a link. */
+const trailingParagraphs = 2
+
+/**
+ * The conclusion: a "Conclusion" section, or a paragraph near the end that
+ * opens like one ("In conclusion", "All in all") — the last, or one followed
+ * only by one-line paragraphs (a byline, a sign-off, a bare link).
+ */
 function conclusionOf(model: EssayModel, body: Paragraph[], hitsOf: (sentence: number) => CueHit[]): number[] {
   const inSection = body.filter((p) => titled(model, p, words('conclusion-titles')))
   if (inSection.length > 0) return inSection.map((p) => p.index)
-  const last = body[body.length - 1]
-  if (last && last.sentences.length > 0 && hitsOf(last.sentences[0]).some((h) => h.kind === 'conclusion' && h.at === 0)) return [last.index]
+  const opensLikeOne = (p: Paragraph) => p.sentences.length > 0 && hitsOf(p.sentences[0]).some((h) => h.kind === 'conclusion' && h.at === 0)
+  for (let at = body.length - 1; at >= 0 && at >= body.length - 1 - trailingParagraphs; at--) {
+    if (opensLikeOne(body[at])) return [body[at].index]
+    if (body[at].sentences.length > 1) break
+  }
   return []
 }
 
 const quoteMarks = /["“”«»]/
 const opening = /[“«]/g
 const closing = /[”»]/g
+
+/** The quotation mark comes before the sentence's second word (after at most a connective: "Moreover, “…"). */
+function quotationOpensSentence(sentence: Sentence): boolean {
+  const mark = sentence.text.search(/["“«]/)
+  const second = sentence.words[1]
+  return mark !== -1 && second !== undefined && mark < sentence.text.indexOf(second.text, sentence.words[0].text.length)
+}
 
 function quotationRuns(model: EssayModel, paragraph: Paragraph, inside: Set<number>): void {
   let open = false
@@ -66,6 +83,10 @@ function quotationRuns(model: EssayModel, paragraph: Paragraph, inside: Set<numb
     if (!quoteMarks.test(text)) continue
     const curly = (text.match(opening)?.length ?? 0) - (text.match(closing)?.length ?? 0)
     const straight = (text.match(/"/g)?.length ?? 0) % 2
+    const opens = curly > 0 || (curly === 0 && straight === 1 && !open)
+    // A quotation that opens the sentence and runs on past it ("Moreover,
+    // “In the past, …"): the sentence is already the quoted author's words.
+    if (opens && quotationOpensSentence(model.sentences[index])) inside.add(index)
     if (curly > 0) open = true
     else if (curly < 0) open = false
     else if (straight === 1) open = !open

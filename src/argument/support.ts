@@ -74,7 +74,10 @@ export function assignSupport(model: EssayModel, sentences: SentenceArgument[], 
         : neighbourOffsets.filter((offset) => at + offset >= 0 && at + offset < paragraph.sentences.length && backsNeighbour(sentence, offset)).map((offset) => paragraph.sentences[at + offset])
       // The writer's own reasons in a neighbour are not evidence; nor is a
       // name or a year in a neighbouring claim, only in a statement of fact.
-      support = candidates.flatMap((i) => sentences[i].evidence.filter((e) => e.kind !== 'reasoning' && (!e.weak || sentences[i].role === 'evidence')))
+      // Two sentences on, a source, a named case or an example still reaches
+      // back; a figure or a quotation there bears on the sentence in between.
+      const reaches = (e: Support, i: number) => wide || paragraph.sentences.indexOf(i) - at !== 2 || (e.kind !== 'data' && e.kind !== 'quotation')
+      support = candidates.flatMap((i) => sentences[i].evidence.filter((e) => e.kind !== 'reasoning' && (!e.weak || sentences[i].role === 'evidence') && reaches(e, i)))
       // A block quote backs the sentence that introduces it.
       const quote = structure.quoteAfter.get(paragraph.index)
       if (support.length === 0 && quote !== undefined && at >= paragraph.sentences.length - 2) {
@@ -85,7 +88,7 @@ export function assignSupport(model: EssayModel, sentences: SentenceArgument[], 
     argument.supported = support.length > 0
     if (!argument.supported) argument.reasoned = reasoned(model, sentences, argument, hitsOf)
   }
-  restatements(model, sentences, structure)
+  restatements(model, sentences, structure, hitsOf)
 }
 
 /** The writer backs the claim with reasons of their own: "because…" in it or right after it, or a personal example. */
@@ -99,13 +102,18 @@ function reasoned(model: EssayModel, sentences: SentenceArgument[], argument: Se
 }
 
 /** A conclusion restates: claims there that echo a supported body claim count as supported. */
-function restatements(model: EssayModel, sentences: SentenceArgument[], structure: Structure): void {
+function restatements(model: EssayModel, sentences: SentenceArgument[], structure: Structure, hitsOf: (s: number) => CueHit[]): void {
   const conclusion = new Set(structure.conclusion)
+  // A sentence that says it concludes ("In conclusion, …") sums up the body wherever the writer put it.
+  const concludes = (i: number) => hitsOf(i).some((h) => h.kind === 'conclusion' && h.at <= 1)
+  const concluding = sentences.filter((s) => !conclusion.has(model.sentences[s.sentence].paragraph) && concludes(s.sentence)).map((s) => s.sentence)
   let body: BackedBody | undefined
-  for (const index of structure.conclusion) {
-    for (const i of model.paragraphs[index].sentences) {
+  for (const run of [...structure.conclusion.map((index) => model.paragraphs[index].sentences), concluding]) {
+    for (const i of run) {
       const argument = sentences[i]
       if (argument.role !== 'claim' || argument.supported) continue
+      // A recommendation goes beyond what the body showed, unless it says it sums the body up.
+      if (hitsOf(i).some((h) => h.kind === 'stance' && isIn('urging', h.text)) && !concludes(i)) continue
       body ??= backedBody(model, sentences, conclusion)
       // "Rwanda shows that…": the lesson drawn from a case the body has backed.
       const echo = echoOf(model, body, i) ?? caseFromBody(model, body, i)

@@ -29,6 +29,17 @@ export type WordList =
   | 'carry-on'
   | 'carry-on-reporting'
   | 'first-person'
+  | 'clause-openers'
+  | 'subject-breaks'
+  | 'negators'
+  | 'theory-names'
+  | 'urging'
+  | 'conditions'
+  | 'cardinals'
+  | 'number-words'
+  | 'narrator'
+  | 'past-markers'
+  | 'concessives'
 
 let lists: Map<WordList, Set<string>> | undefined
 
