@@ -11,11 +11,10 @@ import {promisify} from 'node:util'
 import {describe, expect, it} from 'vitest'
 import {extractText} from '../src/readers/index.js'
 import {commentsOf, soffice} from './docx-helper.js'
-import {root, start, workspace} from './helpers.js'
+import {root, run, workspace} from './helpers.js'
 import {makeZip} from './zip-helper.js'
 
 /** The real binary, without blocking the test worker's event loop (vitest reports progress through it). */
-const run = (args: string[], cwd: string) => start(args, cwd).done
 const execFile = promisify(execFileCallback)
 
 const doc = (name: string) => readFileSync(path.join(root, 'fixtures/documents', name))
@@ -36,8 +35,8 @@ interface Message {
 
 /** The comments an essay's copy must hold: one per finding on its sentence, then the title's (essay-level findings, the grade). */
 async function expectedComments(cwd: string, essay: string) {
-  const [{messages}] = JSON.parse((await run(['-f', 'json', essay], cwd)).stdout) as Array<{messages: Message[]}>
-  const [grade] = (JSON.parse((await run(['grade', '-f', 'json', essay], cwd)).stdout) as {essays: Array<{score: number; max: number}>}).essays
+  const [{messages}] = JSON.parse((await run(['-f', 'json', essay], {cwd: cwd})).stdout) as Array<{messages: Message[]}>
+  const [grade] = (JSON.parse((await run(['grade', '-f', 'json', essay], {cwd: cwd})).stdout) as {essays: Array<{score: number; max: number}>}).essays
   const onSentence = (m: Message) => m.paragraph !== undefined && Boolean(m.quote)
   const text = (m: Message) => [m.message, `${m.ruleId}: ${m.url}`]
   return {
@@ -62,7 +61,7 @@ describe('essaylint grade --annotate DIR', () => {
   it('a folder: one copy per Word essay, by its path in the folder; each holds one comment per finding and the title comment; the text is unchanged', async () => {
     const dir = classFolder()
     const before = new Map(filesIn(path.join(dir, 'class')).map((name) => [name, readFileSync(path.join(dir, 'class', name))]))
-    const result = await run(['grade', '-f', 'csv', '--annotate', 'feedback', 'class'], dir)
+    const result = await run(['grade', '-f', 'csv', '--annotate', 'feedback', 'class'], {cwd: dir})
     expect(result.code).toBe(0)
     expect(filesIn(path.join(dir, 'feedback'))).toEqual(['mali-sovereignty.essaylint.docx', 'section-b/rwanda-case-study.essaylint.docx', 'weak-no-theory.essaylint.docx'])
     let total = 0
@@ -101,12 +100,12 @@ describe('essaylint grade --annotate DIR', () => {
       'mali-sovereignty.docx': doc('mali-sovereignty.docx')
     })
     const zip = readFileSync(path.join(dir, 'submissions.zip'))
-    const result = await run(['grade', '-f', 'json', '--annotate', 'back', 'submissions.zip'], dir)
+    const result = await run(['grade', '-f', 'json', '--annotate', 'back', 'submissions.zip'], {cwd: dir})
     expect(result.code).toBe(0)
     expect(filesIn(path.join(dir, 'back'))).toEqual(['Ann Lee.essaylint.docx', 'doejane.essaylint.docx', 'jdoe.essaylint.docx'])
     expect(result.stderr).toMatch(/^essaylint: wrote 3 annotated copies to back\/ \(\d+ comments\)\nessaylint: note: not annotated: 1 essay not in Word format \(1 \.pdf\)/)
     // The same comments as `essaylint annotate --grade` on the student's file.
-    expect((await run(['annotate', '--grade', 'mali-sovereignty.docx'], dir)).code).toBe(0)
+    expect((await run(['annotate', '--grade', 'mali-sovereignty.docx'], {cwd: dir})).code).toBe(0)
     expect(await commentsOf(path.join(dir, 'back/doejane.essaylint.docx'))).toEqual(await commentsOf(path.join(dir, 'mali-sovereignty.essaylint.docx')))
     expect(readFileSync(path.join(dir, 'submissions.zip'))).toEqual(zip)
   }, 120_000)
@@ -115,9 +114,9 @@ describe('essaylint grade --annotate DIR', () => {
     const names = ['liberal-peace-critique', 'mali-sovereignty', 'protection-of-civilians', 'rwanda-case-study', 'strong-three-lenses', 'weak-no-theory']
     // 24 essays and two workers: above the parallel threshold (src/cli/parallel.ts).
     const dir = workspace(Object.fromEntries(names.flatMap((name) => [1, 2, 3, 4].map((n) => [`class/s${n}-${name}.docx`, doc(`${name}.docx`)]))))
-    const parallel = await run(['grade', '-f', 'csv', '--concurrency', '2', '--annotate', 'out', 'class'], dir)
+    const parallel = await run(['grade', '-f', 'csv', '--concurrency', '2', '--annotate', 'out', 'class'], {cwd: dir})
     renameSync(path.join(dir, 'out'), path.join(dir, 'parallel'))
-    const single = await run(['grade', '-f', 'csv', '--concurrency', '1', '--annotate', 'out', 'class'], dir)
+    const single = await run(['grade', '-f', 'csv', '--concurrency', '1', '--annotate', 'out', 'class'], {cwd: dir})
     expect(parallel).toEqual(single)
     expect(parallel.code).toBe(0)
     expect(parallel.stderr).toMatch(/^essaylint: wrote 24 annotated copies to out\/ \(\d+ comments\)\n$/)
@@ -129,7 +128,7 @@ describe('essaylint grade --annotate DIR', () => {
   // LibreOffice is installed by .ci/run; without it (a developer's machine) this part is skipped, never in CI.
   it.skipIf(!soffice && !process.env.CI)('LibreOffice converts a copy without error, to the same text as the original', async () => {
     const dir = classFolder()
-    expect((await run(['grade', '-f', 'csv', '--annotate', 'feedback', 'class'], dir)).code).toBe(0)
+    expect((await run(['grade', '-f', 'csv', '--annotate', 'feedback', 'class'], {cwd: dir})).code).toBe(0)
     const profile = `-env:UserInstallation=file://${dir}/profile`
     const text = async (file: string, outdir: string) => {
       await execFile('soffice', ['--headless', profile, '--convert-to', 'txt:Text', '--outdir', path.join(dir, outdir), path.join(dir, file)], {timeout: 120_000})
@@ -145,7 +144,7 @@ describe('grade --annotate refuses what could harm a file', () => {
   it('DIR is a file: one line, exit 2, nothing graded or written', async () => {
     const dir = classFolder()
     writeFileSync(path.join(dir, 'notes.txt'), 'my notes')
-    expect(await run(['grade', '--annotate', 'notes.txt', 'class'], dir)).toEqual({code: 2, stdout: '', stderr: 'essaylint: notes.txt: --annotate needs a folder for the annotated copies, and this is a file\n'})
+    expect(await run(['grade', '--annotate', 'notes.txt', 'class'], {cwd: dir})).toEqual({code: 2, stdout: '', stderr: 'essaylint: notes.txt: --annotate needs a folder for the annotated copies, and this is a file\n'})
     expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('my notes')
   })
 
@@ -153,12 +152,12 @@ describe('grade --annotate refuses what could harm a file', () => {
     const dir = classFolder()
     symlinkSync('class', path.join(dir, 'link'))
     const listing = filesIn(path.join(dir, 'class'))
-    expect(await run(['grade', '--annotate', 'link/feedback', 'class'], dir)).toEqual({
+    expect(await run(['grade', '--annotate', 'link/feedback', 'class'], {cwd: dir})).toEqual({
       code: 2,
       stdout: '',
       stderr: 'essaylint: link/feedback: the folder for annotated copies is inside class, a folder being graded: choose a folder outside it, so the copies do not mix with the essays\n'
     })
-    expect((await run(['grade', '--annotate', 'link', 'class'], dir)).stderr).toBe(
+    expect((await run(['grade', '--annotate', 'link', 'class'], {cwd: dir})).stderr).toBe(
       'essaylint: link: the folder for annotated copies is class, a folder being graded: choose a folder outside it, so the copies do not mix with the essays\n'
     )
     expect(filesIn(path.join(dir, 'class'))).toEqual(listing)
@@ -167,7 +166,7 @@ describe('grade --annotate refuses what could harm a file', () => {
 
   it('an essay named like a copy is never written over; the other copies are still written', async () => {
     const dir = workspace({'mali.docx': doc('mali-sovereignty.docx'), 'mali.essaylint.docx': doc('weak-no-theory.docx')})
-    const result = await run(['grade', '-f', 'csv', '--annotate', '.', 'mali.docx', 'mali.essaylint.docx'], dir)
+    const result = await run(['grade', '-f', 'csv', '--annotate', '.', 'mali.docx', 'mali.essaylint.docx'], {cwd: dir})
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/^essaylint: wrote 1 annotated copy to \.\/ \(\d+ comments\)\nessaylint: mali\.essaylint\.docx: refusing to write the annotated copy of mali\.docx over an essay being graded\n$/)
     expect(readFileSync(path.join(dir, 'mali.essaylint.docx'))).toEqual(doc('weak-no-theory.docx'))
@@ -180,7 +179,7 @@ describe('grade --annotate refuses what could harm a file', () => {
     mkdirSync(path.join(dir, 'elsewhere'))
     symlinkSync(path.join(dir, 'class/mali-sovereignty.docx'), path.join(dir, 'feedback/mali-sovereignty.essaylint.docx'))
     symlinkSync(path.join(dir, 'elsewhere'), path.join(dir, 'feedback/section-b'))
-    const result = await run(['grade', '-f', 'csv', '--annotate', 'feedback', 'class'], dir)
+    const result = await run(['grade', '-f', 'csv', '--annotate', 'feedback', 'class'], {cwd: dir})
     expect(result.code).toBe(2)
     expect(result.stderr.split('\n').filter((line) => !line.includes('note: '))).toEqual([
       expect.stringMatching(/^essaylint: wrote 1 annotated copy to feedback\/ \(\d+ comments\)$/),
@@ -194,8 +193,8 @@ describe('grade --annotate refuses what could harm a file', () => {
 
   it('belongs to essaylint grade, and --help says so', async () => {
     const dir = classFolder()
-    expect((await run(['--help'], dir)).stdout).toContain('[--annotate <folder>] [--shard i/n] [files, folders or class zips ...]')
-    expect(await run(['--annotate', 'feedback', 'class'], dir)).toEqual({
+    expect((await run(['--help'], {cwd: dir})).stdout).toContain('[--annotate <folder>] [--shard i/n] [files, folders or class zips ...]')
+    expect(await run(['--annotate', 'feedback', 'class'], {cwd: dir})).toEqual({
       code: 2,
       stdout: '',
       stderr: 'essaylint: --annotate belongs to "essaylint grade" (for one essay: essaylint annotate essay.docx). Run "essaylint --help" for usage.\n'

@@ -10,14 +10,13 @@ import {lstatSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync,
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {bin, lintText, root, start, workspace as makeWorkspace, type Run} from './helpers.js'
+import {bin, lintText, root, run, workspace as makeWorkspace} from './helpers.js'
 
 const essay = readFileSync(path.join(root, 'fixtures', 'rules', 'perspective-coverage', 'not-ok-constructivism-absent.md'), 'utf8')
 
 const workspace = (files: Record<string, string> = {}) => makeWorkspace(files, 'essaylint-hostile-')
 
 // Asynchronous, so a long class run does not block the test worker (vitest's own messages time out on a loaded machine).
-const run = (args: string[], cwd: string): Promise<Run> => start(args, cwd).done
 
 /** A class of `count` essays in `folder`. */
 const classOf = (folder: string, count: number) => Object.fromEntries(Array.from({length: count}, (_, i) => [`${folder}/e${String(i).padStart(2, '0')}.md`, essay]))
@@ -36,13 +35,13 @@ describe('--output through links (item 1)', () => {
     symlinkSync(path.join('class', 'e01.md'), path.join(dir, 'report.md'))
     const lead = args[0] === 'grade' ? ['grade', ...args.slice(1)] : args
     for (const output of ['link/e00.md', 'report.md']) {
-      const result = await run([...lead, '--no-config', '-o', output, 'class'], dir)
+      const result = await run([...lead, '--no-config', '-o', output, 'class'], {cwd: dir})
       expect(result.stderr).toBe(refusal(output))
       expect(result.code).toBe(2)
     }
     // Named one by one too (a shell glob).
     const named = Object.keys(classOf('class', count))
-    const result = await run([...lead, '--no-config', '-o', 'link/e00.md', ...named], dir)
+    const result = await run([...lead, '--no-config', '-o', 'link/e00.md', ...named], {cwd: dir})
     expect(result.stderr).toBe(refusal('link/e00.md'))
     for (const name of named) expect(readFileSync(path.join(dir, name), 'utf8')).toBe(essay)
   })
@@ -82,7 +81,7 @@ describe('--output temporary file (items 3 and 14)', () => {
     let read = ''
     reader.stdout.on('data', (chunk) => (read += chunk))
     const closed = new Promise((resolve) => reader.on('close', resolve))
-    const result = await run(['--no-config', '-f', 'json', '-o', 'report.pipe', 'e.md'], dir)
+    const result = await run(['--no-config', '-f', 'json', '-o', 'report.pipe', 'e.md'], {cwd: dir})
     // Replaced by a file, the pipe never gets a writer: end the reader.
     const stop = setTimeout(() => reader.kill(), 3000)
     await closed
@@ -97,7 +96,7 @@ describe('--output temporary file (items 3 and 14)', () => {
     // Any fixed time long past: the test reads no clock.
     const hoursAgo = new Date('2020-01-01T00:00:00Z')
     for (const name of ['.report.txt.4242.tmp', '.report.txt.0123456789abcdef.tmp', '.other.txt.99.tmp']) utimesSync(path.join(dir, name), hoursAgo, hoursAgo)
-    expect((await run(['--no-config', '-o', 'report.txt', 'e.md'], dir)).code).toBe(0)
+    expect((await run(['--no-config', '-o', 'report.txt', 'e.md'], {cwd: dir})).code).toBe(0)
     expect(readdirSync(dir).sort()).toEqual(['.other.txt.99.tmp', '.report.txt.77.tmp', 'e.md', 'report.txt'])
     expect(statSync(path.join(dir, 'report.txt')).isFile()).toBe(true)
   })
@@ -111,7 +110,7 @@ describe('configs and rubrics only from regular files of at most 1 MB (item 2)',
     symlinkSync('/dev/zero', path.join(dir, 'zero', '.essaylintrc.json'))
     expect(spawnSync('mkfifo', [path.join(dir, 'pipe', '.essaylintrc.json'), path.join(dir, 'pkg', 'package.json'), path.join(dir, 'ext', 'pipe.json')]).status).toBe(0)
     writeFileSync(path.join(dir, 'huge', '.essaylintrc.json'), `{"rules": {}}${' '.repeat(1024 * 1024)}`)
-    const result = await run(['-f', 'json', 'zero', 'pipe', 'huge', 'ext', 'pkg', 'e.md'], dir)
+    const result = await run(['-f', 'json', 'zero', 'pipe', 'huge', 'ext', 'pkg', 'e.md'], {cwd: dir})
     expect(result.stderr.split('\n').filter(Boolean).sort()).toEqual([
       `essaylint: ext/.essaylintrc.json:1: cannot read extended config "./pipe.json": it is a named pipe, ${only} (config used for ext/e.md)`,
       'essaylint: huge/.essaylintrc.json: cannot read the config: it is too large (1 MB) for a config or rubric; essaylint reads them up to 1 MB (config used for huge/e.md)',
@@ -126,10 +125,10 @@ describe('configs and rubrics only from regular files of at most 1 MB (item 2)',
   it('--config and --rubric naming a pipe or a device: exit 2, one line, no wait', async () => {
     const dir = workspace({'e.md': essay})
     expect(spawnSync('mkfifo', [path.join(dir, 'rc.json'), path.join(dir, 'rubric.json')]).status).toBe(0)
-    expect(await run(['-c', 'rc.json', 'e.md'], dir)).toEqual({code: 2, stdout: '', stderr: `essaylint: rc.json: cannot read the config: it is a named pipe, ${only} (config used for e.md)\n`})
-    expect(await run(['grade', '--rubric', 'rubric.json', 'e.md'], dir)).toEqual({code: 2, stdout: '', stderr: `essaylint: rubric.json: cannot read the rubric file: it is a named pipe, ${only}\n`})
-    expect(await run(['grade', '--rubric', '/dev/zero', 'e.md'], dir)).toEqual({code: 2, stdout: '', stderr: `essaylint: /dev/zero: cannot read the rubric file: it is a device, ${only}\n`})
-    expect((await run(['-c', '/dev/zero', 'e.md'], dir)).stderr).toMatch(`cannot read the config: it is a device, ${only} (config used for e.md)\n`)
+    expect(await run(['-c', 'rc.json', 'e.md'], {cwd: dir})).toEqual({code: 2, stdout: '', stderr: `essaylint: rc.json: cannot read the config: it is a named pipe, ${only} (config used for e.md)\n`})
+    expect(await run(['grade', '--rubric', 'rubric.json', 'e.md'], {cwd: dir})).toEqual({code: 2, stdout: '', stderr: `essaylint: rubric.json: cannot read the rubric file: it is a named pipe, ${only}\n`})
+    expect(await run(['grade', '--rubric', '/dev/zero', 'e.md'], {cwd: dir})).toEqual({code: 2, stdout: '', stderr: `essaylint: /dev/zero: cannot read the rubric file: it is a device, ${only}\n`})
+    expect((await run(['-c', '/dev/zero', 'e.md'], {cwd: dir})).stderr).toMatch(`cannot read the config: it is a device, ${only} (config used for e.md)\n`)
   })
 })
 
@@ -150,7 +149,7 @@ describe('no raw control characters and no injected workflow commands in outputs
     [['grade', '--no-config', '-f', 'markdown']],
     [['grade', '--no-config', '-f', 'csv']]
   ])('%j: file names and essay text are escaped on stdout and stderr', async (args) => {
-    const result = await run([...args, evilName, 'b.md', emptyName], dir)
+    const result = await run([...args, evilName, 'b.md', emptyName], {cwd: dir})
     expect(result.code).toBe(2)
     // (The CSV's records end with CRLF, as RFC 4180 says.)
     expect(result.stdout.replace(/\r\n/g, '\n')).not.toMatch(raw)
@@ -167,7 +166,7 @@ describe('no raw control characters and no injected workflow commands in outputs
   it('CSV cells a spreadsheet would run as formulas are neutralised', async () => {
     const names = ['=HYPERLINK("x").md', '+1.md', '-2.md', '@SUM(A1).md']
     const class_ = workspace(Object.fromEntries(names.map((name) => [name, essay])))
-    const result = await run(['grade', '--no-config', '-f', 'csv', '--', ...names], class_)
+    const result = await run(['grade', '--no-config', '-f', 'csv', '--', ...names], {cwd: class_})
     expect(result.code).toBe(0)
     const cells = result.stdout.split('\r\n').slice(1, -1).map((row) => row.split(',')[0])
     expect(cells.sort()).toEqual(["'+1.md", "'-2.md", '"\'=HYPERLINK(""x"").md"', "'@SUM(A1).md"].sort())
@@ -184,7 +183,7 @@ describe('"extends" stays in the project; a config that fails to parse is never 
     writeFileSync(path.join(dir, 'up', '.essaylintrc.json'), '{"extends": "../../outside.json"}')
     symlinkSync(path.join(parent, 'outside.json'), path.join(dir, 'link', 'base.json'))
     writeFileSync(path.join(dir, 'link', '.essaylintrc.json'), '{"extends": "./base.json"}')
-    const result = await run(['-f', 'json', 'abs', 'up', 'link', 'e.md'], dir)
+    const result = await run(['-f', 'json', 'abs', 'up', 'link', 'e.md'], {cwd: dir})
     const outside = 'which is outside the project folder; extend a config inside it, or give that config with --config'
     expect(result.stderr.split('\n').filter(Boolean).sort()).toEqual([
       `essaylint: abs/.essaylintrc.json:1: "extends" names "/etc/passwd", ${outside} (config used for abs/e.md)`,
@@ -197,7 +196,7 @@ describe('"extends" stays in the project; a config that fails to parse is never 
 
   it('a config given with --config may extend the configs beside it, wherever it is', async () => {
     const parent = workspace({'shared/course.json': '{"extends": "./base.json"}', 'shared/base.json': '{"rules": {"ethics-coverage": "off"}}', 'project/e.md': essay})
-    const result = await run(['-f', 'json', '-c', '../shared/course.json', 'e.md'], path.join(parent, 'project'))
+    const result = await run(['-f', 'json', '-c', '../shared/course.json', 'e.md'], {cwd: path.join(parent, 'project')})
     expect(result.stderr).toBe('')
     expect(JSON.parse(result.stdout)[0].messages.map((m: {ruleId: string}) => m.ruleId)).not.toContain('ethics-coverage')
   })
@@ -220,14 +219,14 @@ describe('"extends" stays in the project; a config that fails to parse is never 
       'ext/e.md': essay,
       'rubric.json': secret
     })
-    const lint = await run(['found', 'yaml', 'ext'], dir)
+    const lint = await run(['found', 'yaml', 'ext'], {cwd: dir})
     expect(lint.code).toBe(2)
     expect(lint.stderr.split('\n').filter(Boolean).sort()).toEqual([
       'essaylint: ext/shadow.json: cannot parse: Unexpected character in JSON (config used for ext/e.md)',
       'essaylint: found/.essaylintrc.json: invalid config: Unexpected character in JSON (config used for found/e.md)',
       'essaylint: yaml/.essaylintrc.yaml: invalid config: Unresolved alias (the anchor must be set before the alias) (config used for yaml/e.md)'
     ])
-    const grade = await run(['grade', '--rubric', 'rubric.json', 'found/e.md'], dir)
+    const grade = await run(['grade', '--rubric', 'rubric.json', 'found/e.md'], {cwd: dir})
     expect(grade).toEqual({code: 2, stdout: '', stderr: 'essaylint: rubric.json: cannot parse: Unexpected character in JSON\n'})
     expect(lint.stderr + grade.stderr).not.toMatch(/root|hunter2/)
   })
@@ -238,7 +237,7 @@ describe('each config is loaded once (item 6)', () => {
     const files: Record<string, string> = {'e.md': essay, 'c40.json': '{"extends": "essaylint:recommended", "rules": {"ethics-coverage": "off"}}'}
     for (let i = 0; i < 40; i++) files[`c${i}.json`] = JSON.stringify({extends: [`./c${i + 1}.json`, `./c${i + 1}.json`]})
     files['.essaylintrc.json'] = '{"extends": "./c0.json"}'
-    const result = await run(['-f', 'json', 'e.md'], workspace(files))
+    const result = await run(['-f', 'json', 'e.md'], {cwd: workspace(files)})
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     const ids = JSON.parse(result.stdout)[0].messages.map((m: {ruleId: string}) => m.ruleId)
@@ -259,7 +258,7 @@ describe('rubric options in range, concepts known (item 10)', () => {
     [add({type: 'thesis', max: 1e308}), 'criterion "extra": "max" must be a number of points from 0 to 1000']
   ])('%s: exit 2, one line naming the rubric', async (rubric, problem) => {
     const dir = workspace({'rubric.json': rubric, 'e.md': essay})
-    expect(await run(['grade', '--rubric', 'rubric.json', 'e.md'], dir)).toEqual({code: 2, stdout: '', stderr: `essaylint: rubric.json: ${problem}\n`})
+    expect(await run(['grade', '--rubric', 'rubric.json', 'e.md'], {cwd: dir})).toEqual({code: 2, stdout: '', stderr: `essaylint: rubric.json: ${problem}\n`})
   })
 
   it('a concept no config defines: exit 2 naming the rubric, in one thread and in workers; defined in the config, it is scored', async () => {
@@ -267,12 +266,12 @@ describe('rubric options in range, concepts known (item 10)', () => {
     const dir = workspace({'rubric.json': rubric, ...classOf('class', 30), 'defined/e.md': essay, 'defined/.essaylintrc.json': JSON.stringify({concepts: {'world-systems': {label: 'World systems', terms: ['core and periphery']}}})})
     const line = /^essaylint: rubric\.json: criterion "extra": unknown concept "world-systems" \(known concepts: realism, .*\)$/
     for (const args of [['class/e00.md'], ['--concurrency', '2', 'class']]) {
-      const result = await run(['grade', '--rubric', 'rubric.json', '-f', 'json', ...args], dir)
+      const result = await run(['grade', '--rubric', 'rubric.json', '-f', 'json', ...args], {cwd: dir})
       expect(result.stderr.trimEnd()).toMatch(line)
       expect(result.stderr).not.toMatch(/worker|internal/)
       expect(result.code).toBe(2)
     }
-    const defined = await run(['grade', '--rubric', 'rubric.json', '-f', 'json', 'defined/e.md'], dir)
+    const defined = await run(['grade', '--rubric', 'rubric.json', '-f', 'json', 'defined/e.md'], {cwd: dir})
     expect(defined.stderr).toBe('')
     expect(JSON.parse(defined.stdout).essays[0].criteria.map((c: {id: string}) => c.id)).toContain('extra')
   })
@@ -469,10 +468,10 @@ describe('language server protocol (item 13)', () => {
 
 describe('file names starting with "-" (item 15)', () => {
   it('--help says to put "--" before them, and "--" works', async () => {
-    expect((await run(['--help'], root)).stdout).toContain('put "--" before the\nfiles, and everything after it is a file (essaylint -- -draft.md)')
+    expect((await run(['--help'], {cwd: root})).stdout).toContain('put "--" before the\nfiles, and everything after it is a file (essaylint -- -draft.md)')
     const dir = workspace({'-draft.md': essay})
-    expect((await run(['--no-config', '-draft.md'], dir)).code).toBe(2)
-    const result = await run(['--no-config', '-f', 'json', '--', '-draft.md'], dir)
+    expect((await run(['--no-config', '-draft.md'], {cwd: dir})).code).toBe(2)
+    const result = await run(['--no-config', '-f', 'json', '--', '-draft.md'], {cwd: dir})
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout)[0].path).toBe('-draft.md')
   })
