@@ -11,7 +11,7 @@ import {coverageOf, defaultThresholds, type ApplyThresholds} from './model/cover
 import type {EssayModel, Range} from './model/types.js'
 import {defineRule} from './rule.js'
 import type {OptionsSchema, PropertySchema} from './rule-options.js'
-import {courseTopic} from './model/topic.js'
+import {courseTopic, titleScope} from './model/topic.js'
 import {isBody} from './argument/structure.js'
 
 export interface CoverageOptions extends ApplyThresholds {
@@ -98,11 +98,42 @@ const firstMissions = new WeakMap<EssayModel, string | undefined>()
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
+/** The question an essay's title sets when it compares named perspectives (model/topic.ts titleScope). */
+export interface TitleScope {
+  perspectives: string[]
+  /** Their labels, lower-cased ("realism", "liberalism"). */
+  labels: string[]
+  /** "a comparison of realism and liberalism" */
+  question: string
+}
+
+/** The title's comparison, or undefined when the title names fewer than two perspectives. */
+export function scopeOfTitle(model: EssayModel, concepts: Record<string, Concept>): TitleScope | undefined {
+  const perspectives = titleScope(model, concepts)
+  if (perspectives.length === 0) return undefined
+  const labels = perspectives.map((id) => concepts[id].label.toLowerCase())
+  return {perspectives, labels, question: `a comparison of ${listed(labels)}`}
+}
+
 /**
- * Report one concept when it is missing or shallow. Wording depends on the
- * group: perspectives are "applied to peacekeeping", sovereignty and ethics
- * are "discussed in depth".
+ * Whether sovereignty and ethics stand outside the essay's question: its
+ * title compares theories and its body names no peace operation, so it is
+ * a theory essay, not a case study the course's list was written for.
  */
+export function theoryComparison(model: EssayModel, concepts: Record<string, Concept>): TitleScope | undefined {
+  const scope = scopeOfTitle(model, concepts)
+  return scope && firstMission(model) === undefined ? scope : undefined
+}
+
+/**
+ * The thresholds a concept is judged by: the rule's, except that a theory
+ * comparison (theoryComparison) is not asked to tie each theory to
+ * peacekeeping — it applies them to the cases its own question is about.
+ */
+export function thresholdsFor(model: EssayModel, thresholds: ApplyThresholds, concepts: Record<string, Concept>): ApplyThresholds {
+  return theoryComparison(model, concepts) ? {...thresholds, requireAnchor: false} : thresholds
+}
+
 /** A perspective found absent, held back to be reported with the others absent from the same essay. */
 export interface AbsentPerspective {
   concept: Concept
@@ -111,17 +142,29 @@ export interface AbsentPerspective {
   note: string
 }
 
+/** How the essay's title frames a concept: the comparison it sets, and whether the concept is outside it. */
+export interface Framing {
+  scope: TitleScope
+  outside: boolean
+}
+
 /**
- * Report one concept's coverage. Given `absentTogether`, an absent
- * perspective is added to it instead of being reported, so that the rule can
- * say once that several are missing (reportAbsentPerspectives).
+ * Report one concept's coverage when it is missing or shallow. Wording
+ * depends on the group: perspectives are "applied to peacekeeping",
+ * sovereignty and ethics "discussed in depth"; an essay whose title sets a
+ * comparison of theories and names no mission is asked to answer its own
+ * question instead, and a concept outside that question is only noted.
+ * Given `absentTogether`, an absent perspective is added to it instead of
+ * being reported, so that the rule can say once that several are missing
+ * (reportAbsentPerspectives).
  */
 export function reportCoverage(
   model: EssayModel,
   file: VFile,
   concept: Concept,
   thresholds: ApplyThresholds,
-  absentTogether?: AbsentPerspective[]
+  absentTogether?: AbsentPerspective[],
+  framing?: Framing
 ): void {
   const coverage = coverageOf(model, concept.id, thresholds)
   if (coverage.status === 'applied') return
@@ -133,13 +176,27 @@ export function reportCoverage(
   // `--format json`, the editor and the outline.
   // Speak of the essay's own case where it has one: "…to analyse UNAMIR, which the essay already discusses".
   const own = firstMission(model)
-  const fix = isPerspective
-    ? `Add a paragraph that explains what ${concept.label.toLowerCase()} holds and uses it to analyse ${own ? `${own}, which the essay already discusses` : 'a peacekeeping case'}.`
-    : `Add a paragraph that explains it and applies it to ${own ? `${own}, which the essay already discusses` : 'a named mission or Security Council decision'}, weighing both sides.`
+  const theory = framing && !own ? framing.scope : undefined
+  const fix = theory
+    ? isPerspective
+      ? `Add a paragraph that explains what ${concept.label.toLowerCase()} holds and how it would answer the title's question.`
+      : `Add a paragraph that explains it and shows how ${listed(theory.labels)} each treat it.`
+    : isPerspective
+      ? `Add a paragraph that explains what ${concept.label.toLowerCase()} holds and uses it to analyse ${own ? `${own}, which the essay already discusses` : 'a peacekeeping case'}.`
+      : `Add a paragraph that explains it and applies it to ${own ? `${own}, which the essay already discusses` : 'a named mission or Security Council decision'}, weighing both sides.`
   const why = isPerspective
     ? 'An essay on peacekeeping is judged on whether it uses theory to explain what missions did; a perspective that is only named earns little credit.'
     : 'A strong essay does not only mention this: it explains the idea, shows the tension it creates in a real case, and reaches a judgement.'
   const note = `For example: ${concept.hint}. ${why}`
+  const named = coverage.firstNamed
+  if (framing?.outside) {
+    // Outside the question the title sets: a note for the student whose assignment asks for more, not a demand.
+    const state = named ? `is only named (line ${named.range.start.line})` : 'is not discussed'
+    const reason = `${label} ${state}, but the title sets ${framing.scope.question}, so essaylint only notes it. If your assignment asks for ${concept.label.toLowerCase()} too, ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`
+    const message = file.message(reason, {place: named ? named.range : essayStart(model, file)})
+    Object.assign(message, {note, data: {...data, scope: framing.scope.perspectives}, advisory: true})
+    return
+  }
   if (coverage.status === 'absent') {
     if (isPerspective && absentTogether) {
       absentTogether.push({concept, fix: own ? `${own}, which the essay already discusses` : 'a peacekeeping case', note})
@@ -152,12 +209,11 @@ export function reportCoverage(
     Object.assign(message, {note, data})
     return
   }
-  const named = coverage.firstNamed!
-  const line = named.range.start.line
+  const line = named!.range.start.line
   const reason = isPerspective
-    ? `${label} is only named (line ${line}), never applied to peacekeeping. ${fix}`
+    ? `${label} is only named (line ${line}), never ${theory ? 'explained and applied' : 'applied to peacekeeping'}. ${fix}`
     : `${label} is treated only in passing (line ${line}), never discussed in depth. ${fix}`
-  const message = file.message(reason, {place: named.range})
+  const message = file.message(reason, {place: named!.range})
   Object.assign(message, {note, data})
 }
 
@@ -198,7 +254,9 @@ export function defineTopicCoverageRule(id: string, concept: string, description
     (model, file, options, {concepts}) => {
       if (!checksEssay(model, options, concepts)) return
       const target = concepts[options.concept]
-      if (target) reportCoverage(model, file, target, options)
+      if (!target) return
+      const comparison = theoryComparison(model, concepts)
+      reportCoverage(model, file, target, thresholdsFor(model, options, concepts), undefined, comparison && {scope: comparison, outside: true})
     }
   )
 }

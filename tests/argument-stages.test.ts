@@ -41,6 +41,7 @@ describe('roles: what is not a claim', () => {
     ['Humanitarian intervention refers to the use of force to protect civilians.', 'definition'],
     ['Realists see peacekeeping as a tool of great-power interest.', 'report'],
     ['Critics argue that the mission was too small.', 'report'],
+    ['Liberals answer that trade makes war too costly.', 'report'],
     ['Theoretically, states that trade with each other do not fight.', 'theory exposition'],
     ['This essay will first describe the mandate, then the outcome.', 'signpost'],
     ["Today I'd like to talk about how the mission ended.", 'signpost'],
@@ -72,6 +73,20 @@ describe('roles: what is not a claim', () => {
     expect(signal).toMatch(/^report/)
     const [role] = await roleOf('This view is clearly too pessimistic.', 'Realists hold that the system is anarchic.')
     expect(role).toBe('claim')
+  })
+
+  it('reads the plain sentences of a paragraph that sets out a theory as the theory\'s; a verdict or "I" there stays the writer\'s claim', async () => {
+    const paragraph = (middle: string) =>
+      `# Essay\n\nThe UN has sent many missions.\n\nNeoliberals argue that anarchy need not stop cooperation. They hold that institutions lower the cost of agreements. ${middle} Keohane adds that repeated meetings reward states that keep their word. Liberals answer realists that interdependence raises the price of war.\n`
+    const roles = async (middle: string) => {
+      const model = await analyze(paragraph(middle), {path: 'e.md'})
+      const argument = argumentOf(model)
+      const third = model.paragraphs[model.paragraphs.length - 1].sentences[2]
+      return [argument.sentences[third].role, argument.sentences[third].signals[0]]
+    }
+    expect(await roles('Therefore a common organisation is required to manage shared problems.')).toEqual(['other', 'exposition (paragraph)'])
+    expect(await roles('Therefore a common organisation is clearly the best answer to shared problems.')).toEqual(['claim', expect.stringMatching(/^cues:/)])
+    expect(await roles('I think a common organisation is required to manage shared problems.')).toEqual(['claim', expect.stringMatching(/^cues:/)])
   })
 
   it('reads a step after a label line ("Pinpoint objection⏎Identify…") as the instruction it is', async () => {

@@ -3,7 +3,7 @@
  * explained and applied to peacekeeping, not only named. See README.md.
  */
 
-import {checkConceptList, checksEssay, conceptList, coverageSchema, defaultCoverageOptions, reportAbsentPerspectives, reportCoverage, reportOffTopic, type AbsentPerspective, type CoverageOptions} from '../../src/coverage-rule.js'
+import {checkConceptList, checksEssay, conceptList, coverageSchema, defaultCoverageOptions, reportAbsentPerspectives, reportCoverage, reportOffTopic, scopeOfTitle, thresholdsFor, type AbsentPerspective, type CoverageOptions} from '../../src/coverage-rule.js'
 import {defineRule} from '../../src/rule.js'
 
 export interface Options extends CoverageOptions {
@@ -27,11 +27,16 @@ export default defineRule<Options>(
     const required = typeof options.required === 'string' ? [options.required] : options.required
     // Absent perspectives are said once, together; named-only ones each on the line that names it.
     const absent: AbsentPerspective[] = []
+    // A title that compares named perspectives sets the question: the others are only noted.
+    const scope = scopeOfTitle(model, concepts)
+    const thresholds = thresholdsFor(model, options, concepts)
     for (const id of required) {
       const concept = concepts[id]
-      if (concept) reportCoverage(model, file, concept, options, absent)
+      if (!concept) continue
+      const framing = scope && {scope, outside: !scope.perspectives.includes(id)}
+      reportCoverage(model, file, concept, thresholds, framing?.outside ? undefined : absent, framing)
     }
-    if (absent.length === 1) reportCoverage(model, file, absent[0].concept, options)
+    if (absent.length === 1) reportCoverage(model, file, absent[0].concept, thresholds, undefined, scope && {scope, outside: false})
     else if (absent.length > 1) reportAbsentPerspectives(model, file, absent)
   }
 )

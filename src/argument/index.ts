@@ -27,7 +27,7 @@ import {textOfWords} from '../model/sentence-text.js'
 import {cueHits, type CueHit} from './cues.js'
 import {evidenceIn} from './evidence.js'
 import {assignPriority, sourcingOf} from './priority.js'
-import {argues, classify, type RoleContext} from './roles.js'
+import {argues, classify, expositionParagraphs, type Outcome, type RoleContext} from './roles.js'
 import {isBody, readStructure} from './structure.js'
 import {assignSupport} from './support.js'
 import {chooseThesis} from './thesis.js'
@@ -90,6 +90,7 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
   }
 
   const sentences: SentenceArgument[] = []
+  const outcomes: Outcome[] = []
   for (const sentence of model.sentences) {
     const paragraph = model.paragraphs[sentence.paragraph]
     const body = isBody(paragraph)
@@ -107,6 +108,7 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
       previous: before ? {role: before.role, signal: before.signals[0] ?? ''} : undefined
     }
     const outcome = classify(roleContext)
+    outcomes.push(outcome)
     const item: SentenceArgument = {
       sentence: sentence.index,
       role: outcome.role,
@@ -130,6 +132,15 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
     }
     sentences.push(item)
   }
+
+  // Stage 4, second pass: roles that depend on the whole paragraph.
+  expositionParagraphs(model, outcomes, hitsOf)
+  outcomes.forEach((outcome, index) => {
+    const item = sentences[index]
+    if (item.role === outcome.role) return
+    item.role = outcome.role
+    item.signals = [outcome.signal]
+  })
 
   assignSupport(model, sentences, structure, options, hitsOf)
   const thesis = chooseThesis(model, sentences, structure)

@@ -475,3 +475,39 @@ export function classify(context: RoleContext): Outcome {
   const cues = evaluative(context)
   return {role: 'claim', signal: cues.length > 0 ? `cues: ${cues.map((h) => h.text).join(', ')}` : 'assertion'}
 }
+
+/** Signals of sentences that set out what a theory, author or the other side holds. */
+const expositionSignals = new Set(['report', 'report (carried on)', 'theory exposition', 'views compared', 'definition'])
+
+/** Share of a paragraph's other sentences that must set out a view before its remaining plain sentences count as part of it. */
+const expositionShare = 2 / 3
+
+/**
+ * A paragraph that sets out a theory sentence after sentence ("Neoliberalism
+ * argues… It assumes… Therefore a structured organisation is required…")
+ * goes on speaking for the theory between its reports: the sentences that
+ * none of the report classifiers caught, because they have no reporting
+ * verb of their own, are the theory's too. Only where nearly all the other
+ * sentences of the paragraph set out views, and only sentences with no mark
+ * of the writer's own voice: "I", a pivot ("…, but"), a verdict (stance,
+ * comparison, an intensifier) or a thesis cue keep a sentence a claim.
+ * Runs after every sentence has its role, since it reads the whole paragraph.
+ */
+export function expositionParagraphs(model: EssayModel, outcomes: Outcome[], hitsOf: (sentence: number) => CueHit[]): void {
+  for (const paragraph of model.paragraphs) {
+    if (!isBody(paragraph) || paragraph.sentences.length < 4) continue
+    const expounding = paragraph.sentences.filter((i) => expositionSignals.has(outcomes[i].signal)).length
+    for (const index of paragraph.sentences) {
+      const outcome = outcomes[index]
+      if (outcome.role !== 'claim') continue
+      if (expounding < (paragraph.sentences.length - 1) * expositionShare) continue
+      const sentence = model.sentences[index]
+      const hits = hitsOf(index)
+      const own =
+        sentence.words.some((w, i) => isIn('first-person', w.norm) && !numeral(sentence, i)) ||
+        pivotIn(sentence, hits) !== -1 ||
+        hits.some((h) => h.kind === 'thesis' || h.kind === 'stance' || h.kind === 'comparison' || h.kind === 'evaluation' || (h.kind === 'absolute' && isIn('intensifiers', h.text)))
+      if (!own) outcomes[index] = {role: 'other', signal: 'exposition (paragraph)'}
+    }
+  }
+}

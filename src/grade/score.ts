@@ -9,7 +9,8 @@ import type {VFile} from 'vfile'
 import {counterargumentOf} from '../argument/counterargument.js'
 import {positionOf} from '../argument/position.js'
 import {argumentOf} from '../model/argument.js'
-import {coverageOf} from '../model/coverage.js'
+import {coverageOf, defaultThresholds} from '../model/coverage.js'
+import {scopeOfTitle, theoryComparison, thresholdsFor} from '../coverage-rule.js'
 import {citedSources, sameName} from '../model/references.js'
 import type {EssayModel} from '../model/types.js'
 import type {Criterion, Rubric} from './rubric.js'
@@ -97,13 +98,19 @@ function scoreCriterion(criterion: Criterion, model: EssayModel, file: VFile): {
       return {fraction: Math.min(1, share / target), evidence}
     }
     case 'perspectives': {
-      const required = (criterion.options.required as string[] | undefined) ?? ['realism', 'liberalism', 'constructivism']
+      const listedRequired = (criterion.options.required as string[] | undefined) ?? ['realism', 'liberalism', 'constructivism']
       const named = (criterion.options.named as number | undefined) ?? 0.3
+      // A title that compares named perspectives sets the question, as in perspective-coverage.
+      const scope = scopeOfTitle(model, concepts)
+      const inScope = scope ? listedRequired.filter((id) => scope.perspectives.includes(id)) : listedRequired
+      const required = inScope.length > 0 ? inScope : listedRequired
       if (required.length === 0) return {fraction: 1, evidence: ['no perspectives required']}
       let total = 0
       const evidence: string[] = []
+      if (required.length < listedRequired.length) evidence.push(`the title sets ${scope!.question}: ${listedRequired.filter((id) => !required.includes(id)).map((id) => concepts[id]?.label.toLowerCase() ?? id).join(', ')} not counted`)
+      const thresholds = thresholdsFor(model, defaultThresholds, concepts)
       for (const id of required) {
-        const coverage = coverageOf(model, id)
+        const coverage = coverageOf(model, id, thresholds)
         total += statusValue(coverage.status, named)
         const label = concepts[id]?.label.toLowerCase() ?? id
         const where =
@@ -119,6 +126,9 @@ function scoreCriterion(criterion: Criterion, model: EssayModel, file: VFile): {
     case 'concept': {
       const id = criterion.options.concept as string
       const named = (criterion.options.named as number | undefined) ?? 0.3
+      // Outside the question of a title that compares theories (as in the sovereignty and ethics rules): not counted against the essay.
+      const comparison = theoryComparison(model, concepts)
+      if (comparison) return {fraction: 1, evidence: [`${concepts[id]?.label.toLowerCase() ?? id}: not asked by the title, which sets ${comparison.question}`]}
       const coverage = coverageOf(model, id)
       const label = concepts[id]?.label.toLowerCase() ?? id
       const where =

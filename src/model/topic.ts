@@ -38,3 +38,23 @@ export function courseTopic(model: EssayModel, concepts: Record<string, Concept>
   }
   return topic
 }
+
+/**
+ * The perspectives the essay's title names ("How do Realism and
+ * Neo-Liberalism view order?"), when it names two or more: the question
+ * the essay answers is a comparison of those, and a perspective it does not
+ * name is outside it. Empty when the title names fewer than two (a title
+ * that names one, "A Realist Reading of UNAMIR", still leaves the others
+ * to the course's list).
+ */
+export function titleScope(model: EssayModel, concepts: Record<string, Concept>): string[] {
+  const title = model.title
+  if (!title) return []
+  const named = new Set<string>()
+  for (const mention of model.mentions) {
+    const at = mention.range.start.offset
+    if (mention.kind === 'term' || at < title.range.start.offset || at >= title.range.end.offset) continue
+    if (concepts[mention.concept]?.group === 'perspective') named.add(mention.concept)
+  }
+  return named.size >= 2 ? [...named] : []
+}
