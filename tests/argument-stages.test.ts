@@ -347,6 +347,21 @@ describe('vague appeals in context', () => {
     const model = await analyze('# E\n\nThe UN opened.\n\nThe doctrine is widely criticised. It has been shown that missions fail.\n', {path: 'e.md'})
     expect(argumentOf(model).sentences.flatMap((s) => s.vague.map((v) => v.text))).toEqual(['is widely criticised', 'It has been shown'])
   })
+  const appeals = async (paragraph: string) => {
+    const model = await analyze(`# E\n\nThe UN opened.\n\n${paragraph}\n`, {path: 'e.md'})
+    return argumentOf(model).sentences.flatMap((s) => s.vague.map((v) => v.text))
+  }
+  it('an appeal that names its sources right after it ("including Dallaire", "notably Paris") is not vague', async () => {
+    expect(await appeals('Many experts, including Romeo Dallaire, warned the Council in January 1994.')).toEqual([])
+    expect(await appeals('Some analysts, notably Paris, argue that elections came too early.')).toEqual([])
+    expect(await appeals('Many experts, including some at the UN, warned the Council.')).toEqual(['Many experts'])
+  })
+  it('the other side\'s view, answered in the same sentence or the next, is not offered as evidence; the same appeal standing alone is', async () => {
+    expect(await appeals('Many critics argue that the UN is useless, but this ignores the record in Cyprus.')).toEqual([])
+    expect(await appeals('Some people believe that peacekeeping always fails. However, the record says otherwise.')).toEqual([])
+    expect(await appeals('Some people believe that peacekeeping always fails. The record says so.')).toEqual(['Some people believe'])
+    expect(await appeals('Many people think the veto is unfair, and I agree with them.')).toEqual(['Many people think'])
+  })
   it('quotes the appeal itself when Markdown emphasis comes before it in the sentence', async () => {
     const model = await analyze('# E\n\nThe UN opened.\n\nThis has *never* been tried, and **the prevailing opinion** is that it cannot work.\n', {path: 'e.md'})
     const [appeal] = argumentOf(model).sentences.flatMap((s) => s.vague)

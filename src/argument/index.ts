@@ -26,6 +26,7 @@ import type {EssayModel, Range, Sentence} from '../model/types.js'
 import {textOfWords} from '../model/sentence-text.js'
 import {cueHits, type CueHit} from './cues.js'
 import {evidenceIn} from './evidence.js'
+import {standsInForEvidence} from './appeals.js'
 import {assignPriority, sourcingOf} from './priority.js'
 import {argues, classify, expositionParagraphs, type Outcome, type RoleContext} from './roles.js'
 import {isBody, readStructure} from './structure.js'
@@ -122,7 +123,10 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
     if (outcome.role === 'claim' && argues(roleContext)) item.signals.unshift('states a thesis')
     // Vague appeals in body text: noted for the vague-evidence rule, never evidence.
     if (body) {
+      const next = at + 1 < paragraph.sentences.length ? model.sentences[paragraph.sentences[at + 1]] : undefined
       for (const hit of hits.filter((h) => h.kind === 'vague')) {
+        // "Many experts, including Dallaire, …" names them; "Some say X, but…" is the other side, answered.
+        if (!standsInForEvidence(model, sentence, hit, hits, next)) continue
         const from = sentence.words[hit.from]
         const to = sentence.words[hit.to - 1]
         // Inside a quotation the appeal is the quoted author's, not the writer's.

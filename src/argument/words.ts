@@ -40,6 +40,8 @@ export type WordList =
   | 'narrator'
   | 'past-markers'
   | 'concessives'
+  | 'rebuttal-openers'
+  | 'naming-links'
 
 let lists: Map<WordList, Set<string>> | undefined
 
