@@ -59,6 +59,16 @@ const barePivot = /\bbut\s+([\p{L}'’-]+)/giu
  * word that opens a clause (clause-openers) or a judgement of the writer's.
  */
 export function pivotIn(sentence: Sentence, hits: CueHit[]): number {
+  // Several classifiers ask, and the answer depends only on the sentence and its cues.
+  const known = pivots.get(sentence)
+  if (known !== undefined && known.hits === hits) return known.at
+  const at = findPivot(sentence, hits)
+  pivots.set(sentence, {hits, at})
+  return at
+}
+const pivots = new WeakMap<Sentence, {hits: CueHit[]; at: number}>()
+
+function findPivot(sentence: Sentence, hits: CueHit[]): number {
   const text = sentence.text
   const punctuated = punctuatedPivot.exec(text)?.index ?? -1
   const starts = wordStartsInText(sentence)
