@@ -260,6 +260,16 @@ describe('thesis and priority', () => {
     ])
   })
 
+  it('an unsupported claim in the introduction is info when a body follows; in a short answer it stays a warning', async () => {
+    const claim = 'Peacekeeping always fails when the great powers look away.'
+    const body = 'The Council cut UNAMIR to 270 troops on 21 April 1994. It sent a larger force only in May 1994.'
+    const withBody = await analyze(`# E\n\n${claim} This essay argues that the Council failed Rwanda.\n\n## The cuts\n\n${body}\n\nThe envoys left Kigali in April 1994. The embassies closed.\n\n## Conclusion\n\nThe Council failed Rwanda.\n`, {path: 'e.md'})
+    const short = await analyze(`# E\n\n${claim} The Council is too slow to act.\n\nThe envoys left Kigali in April 1994.\n`, {path: 'e.md'})
+    const priorityOf = (model: Awaited<ReturnType<typeof analyze>>) => argumentOf(model).sentences.find((s) => model.sentences[s.sentence].text === claim)!.priority
+    expect(priorityOf(withBody)).toBe('info')
+    expect(priorityOf(short)).toBe('warning')
+  })
+
   it('a claim that says it concludes ("In conclusion, …") is info wherever it stands; a bare assertion is not a warning, a judgement is', async () => {
     const model = await analyze(
       '# E\n\nThis essay argues that the Council failed Rwanda.\n\nThe Council met twice that spring. The envoys were recalled.\n\nThe mission was clearly a disgrace for the Council. The troops stayed in barracks.\n\nIn conclusion, the Council should have sent more troops. It did not.\n',

@@ -18,6 +18,8 @@ import {isBody, type Structure} from './structure.js'
 import type {SentenceArgument, Sourcing} from './types.js'
 
 export const maxWarningsPer1000 = 8
+/** Paragraphs an essay needs besides its introduction and conclusion before its introduction's claims are left to the body. */
+export const minBodyParagraphs = 2
 /** A short draft still shows its few main problems. */
 export const minWarnings = 4
 /** Words of body text an essay needs before it is expected to cite at all. */
@@ -61,9 +63,16 @@ export function assignPriority(model: EssayModel, sentences: SentenceArgument[],
   // conclusion, …"), wherever the writer put it.
   const conclusion = new Set(structure.conclusion)
   const concludes = (item: SentenceArgument) => conclusion.has(model.sentences[item.sentence].paragraph) || hitsOf(item.sentence).some((h) => h.kind === 'conclusion' && h.at <= 1)
+  // An introduction sets out what the body will back: an instructor asks for
+  // evidence in the body, so an unsupported claim there is info too — when
+  // there is a body (two paragraphs or more besides the introduction and the
+  // conclusion). A short answer's opening paragraph is its argument.
+  const introduction = new Set(structure.introduction)
+  const bodyParagraphs = model.paragraphs.filter((p) => isBody(p) && p.kind === 'paragraph' && !introduction.has(p.index) && !conclusion.has(p.index)).length
+  const introduces = (item: SentenceArgument) => bodyParagraphs >= minBodyParagraphs && introduction.has(model.sentences[item.sentence].paragraph) && !conclusion.has(model.sentences[item.sentence].paragraph)
   for (const item of unsupported) {
     const score = rank(model, item)
-    const primary = score >= 2 && !item.reasoned && !concludes(item)
+    const primary = score >= 2 && !item.reasoned && !concludes(item) && !introduces(item)
     item.priority = primary ? 'warning' : 'info'
     if (primary) candidates.push({item, score})
   }
