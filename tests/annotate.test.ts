@@ -52,7 +52,7 @@ describe('essaylint annotate', () => {
     const {copy} = await annotated('mali-sovereignty.docx', ['--grade'])
     const xml = await parts(copy)
     const title = comments(xml.get('word/document.xml')!, xml.get('word/comments.xml')!).pop()!
-    expect(title.text).toContain('Grade: 83.7/100')
+    expect(title.text).toContain('Grade: 84.7/100')
     expect(title.text.some((line) => /^Theoretical perspectives: 16.7\/25 \(.*constructivism absent/.test(line ?? ''))).toBe(true)
   })
 

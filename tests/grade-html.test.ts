@@ -119,6 +119,11 @@ describe.skipIf(!chromiumPath)('the HTML class report in Chromium', () => {
     const mali = grades.findIndex((g) => g.path.endsWith('mali-sovereignty.md'))
     const id = `essay-${mali + 1}`
     expect(await page.$eval(`#${id} details`, (d) => (d as HTMLDetailsElement).open)).toBe(false)
+    // The filter of the test before may hide the essay's row: show every row again.
+    await page.$eval('#essay-filter', (input) => {
+      ;(input as HTMLInputElement).value = ''
+      input.dispatchEvent(new Event('input', {bubbles: true}))
+    })
     await page.click(`#essays-table a[href="#${id}"]`)
     await page.waitForFunction((selector: string) => (document.querySelector(selector) as HTMLDetailsElement).open, {}, `#${id} details`)
     const marks = await page.$$eval(`#${id} mark.finding[tabindex="0"]`, (ms) => ms.map((m) => [m.getAttribute('data-rule'), m.textContent!.replace(/\d+$/, '')]))

@@ -50,7 +50,7 @@ describe('essaylint grade', async () => {
     expect(perspectives.score).toBe(16.7)
     expect(mali.criteria.find((c) => c.id === 'ethics')).toMatchObject({score: 3, evidence: ['ethics named (only in passing, line 39)']})
     const weak = grades.find((g) => g.path.endsWith('weak-no-theory.md'))!
-    expect(weak.criteria.find((c) => c.id === 'evidence-quality')!.evidence.at(-1)).toMatch(/^15 vague appeals \(−15\): lines 3, 5/)
+    expect(weak.criteria.find((c) => c.id === 'evidence-quality')!.evidence.at(-1)).toMatch(/^14 vague appeals \(−14\): lines 3, 5/)
     // References: an entry, but nothing in the text cites it; a strong essay's author citations all have entries.
     expect(weak.criteria.find((c) => c.id === 'references')).toMatchObject({score: 0, max: 5, evidence: ['1 reference entry, but no citation in the text']})
     expect(grades.find((g) => g.path.endsWith('strong-three-lenses.md'))!.criteria.find((c) => c.id === 'references')).toMatchObject({score: 5, evidence: ['20 of 20 citations by author have an entry']})

@@ -112,7 +112,7 @@ describe.skipIf(!chromiumPath)('the playground in Chromium', () => {
       ;(m as HTMLElement).focus({preventScroll: true})
     })
     const tip = await page.$eval('#essaylint-tooltip', (t) => ({hidden: (t as HTMLElement).hidden, text: t.textContent}))
-    expect(tip).toEqual({hidden: false, text: expect.stringMatching(/^3 Warning · Unsupported claim line 5Unsupported claim: "Realism explains why no great power…"/)})
+    expect(tip).toEqual({hidden: false, text: expect.stringMatching(/^3 Hint · Unsupported claim line 5Unsupported claim: "Realism explains why no great power…"/)})
     await screenshot(page, 'playground')
     await page.emulateMediaFeatures([{name: 'prefers-color-scheme', value: 'dark'}])
     await screenshot(page, 'playground-dark')

@@ -60,7 +60,7 @@ describe('a class zip is graded by student', () => {
     expect(await grade(dir)).toEqual({
       code: 2,
       grades: [
-        ['class.zip#doejane.docx', 83.7],
+        ['class.zip#doejane.docx', 84.7],
         ['class.zip#leeann.txt', 94.2],
         ['class.zip#smithjohn.pdf', 28]
       ],
@@ -83,7 +83,7 @@ describe('a class zip is graded by student', () => {
       {name: 'Essay 1_bsmith_attempt_2026-11-30-10-00-00_weak.docx', data: doc('weak-no-theory.docx')},
       {name: 'Essay 1_bsmith_attempt_2026-11-30-10-00-00.txt', data: 'Name: B Smith\n'}
     ])
-    expect(await grade(dir)).toEqual({code: 0, grades: [['class.zip#bsmith.docx', 28], ['class.zip#jdoe.docx', 83.7]], errors: []})
+    expect(await grade(dir)).toEqual({code: 0, grades: [['class.zip#bsmith.docx', 28], ['class.zip#jdoe.docx', 84.7]], errors: []})
   })
 
   it('linting a zip names each essay by student in the report', async () => {
@@ -107,7 +107,7 @@ describe('hostile zips are refused with one line each, and the rest is graded', 
       good
     ])
     const result = await grade(dir)
-    expect(result.grades).toEqual([['class.zip#doejane.docx', 83.7]])
+    expect(result.grades).toEqual([['class.zip#doejane.docx', 84.7]])
     expect(result.errors).toEqual([
       'essaylint: class.zip: ../../escape.md: unsafe path inside the archive (relative path: ../../escape.md): skipped',
       'essaylint: class.zip: /etc/absolute.md: unsafe path inside the archive (absolute path: /etc/absolute.md): skipped',

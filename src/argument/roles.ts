@@ -500,17 +500,22 @@ const expositionShare = 2 / 3
  * verb of their own, are the theory's too. Only where nearly all the other
  * sentences of the paragraph set out views, and only sentences with no mark
  * of the writer's own voice: "I", a pivot ("…, but"), a verdict (stance,
- * comparison, an intensifier) or a thesis cue keep a sentence a claim.
+ * comparison, an intensifier) or a thesis cue keep a sentence a claim, and
+ * only between two sentences that set the view out.
  * Runs after every sentence has its role, since it reads the whole paragraph.
  */
 export function expositionParagraphs(model: EssayModel, outcomes: Outcome[], hitsOf: (sentence: number) => CueHit[]): void {
   for (const paragraph of model.paragraphs) {
     if (!isBody(paragraph) || paragraph.sentences.length < 4) continue
     const expounding = paragraph.sentences.filter((i) => expositionSignals.has(outcomes[i].signal)).length
-    for (const index of paragraph.sentences) {
+    paragraph.sentences.forEach((index, at) => {
       const outcome = outcomes[index]
-      if (outcome.role !== 'claim') continue
-      if (expounding < (paragraph.sentences.length - 1) * expositionShare) continue
+      if (outcome.role !== 'claim') return
+      if (expounding < (paragraph.sentences.length - 1) * expositionShare) return
+      // Only between two sentences that set out the view: a verdict the cue lists do not know ("…is strong") tends to stand at the end of an exposition or after it.
+      const before = paragraph.sentences[at - 1]
+      const after = paragraph.sentences[at + 1]
+      if (before === undefined || after === undefined || !expositionSignals.has(outcomes[before].signal) || !expositionSignals.has(outcomes[after].signal)) return
       const sentence = model.sentences[index]
       const hits = hitsOf(index)
       const own =
@@ -518,6 +523,6 @@ export function expositionParagraphs(model: EssayModel, outcomes: Outcome[], hit
         pivotIn(sentence, hits) !== -1 ||
         hits.some((h) => h.kind === 'thesis' || h.kind === 'stance' || h.kind === 'comparison' || h.kind === 'evaluation' || (h.kind === 'absolute' && isIn('intensifiers', h.text)))
       if (!own) outcomes[index] = {role: 'other', signal: 'exposition (paragraph)'}
-    }
+    })
   }
 }
