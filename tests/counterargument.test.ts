@@ -108,6 +108,14 @@ describe('the counterargument rule', () => {
   })
 
 
+  it('an introduction that ends by weighing both sides takes no position, though a background sentence before it reads as a claim', async () => {
+    const text = fixture('counterargument', 'drones-both-sides.md')
+    expect((await lintText(text, {path: 'essay.md', config: only('thesis')})).map((m) => m.data)).toEqual([{check: 'no-position'}])
+    expect(counterargumentOf(await analyze(text, {path: 'essay.md'})).position).toBeUndefined()
+    const argued = text.replace(/This essay looks at the advantages[^.]*\./, 'Drones have made these missions safer for the people they protect.')
+    expect(counterargumentOf(await analyze(argued, {path: 'essay.md'})).position).toBeDefined()
+  })
+
   it('says nothing for a thesis that takes no side (the thesis rule gives it an info finding instead)', async () => {
     // The rule's own example without an opposing view, its thesis replaced by one that weighs both sides.
     const text = fixture('rules', 'counterargument', 'not-ok-no-counterargument.md')
