@@ -59,6 +59,37 @@ describe('counterargumentOf', () => {
   })
 
 
+  it('"still" answers an objection when it opens a sentence, not inside one ("still at war")', async () => {
+    const inside = essay(`${objection} The country was still at war in May.`, 'body')
+    expect((await judge(inside)).objections).toEqual([{sentence: objection, cue: 'Critics argue', answered: false}])
+    const opening = essay(`${objection} Still, the British stayed only a few months.`, 'body')
+    expect((await judge(opening)).objections).toEqual([{sentence: objection, cue: 'Critics argue', answered: true}])
+    const rather = essay(`${objection} The Council preferred talks rather than force.`, 'body')
+    expect((await judge(rather)).objections).toEqual([{sentence: objection, cue: 'Critics argue', answered: false}])
+  })
+
+  it('a question that puts the other side weighs it; the same words in a statement do not', async () => {
+    const asked = 'Would it not have been simpler to let Britain run the mission?'
+    expect((await judge(essay(asked, 'body'))).considered).toEqual([asked])
+    expect((await judge(essay('It would not have been simpler to let Britain run the mission.', 'body'))).considered).toEqual([])
+    expect((await judge(essay('Why have the targets been so hard to meet?', 'body'))).considered).toEqual([])
+  })
+
+  it.each([
+    ['Some people might say that the mission was too expensive.', 'I disagree, because the war cost far more.', 'Some people might say'],
+    ['Some argue that force made the mission a party to the war.', 'The record of the next two years tells a different story.', 'Some argue'],
+    ['Critics argue that the disarmament programme paid fighters too much.', 'That is not the case: each fighter received a few hundred dollars.', 'Critics argue']
+  ])('"%s" is answered by a verdict in plain words: "%s"', async (raised, answer, cue) => {
+    expect((await judge(essay(raised, 'body'))).objections).toEqual([{sentence: raised, cue, answered: false}])
+    expect((await judge(essay(`${raised} ${answer}`, 'body'))).objections).toEqual([{sentence: raised, cue, answered: true}])
+  })
+
+  it('drawbacks, worries and first impressions count as weighing the other side, never as an unanswered objection', async () => {
+    for (const sentence of ['The plan has one serious drawback.', 'Another worry is that the mission would cost too much.', 'At first glance the mission looks like a failure.']) {
+      expect(await judge(essay(sentence, 'body'))).toEqual({considered: [sentence], objections: []})
+    }
+  })
+
   it('a section headed for the other side counts as weighing it; the title does not', async () => {
     const plain = essay('The elections of 2002 passed off peacefully.', 'body')
     expect((await judge(plain)).considered).toEqual([])
@@ -68,6 +99,23 @@ describe('counterargumentOf', () => {
 })
 
 describe('the counterargument rule', () => {
+  it('defends the position the thesis rule reads, and has none to defend in a report or a topic announcement', async () => {
+    const model = await analyze(fixture('rules', 'counterargument', 'not-ok-no-counterargument.md'), {path: 'essay.md'})
+    expect(model.sentences[counterargumentOf(model).position!].text).toMatch(/^This essay argues that opening the bases/)
+    for (const [dir, name] of [['counterargument', 'ok-report-not-argumentative.md'], ['thesis', 'not-ok-topic-announcement.md']]) {
+      expect(counterargumentOf(await analyze(fixture('rules', dir, name), {path: name})).position).toBeUndefined()
+    }
+  })
+
+
+  it('an introduction that ends by weighing both sides takes no position, though a background sentence before it reads as a claim', async () => {
+    const text = fixture('counterargument', 'drones-both-sides.md')
+    expect((await lintText(text, {path: 'essay.md', config: only('thesis')})).map((m) => m.data)).toEqual([{check: 'no-position'}])
+    expect(counterargumentOf(await analyze(text, {path: 'essay.md'})).position).toBeUndefined()
+    const argued = text.replace(/This essay looks at the advantages[^.]*\./, 'Drones have made these missions safer for the people they protect.')
+    expect(counterargumentOf(await analyze(argued, {path: 'essay.md'})).position).toBeDefined()
+  })
+
   it('says nothing for a thesis that takes no side (the thesis rule gives it an info finding instead)', async () => {
     // The rule's own example without an opposing view, its thesis replaced by one that weighs both sides.
     const text = fixture('rules', 'counterargument', 'not-ok-no-counterargument.md')

@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {checkRubric, defaultRubric} from '../src/grade/rubric.js'
-import {root, run} from './helpers.js'
+import {lintText, only, root, run} from './helpers.js'
 
 interface Grade {
   path: string
@@ -67,6 +67,24 @@ describe('essaylint grade', async () => {
     expect(await counter('fixtures/rules/counterargument/ok-objection-answered.md')).toMatchObject({score: 10, evidence: ['opposing view considered (line 19)', 'answered: line 19']})
     expect(await counter('fixtures/rules/counterargument/not-ok-objection-unanswered.md')).toMatchObject({score: 5, evidence: ['opposing view considered (line 19)', 'objection never answered: line 19']})
     expect(await counter('fixtures/rules/counterargument/not-ok-no-counterargument.md')).toMatchObject({score: 0, evidence: ['no opposing view considered']})
+  })
+
+  it('scores the counter-argument as the thesis when the essay takes no position, as the counterargument rule is silent then', async () => {
+    const announced = path.join(root, 'fixtures/rules/thesis/not-ok-topic-announcement.md')
+    // An answer that restates the question and reports: no thesis at all.
+    const untold = path.join(mkdtempSync(path.join(tmpdir(), 'essaylint-grade-')), 'report.md')
+    const report = ['# The UN in Liberia', 'What did the UN do in Liberia after 2003?', '## The mission', 'The UN Mission in Liberia deployed 15,000 troops in 2003 (United Nations, 2003). It disarmed more than 100,000 fighters by 2004 (Paes, 2005).', '## The elections', 'Elections were held in 2005, and Ellen Johnson Sirleaf won the presidency (Harris, 2006).']
+    writeFileSync(untold, report.join('\n\n') + '\n')
+    const graded = await json([announced, untold])
+    const criterion = (file: string, id: string) => graded.find((g) => g.path.endsWith(path.basename(file)))!.criteria.find((c) => c.id === id)!
+    // A topic announced: the thesis's part credit (4 of 10), on both lines.
+    expect(criterion(announced, 'thesis')).toMatchObject({score: 4, max: 10})
+    expect(criterion(announced, 'counterargument')).toMatchObject({score: 4, max: 10, evidence: [expect.stringMatching(/^not applicable: no position to defend \(line 3: "This essay will discuss peacekeeping in Africa and…" announces a topic, takes no position\); scored as the thesis$/)]})
+    // No thesis: 0 on both.
+    expect(criterion(untold, 'thesis')).toMatchObject({score: 0})
+    expect(criterion(untold, 'counterargument')).toMatchObject({score: 0, evidence: ['not applicable: no position to defend (no thesis found in the introduction); scored as the thesis']})
+    expect(graded.map((g) => g.max)).toEqual([100, 100])
+    for (const file of [announced, untold]) expect(await lintText(readFileSync(file, 'utf8'), {path: 'essay.md', config: only('counterargument')})).toEqual([])
   })
 
   it('is deterministic', async () => {

@@ -1,15 +1,13 @@
 /**
  * counterargument: an argumentative essay considers an opposing view and
  * answers it. Reports the judgment of src/argument/counterargument.ts (which
- * `grade`'s counter-argument criterion scores too); off for an essay with no
- * thesis (src/argument/thesis.ts found none: it argues nothing to defend),
- * for one whose thesis takes no position (src/argument/position.ts, the
- * thesis rule's judgment) and for short ones. See README.md.
+ * `grade`'s counter-argument criterion scores too); off for an essay that
+ * takes no position (no thesis, or one that announces a topic or weighs both
+ * sides: src/argument/position.ts, the thesis rule's judgment) and for short
+ * ones. See README.md.
  */
 
-import {argumentOf} from '../../src/model/argument.js'
 import {counterargumentOf} from '../../src/argument/counterargument.js'
-import {positionOf} from '../../src/argument/position.js'
 import {isBody} from '../../src/argument/structure.js'
 import {defineRule} from '../../src/rule.js'
 
@@ -38,13 +36,12 @@ export default defineRule<Options>(
   },
   (model, _file, options, {report}) => {
     if (model.wordCount < options.minWords || model.paragraphs.filter(isBody).length < 3) return
-    const argument = argumentOf(model)
-    // No thesis, or one that takes no side (a topic announcement, a thesis
-    // that weighs both sides: the thesis rule's judgment): there is no
-    // position to defend against the other side.
-    if (argument.thesis.length === 0 || positionOf(model).status !== 'position') return
-    const thesis = model.sentences[argument.thesis[argument.thesis.length - 1]]
+    // No position to defend (no thesis, a topic announcement, a thesis that
+    // weighs both sides: the thesis rule's judgment): nothing to answer the
+    // other side for. The grade's criterion reads the same judgment.
     const found = counterargumentOf(model)
+    if (found.position === undefined) return
+    const thesis = model.sentences[found.position]
     if (found.considered.length === 0) {
       const message = report('none', {check: 'no-counterargument', thesis: first(thesis.text)}, thesis.range)
       Object.assign(message, {note})

@@ -23,9 +23,10 @@ import {PhraseMatcher} from '../model/matcher.js'
 import type {EssayModel, Sentence} from '../model/types.js'
 import {argumentOf} from './index.js'
 import {perModel} from './per-model.js'
+import {positionOf} from './position.js'
 import {isBody} from './structure.js'
 
-export type CounterCue = 'objection' | 'consideration' | 'rebuttal' | 'opener'
+export type CounterCue = 'objection' | 'consideration' | 'rebuttal' | 'opener' | 'turn' | 'question'
 
 export interface Objection {
   /** Sentence index (into `model.sentences`) where the opposing view is raised. */
@@ -37,6 +38,14 @@ export interface Objection {
 }
 
 export interface CounterArgument {
+  /**
+   * The position the essay defends (sentence index): the thesis the `thesis`
+   * rule reads (`position.ts`), or undefined when the essay takes none — no
+   * thesis, a topic announcement, a thesis that weighs both sides. Then
+   * there is nothing to defend: the rule says nothing and the grade's
+   * criterion is scored as the thesis is.
+   */
+  position: number | undefined
   /** Sentences that raise or weigh an opposing view (objections and considerations), in order. */
   considered: number[]
   /** Every objection, answered or not; consecutive unanswered ones in one paragraph are one objection. */
@@ -50,17 +59,22 @@ let matcher: PhraseMatcher<CounterCue> | undefined
 
 function cues(): PhraseMatcher<CounterCue> {
   if (matcher) return matcher
-  const data = readLexicon('counterargument.yaml') as Record<'objections' | 'considerations' | 'rebuttals' | 'openers', string[]>
+  const data = readLexicon('counterargument.yaml') as Record<'objections' | 'considerations' | 'rebuttals' | 'openers' | 'turns' | 'questions', string[]>
   matcher = new PhraseMatcher<CounterCue>()
   const kinds: Array<[keyof typeof data, CounterCue]> = [
     ['objections', 'objection'],
     ['considerations', 'consideration'],
     ['rebuttals', 'rebuttal'],
-    ['openers', 'opener']
+    ['openers', 'opener'],
+    ['turns', 'turn'],
+    ['questions', 'question']
   ]
   for (const [list, kind] of kinds) for (const term of data[list]) matcher.add(term, kind)
   return matcher
 }
+
+/** Words that may stand before a turn that opens a sentence ("And still…", "But rather…"). */
+const linking = new Set(['and', 'but', 'yet', 'so'])
 
 interface Hit {
   kind: CounterCue
@@ -71,15 +85,23 @@ interface Hit {
 /**
  * The cues of a sentence. An objection inside quotation marks is the quoted
  * author's: the writer weighs it by quoting it, and it needs no answer of the
- * writer's own.
+ * writer's own. A turn ("still", "rather") is a rebuttal only where it opens
+ * the sentence, and a question cue ("Would it not…") weighs the other side
+ * only in a sentence that asks a question.
  */
 function hitsIn(model: EssayModel, sentence: Sentence): Hit[] {
   const quoted = sentence.quotations.map((q) => model.quotations[q].range)
   const inQuotation = (from: number, to: number) => quoted.some((r) => r.start.offset <= sentence.words[from].start && sentence.words[to - 1].end <= r.end.offset)
+  const asks = sentence.text.trimEnd().replace(/["'”’)\]]+$/, '').endsWith('?')
   return cues()
     .match(sentence.words)
     .flatMap((m) => [...new Set(m.payloads)].map((kind) => ({kind, from: m.from, to: m.to})))
-    .map((hit) => (hit.kind === 'objection' && inQuotation(hit.from, hit.to) ? {...hit, kind: 'consideration' as const} : hit))
+    .flatMap((hit): Hit[] => {
+      if (hit.kind === 'objection' && inQuotation(hit.from, hit.to)) return [{...hit, kind: 'consideration'}]
+      if (hit.kind === 'turn') return hit.from === 0 || (hit.from === 1 && linking.has(sentence.words[0].norm)) ? [{...hit, kind: 'rebuttal'}] : []
+      if (hit.kind === 'question') return asks ? [{...hit, kind: 'consideration'}] : []
+      return [hit]
+    })
 }
 
 /** A concessive opener at the start of a sentence (after at most one word: "And although…"). */
@@ -142,5 +164,6 @@ export const counterargumentOf = perModel(function judge(model: EssayModel): Cou
     if (hitsOf(heading).some((h) => h.kind === 'objection' || h.kind === 'consideration')) considered.push(heading)
   }
   considered.sort((a, b) => a - b)
-  return {considered, objections}
+  const stated = positionOf(model)
+  return {position: stated.status === 'position' ? stated.sentence?.index : undefined, considered, objections}
 })

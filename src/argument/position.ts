@@ -57,6 +57,12 @@ export const positionOf = perModel(function judge(model: EssayModel): Position {
     return {status: 'missing', sentence: introduction[0], introduction}
   }
   const thesis = chosen[chosen.length - 1]
+  // No thesis chosen, and the introduction ends by weighing both sides
+  // ("…finds strong arguments on both sides"): its earlier claims are
+  // background, and the essay sets out to take no side. A roadmap after a
+  // position is still a position; a both-sides verdict after it is not.
+  const weighed = argument.thesis.length === 0 ? introduction.find((s) => s.index > thesis.index && kindsIn(s).has('neutral')) : undefined
+  if (weighed) return {status: 'no-position', kind: 'neutral', sentence: weighed, introduction}
   if (argument.thesis.length > 0) {
     const kinds = kindsIn(thesis)
     const stated = argument.sentences[thesis.index].signals.includes('states a thesis')

@@ -47,31 +47,42 @@ function statusValue(status: 'absent' | 'named' | 'applied', named: number): num
   return status === 'applied' ? 1 : status === 'named' ? named : 0
 }
 
+/** The thesis criterion: the thesis rule's judgment (src/argument/position.ts). */
+function thesisScore(model: EssayModel): {fraction: number; evidence: string[]} {
+  // A position scores above a topic announcement or a both-sides thesis,
+  // which scores above none; a conclusion that drops the position costs some.
+  const position = positionOf(model)
+  const sentence = position.sentence
+  const at = sentence ? `line ${sentence.range.start.line}: ${words(sentence.text)}` : ''
+  if (position.status === 'missing' || !sentence) return {fraction: 0, evidence: ['no thesis found in the introduction']}
+  if (position.status === 'no-position') {
+    const what = position.kind === 'announcement' ? 'announces a topic, takes no position' : 'takes no position'
+    return {fraction: thesisCredit.noPosition, evidence: [`${at} ${what}`]}
+  }
+  if (position.returns === false) {
+    return {fraction: thesisCredit.dropped, evidence: [`position ${at}`, `the conclusion (line ${position.conclusion![0].range.start.line}) never comes back to it`]}
+  }
+  return {fraction: 1, evidence: [`position ${at}`]}
+}
+
 function scoreCriterion(criterion: Criterion, model: EssayModel, file: VFile): {fraction: number; evidence: string[]; penalty?: number} {
   const argument = argumentOf(model)
   const concepts = file.data.concepts ?? {}
   switch (criterion.type) {
-    case 'thesis': {
-      // The thesis rule's judgment (src/argument/position.ts): a position
-      // scores above a topic announcement or a both-sides thesis, which
-      // scores above none; a conclusion that drops the position costs some.
-      const position = positionOf(model)
-      const sentence = position.sentence
-      const at = sentence ? `line ${sentence.range.start.line}: ${words(sentence.text)}` : ''
-      if (position.status === 'missing' || !sentence) return {fraction: 0, evidence: ['no thesis found in the introduction']}
-      if (position.status === 'no-position') {
-        const what = position.kind === 'announcement' ? 'announces a topic, takes no position' : 'takes no position'
-        return {fraction: thesisCredit.noPosition, evidence: [`${at} ${what}`]}
-      }
-      if (position.returns === false) {
-        return {fraction: thesisCredit.dropped, evidence: [`position ${at}`, `the conclusion (line ${position.conclusion![0].range.start.line}) never comes back to it`]}
-      }
-      return {fraction: 1, evidence: [`position ${at}`]}
-    }
+    case 'thesis':
+      return thesisScore(model)
     case 'counterargument': {
       // The counterargument rule's judgment (src/argument/counterargument.ts).
-      if (argument.thesis.length === 0) return {fraction: 0, evidence: ['no thesis, so no position to defend against objections']}
+      // With no position to defend the rule is silent, and meeting the other
+      // side cannot be judged: the criterion is scored as the thesis is (0
+      // for none, part credit for a topic announcement or a both-sides
+      // thesis): the rubric keeps its total, and an essay that argues nothing
+      // earns on this line what it earns for its thesis, no more and no less.
       const found = counterargumentOf(model)
+      if (found.position === undefined) {
+        const thesis = thesisScore(model)
+        return {fraction: thesis.fraction, evidence: [`not applicable: no position to defend (${thesis.evidence[0]}); scored as the thesis`]}
+      }
       if (found.considered.length === 0) return {fraction: 0, evidence: ['no opposing view considered']}
       const line = (sentence: number) => model.sentences[sentence].range.start.line
       const unanswered = found.objections.filter((o) => o.answer === undefined)
