@@ -8,6 +8,8 @@
 // sample and corpus essays, over and over): flat means a ratio near 1.
 //
 //   node scripts/bench-class.mjs [--sizes 2500,10000] [--rounds 1] [--memory-sizes 300,3000] [--memory-rounds 2]
+//
+// (`--sizes ''` or `--memory-sizes ''` leaves that part out.)
 import {spawn, spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -18,7 +20,7 @@ import {treeRssKb} from './tree-rss.mjs'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
 const value = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback)
-const sizes = value('sizes', '2500,10000').split(',').map(Number)
+const sizes = value('sizes', '2500,10000').split(',').filter(Boolean).map(Number)
 const rounds = Number(value('rounds', '1'))
 const memorySizes = value('memory-sizes', '300,3000').split(',').filter(Boolean).map(Number)
 const memoryRounds = Number(value('memory-rounds', '2'))

@@ -1,11 +1,11 @@
 /** Many essays are linted in worker processes; the report must be exactly the one a single thread gives. */
 
-import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {batchesBySize, nodeBinary, workerExecArgv, workerSnapshot, workerV8Options} from '../src/cli/parallel.js'
+import {batchesBySize, inPathOrder, nodeBinary, workerExecArgv, workerSnapshot, workerV8Options} from '../src/cli/parallel.js'
 import {root, run, start} from './helpers.js'
 
 describe('linting a class in worker processes', () => {
@@ -63,7 +63,32 @@ describe('linting a class in worker processes', () => {
       } else await new Promise((resolve) => setTimeout(resolve, 10))
     }
     expect(killed).toBe(true)
+    const result = await done
+    expect(result).toMatchObject({code: 2, stderr: 'essaylint: internal error: a worker process stopped (SIGKILL)\n'})
+    // The report is written as the batches come: what came before the loss may be out, never a whole report.
+    expect(result.stdout).toMatch(/^(?:$|\[\n {2}\{)/)
+    if (result.stdout) expect(() => JSON.parse(result.stdout)).toThrow()
+  })
+
+  it.runIf(process.platform === 'linux')('a worker killed while the report goes to -o: the old report stays whole, and no temporary file is left', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'essaylint-killed-out-'))
+    const report = path.join(out, 'report.json')
+    writeFileSync(report, 'the report of an earlier run\n')
+    const {child, done} = start(['-f', 'json', '-o', report, '.'], dir)
+    let killed = false
+    for (let tries = 0; tries < 500 && !killed; tries++) {
+      const pids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)
+      if (pids.length > 0) {
+        // Once the report's temporary file is there (the parent opens it before the workers' first result).
+        for (let wait = 0; wait < 500 && readdirSync(out).length < 2; wait++) await new Promise((resolve) => setTimeout(resolve, 10))
+        process.kill(Number(pids[0]), 'SIGKILL')
+        killed = true
+      } else await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    expect(killed).toBe(true)
     expect(await done).toEqual({code: 2, stdout: '', stderr: 'essaylint: internal error: a worker process stopped (SIGKILL)\n'})
+    expect(readdirSync(out)).toEqual(['report.json'])
+    expect(readFileSync(report, 'utf8')).toBe('the report of an earlier run\n')
   })
 
   it('--concurrency rejects nonsense', async () => {
@@ -71,7 +96,63 @@ describe('linting a class in worker processes', () => {
   })
 })
 
+describe('a class report written as the results come, in path order', () => {
+  // Many small essays (batches that are runs of the class in path order), a
+  // few long ones (they go first, and wait for their turn in the report),
+  // folders, names whose order is not the order of their lengths, and a bad
+  // file halfway.
+  const dir = mkdtempSync(path.join(tmpdir(), 'essaylint-streamed-'))
+  const long = ['strong-three-lenses.md', 'mali-sovereignty.md', 'rwanda-case-study.txt']
+  for (const [i, source] of long.entries()) writeFileSync(path.join(dir, `${['m', 'b', 'z'][i]}-long-${source}`), readFileSync(path.join(root, 'fixtures', 'essays', source)))
+  for (const folder of ['group-a', 'group-a-late', 'Group-B']) mkdirSync(path.join(dir, folder))
+  for (let i = 0; i < 150; i++) {
+    const folder = ['', 'group-a', 'group-a-late', 'Group-B'][i % 4]
+    const text =
+      `# Essay ${i}\n\nThis essay argues that peacekeeping in Mali depends on consent (Karlsrud, 2015). ` +
+      `Realism obviously explains why the Security Council acted in ${1990 + (i % 30)}. ` +
+      (i % 3 === 0 ? 'Everyone knows that sovereignty always limits the mandate.\n' : `Student ${i} notes that MINUSMA protected civilians in Gao.\n`)
+    writeFileSync(path.join(dir, folder, `${i % 7}-student-${i}.md`), text)
+  }
+  writeFileSync(path.join(dir, 'group-a', '5-student-empty.md'), '')
+
+  it.each([[['-f', 'json']], [['-f', 'sarif']], [['-f', 'json', '--quiet']], [['-f', 'sarif', '--quiet']]])('%j: the report, errors and exit code of one process', async (format) => {
+    const single = await run([...format, '--concurrency', '1', '.'], {cwd: dir})
+    expect(single.code).toBe(2)
+    expect(single.stderr).toBe('essaylint: group-a/5-student-empty.md: file is empty: there is no essay to check\n')
+    expect(await run([...format, '--concurrency', '2', '.'], {cwd: dir})).toEqual(single)
+  })
+
+  it('to -o: the same report, through its temporary file', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'essaylint-streamed-out-'))
+    const report = path.join(out, 'report.sarif')
+    const result = await run(['-f', 'sarif', '--concurrency', '2', '-o', report, '.'], {cwd: dir})
+    expect(result).toEqual({code: 2, stdout: '', stderr: 'essaylint: group-a/5-student-empty.md: file is empty: there is no essay to check\n'})
+    expect(readdirSync(out)).toEqual(['report.sarif'])
+    expect(readFileSync(report, 'utf8')).toBe((await run(['-f', 'sarif', '--concurrency', '1', '.'], {cwd: dir})).stdout)
+  })
+
+  it('puts the results of batches back in path order, writing each once those before it are in', () => {
+    const emitted: string[] = []
+    const order = inPathOrder<string>(['b.md', 'a.md', 'd.md', 'c.md', 'e.md'], (item) => emitted.push(item))
+    order.add(['c.md', 'd.md'], [{path: 'c.md', item: 'C'}, {path: 'd.md', item: 'D'}])
+    expect(emitted).toEqual([])
+    // b.md failed (a problem line, no result): it holds nothing up.
+    order.add(['a.md', 'b.md'], [{path: 'a.md', item: 'A'}])
+    expect(emitted).toEqual(['A', 'C', 'D'])
+    order.add(['e.md'], [{path: 'e.md', item: 'E1'}, {path: 'e.md', item: 'E2'}])
+    expect(emitted).toEqual(['A', 'C', 'D', 'E1', 'E2'])
+  })
+})
+
 describe('batches for the workers', () => {
+  it('keep the order they are given (the report\'s), but essays longer than a hundredth of the work go first, longest first', () => {
+    const files = Array.from({length: 200}, (_, i) => `e${String(i).padStart(3, '0')}.md`)
+    const sizes = (file: string) => (file === 'e050.md' ? 5000 : file === 'e150.md' ? 6000 : 100)
+    const batches = batchesBySize(files, 2, sizes)
+    expect(batches.flat()).toEqual(['e150.md', 'e050.md', ...files.filter((file) => file !== 'e050.md' && file !== 'e150.md')])
+  })
+
+
   it('hold every essay once, longest first, each batch a share of what is left, so the last ones are small', () => {
     const sizes: Record<string, number> = {a: 100, b: 900, c: 300, d: 300, e: 200, f: 100, g: 50, h: 50}
     const batches = batchesBySize(Object.keys(sizes), 2, (file) => sizes[file])

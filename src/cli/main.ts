@@ -21,11 +21,12 @@ import {essayView} from '../web/view.js'
 import {defaultRubric, loadRubric, RubricError, unknownConceptProblem, type Rubric} from '../grade/rubric.js'
 import {gradeEssay, type Grade} from '../grade/score.js'
 import {MergeError, mergeGradeReports, readGradeReport, shardOf} from '../grade/shards.js'
-import {gradeInParallel, lintInParallel, lintJsonInParallel, parallelThreshold, startWorkers, workerCount, type WorkerPool} from './parallel.js'
+import {gradeInParallel, lintInParallel, parallelThreshold, startWorkers, workerCount, type WorkerPool} from './parallel.js'
+import {lintClassStreamed, streamedFormats} from './class-report.js'
 import {rules} from '../rules.js'
 import {engineChunk, listEssays} from './list-essays.js'
 import {findSpecialFiles, ignorePatternsFor} from './special-files.js'
-import {isOneOf, writeReport} from './safe-output.js'
+import {isOneOf, openReport, type ReportFile} from './safe-output.js'
 import {readConfigFile} from '../config/read-config-file.js'
 import {parseProblem, withoutContent} from '../config/parse-problem.js'
 // File names and option values are input: shown with control characters escaped.
@@ -37,7 +38,6 @@ import {toJsonResult, type JsonMessage} from '../reporters/json.js'
 import {annotateClass, annotateDirProblem, type ClassEssay} from './annotate-class.js'
 import {FormatterError, isFormatterPath, loadFormatter} from '../reporters/custom.js'
 import {belowMinScore, exceeded, exceededCounts, lintReport, terminalWidth} from './conventions.js'
-import {jsonReportParts} from '../reporters/json.js'
 // Config names and the engine options every shell shares.
 import {engineConfig, ignoreOptions, silentRun} from '../engine-options.js'
 import {printConfig} from './print-config.js'
@@ -200,14 +200,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return belowMinScore(result.grades, options, io)
   }
 
-  if (parallel && options.format === 'json' && !custom && !cache && !options.quiet) {
-    // A class's JSON report: kept as the text of each element, not as VFiles.
-    const result = await lintJsonInParallel(pool!, options, io.cwd, essays)
+  if (parallel && streamedFormats.has(options.format) && !custom && !cache) {
+    // A class's JSON or SARIF report: written as the workers' results come (src/cli/class-report.ts).
+    const output: string[] = []
+    const sink = reportSink(options, essays, io, output)
+    let result: Awaited<ReturnType<typeof lintClassStreamed>>
+    try {
+      result = await lintClassStreamed(pool!, options, io.cwd, essays, sink.write)
+    } catch (error) {
+      sink.abort()
+      throw error
+    }
+    sink.end()
     problems.push(...result.problems)
-    if (!useStdin) problems.push(...emptyFolders(options.files, result.parts.map((part) => part.path), io.cwd, essayExtensions))
-    deliver(jsonReportParts(result.parts.map((part) => part.text)), options, essays, io, problems)
+    if (!useStdin) problems.push(...emptyFolders(options.files, result.reported.map((essay) => essay.path), io.cwd, essayExtensions))
+    problems.push(...output)
     for (const problem of [...new Set([...takeNotes(problems), ...problems])]) io.stderr.write(`essaylint: ${visible(problem)}\n`)
-    return problems.length > 0 ? 2 : exceededCounts(result.parts, options, io)
+    return problems.length > 0 ? 2 : exceededCounts(result.reported, options, io)
   }
 
   let files: VFile[]
@@ -506,22 +515,51 @@ function isDirectory(file: string): boolean {
  * can lead to the very file named by `--output`: never write a report over
  * an essay that was read in this run (src/cli/safe-output.ts).
  */
-function deliver(report: string | Iterable<string>, options: CliOptions, read: Array<string | undefined>, io: Io, problems: string[]): void {
-  if (!options.output) {
-    // A report in pieces is written piece by piece, never joined.
-    for (const piece of typeof report === 'string' ? [report] : report) if (piece) write(io.stdout, piece)
-    return
-  }
-  const text = typeof report === 'string' ? report : [...report].join('')
+function deliver(report: string, options: CliOptions, read: Array<string | undefined>, io: Io, problems: string[]): void {
+  const sink = reportSink(options, read, io, problems)
+  sink.write(report)
+  sink.end()
+}
+
+/**
+ * Where the report goes, piece by piece: stdout, or `--output` through its
+ * temporary file (renamed over the target by `end`; `abort` leaves the
+ * target as it was). A target that cannot be written is a problem line, and
+ * the report is dropped.
+ */
+function reportSink(options: CliOptions, read: Array<string | undefined>, io: Io, problems: string[]): {write: (piece: string) => void; end: () => void; abort: () => void} {
+  if (!options.output) return {write: (piece) => void (piece && write(io.stdout, piece)), end: () => {}, abort: () => {}}
   const target = path.resolve(io.cwd, options.output)
-  if (isOneOf(target, read.flatMap((file) => (file ? [path.resolve(io.cwd, file)] : [])))) {
-    problems.push(`${options.output}: refusing to write the report over an essay being linted.`)
-    return
-  }
-  try {
-    writeReport(target, text)
-  } catch (error) {
+  let file: ReportFile | undefined
+  const failed = (error: unknown) => {
+    file = undefined
     problems.push(`${options.output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+  }
+  if (isOneOf(target, read.flatMap((essay) => (essay ? [path.resolve(io.cwd, essay)] : [])))) {
+    problems.push(`${options.output}: refusing to write the report over an essay being linted.`)
+  } else {
+    try {
+      file = openReport(target)
+    } catch (error) {
+      failed(error)
+    }
+  }
+  return {
+    write: (piece) => {
+      try {
+        file?.write(piece)
+      } catch (error) {
+        failed(error)
+      }
+    },
+    end: () => {
+      try {
+        file?.close()
+      } catch (error) {
+        failed(error)
+      }
+    },
+    abort: () => file?.abort()
   }
 }
 

@@ -13,7 +13,7 @@ import {fileURLToPath} from 'node:url'
 import {Writable} from 'node:stream'
 import type {VFile} from 'vfile'
 import type {Grade} from '../grade/score.js'
-import {fromJson, jsonElement, type JsonResult} from '../reporters/json.js'
+import {fromJson, type JsonResult} from '../reporters/json.js'
 import {withoutStackTraces} from '../rule.js'
 import type {CliOptions} from './args.js'
 
@@ -64,18 +64,25 @@ function fileSize(file: string): number {
 export const batchLimits = {files: 200, bytes: 512 * 1024}
 
 /**
- * Batches for the workers to take one at a time, longest essays first, each
- * a share of what is left (guided scheduling): large batches first, small
- * ones at the end. A worker that finishes early takes the next batch, so the
- * workers end together however the machine schedules them; with batches of
- * equal size, one worker sat idle for half a second while the other did the
- * last batch.
+ * Batches for the workers to take one at a time, each a share of what is
+ * left (guided scheduling): large batches first, small ones at the end. A
+ * worker that finishes early takes the next batch, so the workers end
+ * together however the machine schedules them; with batches of equal size,
+ * one worker sat idle for half a second while the other did the last batch.
+ *
+ * `files` come in the order of the report (by path), and the batches keep
+ * it, so that the parent can write each result once those before it have
+ * come (src/cli/class-report.ts) and holds only the few that came early.
+ * Only the essays longer than the smallest batch go first, longest first:
+ * one of them in the last batch would keep one worker busy alone. Their
+ * results are held until the report reaches them (at most a hundred).
  */
 export function batchesBySize(files: string[], workers: number, sizeOf: (file: string) => number): string[][] {
-  const sized = files.map((file) => ({file, bytes: sizeOf(file)})).sort((a, b) => b.bytes - a.bytes)
-  let left = sized.reduce((sum, {bytes}) => sum + bytes, 0)
+  const all = files.map((file) => ({file, bytes: sizeOf(file)}))
+  let left = all.reduce((sum, {bytes}) => sum + bytes, 0)
   // No batch smaller than a hundredth of the work: each costs a few milliseconds to start.
   const smallest = left / 100
+  const sized = [...all.filter(({bytes}) => bytes > smallest).sort((a, b) => b.bytes - a.bytes), ...all.filter(({bytes}) => bytes <= smallest)]
   const result: string[][] = []
   let current: string[] = []
   let bytes = 0
@@ -138,8 +145,8 @@ export function workerExecArgv(parent: string[]): string[] {
  * lists the essays. `close` ends the ones a run does not use.
  */
 export interface WorkerPool {
-  /** Run the CLI on batches, each worker taking the next batch when it is free; `take` sees each result as it comes. */
-  run(options: CliOptions, cwd: string, files: string[], grade: boolean, take: (result: WorkerResult) => void): Promise<number>
+  /** Run the CLI on batches, each worker taking the next batch when it is free; `take` sees each result as it comes, with the batch's files. */
+  run(options: CliOptions, cwd: string, files: string[], grade: boolean, take: (result: WorkerResult, batch: string[]) => void): Promise<number>
   /** End every worker not running a batch (all of them, after `run`). */
   close(): void
 }
@@ -200,7 +207,7 @@ export function startWorkers(count: number, cwd: string): WorkerPool {
     run(options, cwd, files, grade, take) {
       const used = workers.slice(0, workerCount(files.length, options.concurrency))
       workers.slice(used.length).forEach(close)
-      const batches = batchesBySize(files, used.length, (file) => fileSize(path.resolve(cwd, file)))
+      const batches = batchesBySize([...files].sort(byPath), used.length, (file) => fileSize(path.resolve(cwd, file)))
       let next = 0
       let running = used.length
       let code = 0
@@ -216,11 +223,13 @@ export function startWorkers(count: number, cwd: string): WorkerPool {
         }
         for (const worker of used) {
           let finished = false
+          let batch: string[] = []
           const give = () => {
             // A worker that is gone is reported by its 'exit' below.
             if (failed || !worker.connected) return
             if (next < batches.length) {
-              worker.send({argv: workerArgs(options, cwd, batches[next++], grade)})
+              batch = batches[next++]
+              worker.send({argv: workerArgs(options, cwd, batch, grade)})
               return
             }
             finished = true
@@ -229,7 +238,7 @@ export function startWorkers(count: number, cwd: string): WorkerPool {
           }
           worker.on('message', (result: WorkerResult) => {
             code = Math.max(code, result.code)
-            take(result)
+            take(result, batch)
             give()
           })
           // An error (the process could not start, or a message could not be
@@ -250,8 +259,49 @@ export function startWorkers(count: number, cwd: string): WorkerPool {
   }
 }
 
+/** The order of every report: by path, as JavaScript compares strings. */
+export const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * Results put back in path order as batches come: `emit` gets each essay's
+ * items once every essay before it has its own. A batch marks all of its
+ * essays as come, so one that failed (its problem is a line on stderr) holds
+ * nothing up.
+ */
+export function inPathOrder<T>(files: string[], emit: (item: T) => void) {
+  const position = new Map([...files].sort(byPath).map((file, index) => [file, index]))
+  const waiting = new Map<number, T[]>()
+  let next = 0
+  const flush = () => {
+    for (let items = waiting.get(next); items; items = waiting.get(++next)) {
+      waiting.delete(next)
+      for (const item of items) emit(item)
+    }
+  }
+  return {
+    /** A batch's results, each under the path the worker reported it with. */
+    add(batch: string[], results: Array<{path: string; item: T}>): void {
+      const mine = new Set(batch.map((file) => position.get(file)!))
+      for (const at of mine) waiting.set(at, [])
+      // A worker reports each essay under the path it was given; should one
+      // ever differ, its result still goes out, at its batch's first place.
+      const first = Math.min(...mine)
+      for (const {path, item} of results) {
+        const at = position.get(path)
+        waiting.get(at !== undefined && mine.has(at) ? at : first)!.push(item)
+      }
+      flush()
+    },
+    /** What is still held (only if a file was listed twice): in order. */
+    end(): void {
+      for (const at of [...waiting.keys()].sort((a, b) => a - b)) for (const item of waiting.get(at)!) emit(item)
+      waiting.clear()
+    }
+  }
+}
+
 /** Worker stderr lines, without the "essaylint: " each starts with. */
-const problemsOf = (results: WorkerResult[]) => results.flatMap((r) => r.stderr.split('\n').filter(Boolean)).map((line) => line.replace(/^essaylint: /, ''))
+export const problemsOf = (results: WorkerResult[]) => results.flatMap((r) => r.stderr.split('\n').filter(Boolean)).map((line) => line.replace(/^essaylint: /, ''))
 
 export async function lintInParallel(pool: WorkerPool, options: CliOptions, cwd: string, files: string[]): Promise<{files: VFile[]; problems: string[]}> {
   const linted: VFile[] = []
@@ -262,32 +312,6 @@ export async function lintInParallel(pool: WorkerPool, options: CliOptions, cwd:
     problems.push(...problemsOf([result]))
   })
   return {files: linted, problems}
-}
-
-/** A file's JSON report element, and what the exit code needs of it. */
-export interface JsonPart {
-  path: string
-  text: string
-  errors: number
-  warnings: number
-}
-
-/**
- * `--format json` of a class: each result is kept as the text of its report
- * element (a few hundred bytes), not as a VFile with its messages, and the
- * report is written from them (src/reporters/json.ts).
- */
-export async function lintJsonInParallel(pool: WorkerPool, options: CliOptions, cwd: string, files: string[]): Promise<{parts: JsonPart[]; problems: string[]}> {
-  const parts: JsonPart[] = []
-  const problems: string[] = []
-  await pool.run(options, cwd, files, false, (result) => {
-    if (result.stdout.trim()) {
-      for (const json of JSON.parse(result.stdout) as JsonResult[]) parts.push({path: json.path, text: jsonElement(json), errors: json.errorCount, warnings: json.warningCount})
-    }
-    problems.push(...problemsOf([result]))
-  })
-  parts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  return {parts, problems}
 }
 
 export async function gradeInParallel(pool: WorkerPool, options: CliOptions, cwd: string, files: string[]): Promise<ParallelResult> {
@@ -302,7 +326,7 @@ export async function gradeInParallel(pool: WorkerPool, options: CliOptions, cwd
     }
     results.push(result)
   })
-  grades.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  grades.sort((a, b) => byPath(a.path, b.path))
   const errors = problemsOf(results).map((line) => `essaylint: ${line}`)
   return {grades, findings, errors, code}
 }

@@ -75,25 +75,66 @@ export function removeStaleTemps(target: string, now = Date.now()): void {
 
 /** Write the report (or an annotated copy) to `target`: directly to a device or a pipe, otherwise through an exclusive temporary file and a rename. */
 export function writeReport(target: string, text: string | Uint8Array): void {
+  const report = openReport(target)
+  report.write(text)
+  report.close()
+}
+
+/** A report being written in pieces; `close` puts it in place, `abort` leaves the target as it was. */
+export interface ReportFile {
+  write(text: string | Uint8Array): void
+  close(): void
+  abort(): void
+}
+
+/**
+ * `writeReport` for a report written as it is made (a class's report, as
+ * the workers' results come): the pieces go to the exclusive temporary
+ * file, and only `close` renames it over the target, so a run that fails
+ * halfway leaves the old report whole.
+ */
+export function openReport(target: string): ReportFile {
   const existing = statOrUndefined(target)
   if (existing && (existing.isCharacterDevice() || existing.isFIFO() || existing.isSocket())) {
-    writeFileSync(target, text)
-    return
+    const fd = openSync(target, 'w')
+    const close = () => closeSync(fd)
+    return {write: (text) => writeFileSync(fd, text), close, abort: close}
   }
   if (existing?.isBlockDevice()) throw Object.assign(new Error('is a device'), {code: 'EINVAL'})
   removeStaleTemps(target)
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(8).toString('hex')}.tmp`)
   const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666)
-  try {
-    try {
-      writeFileSync(fd, text)
-      fsyncSync(fd)
-    } finally {
+  let open = true
+  const abort = () => {
+    if (open) {
+      open = false
       closeSync(fd)
     }
-    renameSync(temp, target)
-  } catch (error) {
     rmSync(temp, {force: true})
-    throw error
+  }
+  return {
+    write(text) {
+      try {
+        writeFileSync(fd, text)
+      } catch (error) {
+        abort()
+        throw error
+      }
+    },
+    close() {
+      try {
+        try {
+          fsyncSync(fd)
+        } finally {
+          open = false
+          closeSync(fd)
+        }
+        renameSync(temp, target)
+      } catch (error) {
+        rmSync(temp, {force: true})
+        throw error
+      }
+    },
+    abort
   }
 }

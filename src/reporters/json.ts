@@ -78,25 +78,42 @@ export function toJsonResult(file: VFile, path: string): JsonResult {
 /**
  * One element of the report's array, as `JSON.stringify(array, null, 2)`
  * writes it: a class's report can be written element by element
- * (`jsonReportParts`) without holding every result as a VFile.
+ * (`jsonArrayWriter`) without holding every result as a VFile.
  */
-export function jsonElement(result: JsonResult): string {
-  return '  ' + JSON.stringify(result, null, 2).replace(/\n/g, '\n  ')
+export function jsonElement(result: object, indent = '  '): string {
+  return indent + JSON.stringify(result, null, 2).replace(/\n/g, '\n' + indent)
 }
 
-/** The report from its elements, in pieces of about 64 kB: the same text as `jsonReport`. */
-export function* jsonReportParts(elements: Iterable<string>): Generator<string> {
-  let piece = ''
+/**
+ * A report that ends in a JSON array (the JSON report, SARIF's results),
+ * written as its elements come: `head`, the elements as
+ * `JSON.stringify(…, null, 2)` lays them out (each already indented, see
+ * `jsonElement`), the array's closing bracket at `indent`, then `tail`.
+ * `write` gets pieces of about 64 kB, never the whole report.
+ */
+export function jsonArrayWriter(write: (piece: string) => void, {head = '', indent = '', tail = '\n'} = {}) {
+  let piece = head
   let first = true
-  for (const element of elements) {
-    piece += (first ? '[\n' : ',\n') + element
-    first = false
-    if (piece.length >= 65_536) {
-      yield piece
-      piece = ''
+  return {
+    add(element: string): void {
+      piece += (first ? '[\n' : ',\n') + element
+      first = false
+      if (piece.length >= 65_536) {
+        write(piece)
+        piece = ''
+      }
+    },
+    end(): void {
+      write(piece + (first ? '[]' : `\n${indent}]`) + tail)
     }
   }
-  yield first ? '[]\n' : piece + '\n]\n'
+}
+
+/** The whole text a `jsonArrayWriter` writes, for the reports made in one piece. */
+export function joined(fill: (write: (piece: string) => void) => void): string {
+  const pieces: string[] = []
+  fill((piece) => pieces.push(piece))
+  return pieces.join('')
 }
 
 export function jsonReport(files: Array<{file: VFile; path: string}>): string {
