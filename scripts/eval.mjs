@@ -10,6 +10,11 @@
 //   real            both real splits; "real (.txt)" scores the Word-paste
 //                   .txt copies with the labels of their .md twins
 //
+//   grade           Spearman ρ of `grade`'s score on the real essays on the
+//                   course topic against an instructor's marks
+//                   (fixtures/real/instructor-ranking.json), and against a
+//                   proxy built from the sentence labels
+//
 //   node scripts/eval.mjs [--split NAME] [--json] [--errors]
 //
 // A finding counts as flagging a sentence when it starts in it, at any
@@ -194,19 +199,25 @@ async function main() {
     }
     if (!args.includes('--json')) printRuleScores(results.rules, false)
   }
-  const proxy = await gradeProxy()
-  if (proxy) {
-    results.gradeProxy = proxy
+  const ranking = await gradeRanking()
+  if (!ranking) {
+    results.grade = {skipped: `${path.relative(root, realDir)} not found`}
+    if (!args.includes('--json')) console.log(`\n== grade: skipped: ${path.relative(root, realDir)} not found`)
+  } else {
+    results.grade = ranking
     if (!args.includes('--json')) {
-      console.log(`\n== grade on the real essays on the course topic (${proxy.essays}): Spearman ρ between the grade and the labelled share of supported claims = ${proxy.rho}`)
-      console.log('   (a proxy built from our own sentence labels, not an instructor\'s ranking of the essays)')
+      const {instructor, proxy} = ranking
+      console.log(`\n== grade on the real essays on the course topic (${instructor.essays}): Spearman ρ between the grade and an instructor's marks = ${instructor.rho}`)
+      console.log(`   (fixtures/real/instructor-ranking.json, ${instructor.grader}, ${instructor.date}${instructor.unmarked.length ? `; not marked: ${instructor.unmarked.join(', ')}` : ''})`)
+      console.log(`   proxy: Spearman ρ between the grade and the labelled share of supported claims = ${proxy.rho}`)
+      console.log("   (the proxy is built from our own sentence labels, not from an instructor's judgment of the essays)")
     }
   }
   if (args.includes('--json')) console.log(JSON.stringify(results, null, 2))
 }
 
 /** Spearman's rank correlation, with average ranks for ties. */
-function spearman(xs, ys) {
+export function spearman(xs, ys) {
   const rank = (values) => {
     const order = values.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0])
     const ranks = new Array(values.length)
@@ -234,23 +245,49 @@ function spearman(xs, ys) {
   return round(num / Math.sqrt(dx * dy))
 }
 
-/** How `grade` orders the real essays on the course topic against the share of their labelled claims that are supported. */
-async function gradeProxy() {
+/**
+ * How `grade` orders the real essays on the course topic: against an
+ * instructor's marks (fixtures/real/instructor-ranking.json, marked before
+ * `grade` was run on them) and, as a proxy, against the share of each essay's
+ * labelled claims that are supported. Undefined when the essays are not here.
+ */
+export async function gradeRanking() {
   if (!realCorpusAvailable()) return undefined
   const {lint} = await import('../dist/src/index.js')
   const {gradeEssay} = await import('../dist/src/grade/score.js')
   const {defaultRubric} = await import('../dist/src/grade/rubric.js')
   const rubric = defaultRubric()
+  const ranking = instructorRanking()
+  const marks = new Map(ranking.essays.map((e) => [e.essay, e.mark]))
   const grades = []
-  const gold = []
+  const share = []
+  const marked = []
+  const unmarked = []
   for (const data of realLabels().filter((d) => d.topic === 'peacekeeping')) {
     const text = readFileSync(path.join(realDir, data.essay), 'utf8')
     const file = await lint(text, {path: data.essay})
-    grades.push(gradeEssay(file, data.essay, rubric).score)
+    const score = gradeEssay(file, data.essay, rubric).score
+    grades.push(score)
     const claims = data.sentences.filter((e) => e.label !== 'none')
-    gold.push(claims.length === 0 ? 0 : claims.filter((e) => e.label === 'supported').length / claims.length)
+    share.push(claims.length === 0 ? 0 : claims.filter((e) => e.label === 'supported').length / claims.length)
+    if (marks.has(data.essay)) marked.push([score, marks.get(data.essay)])
+    else unmarked.push(data.essay)
   }
-  return {essays: grades.length, rho: spearman(grades, gold)}
+  return {
+    instructor: {
+      essays: marked.length,
+      rho: spearman(marked.map((m) => m[0]), marked.map((m) => m[1])),
+      grader: ranking.grader,
+      date: ranking.date,
+      unmarked
+    },
+    proxy: {essays: grades.length, rho: spearman(grades, share)}
+  }
+}
+
+/** The instructor's marks of the real essays on the course topic (fixtures/real/README.md). */
+export function instructorRanking() {
+  return JSON.parse(readFileSync(path.join(root, 'fixtures', 'real', 'instructor-ranking.json'), 'utf8'))
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main()
