@@ -40,8 +40,8 @@ export function courseTopic(model: EssayModel, concepts: Record<string, Concept>
 }
 
 /**
- * The perspectives the essay's title names ("How do Realism and
- * Neo-Liberalism view order?"), when it names two or more: the question
+ * The perspectives the essay's title names ("Realism or Liberalism: Which
+ * Theory Explains Cooperation?"), when it names two or more: the question
  * the essay answers is a comparison of those, and a perspective it does not
  * name is outside it. Empty when the title names fewer than two (a title
  * that names one, "A Realist Reading of UNAMIR", still leaves the others
