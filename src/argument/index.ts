@@ -28,7 +28,7 @@ import {cueHits, type CueHit} from './cues.js'
 import {evidenceIn} from './evidence.js'
 import {standsInForEvidence} from './appeals.js'
 import {assignPriority, sourcingOf} from './priority.js'
-import {argues, classify, expositionParagraphs, type Outcome, type RoleContext} from './roles.js'
+import {argues, classify, expositionParagraphs, type RoleContext} from './roles.js'
 import {isBody, readStructure} from './structure.js'
 import {assignSupport} from './support.js'
 import {chooseThesis} from './thesis.js'
@@ -91,7 +91,6 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
   }
 
   const sentences: SentenceArgument[] = []
-  const outcomes: Outcome[] = []
   for (const sentence of model.sentences) {
     const paragraph = model.paragraphs[sentence.paragraph]
     const body = isBody(paragraph)
@@ -109,7 +108,6 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
       previous: before ? {role: before.role, signal: before.signals[0] ?? ''} : undefined
     }
     const outcome = classify(roleContext)
-    outcomes.push(outcome)
     const item: SentenceArgument = {
       sentence: sentence.index,
       role: outcome.role,
@@ -123,7 +121,7 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
     if (outcome.role === 'claim' && argues(roleContext)) item.signals.unshift('states a thesis')
     // Vague appeals in body text: noted for the vague-evidence rule, never evidence.
     if (body) {
-      const next = at + 1 < paragraph.sentences.length ? model.sentences[paragraph.sentences[at + 1]] : undefined
+      const next = model.sentences[paragraph.sentences[at + 1]] as Sentence | undefined
       for (const hit of hits.filter((h) => h.kind === 'vague')) {
         // "Many experts, including Dallaire, …" names them; "Some say X, but…" is the other side, answered.
         if (!standsInForEvidence(model, sentence, hit, hits, next)) continue
@@ -138,13 +136,7 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
   }
 
   // Stage 4, second pass: roles that depend on the whole paragraph.
-  expositionParagraphs(model, outcomes, hitsOf)
-  outcomes.forEach((outcome, index) => {
-    const item = sentences[index]
-    if (item.role === outcome.role) return
-    item.role = outcome.role
-    item.signals = [outcome.signal]
-  })
+  expositionParagraphs(model, sentences, hitsOf)
 
   assignSupport(model, sentences, structure, options, hitsOf)
   const thesis = chooseThesis(model, sentences, structure)

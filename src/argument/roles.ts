@@ -13,7 +13,7 @@ import {isPlaceOrName} from './evidence.js'
 import type {Structure} from './structure.js'
 import {isBody} from './structure.js'
 import {hasVerb, isName, wordClass} from './tagging.js'
-import type {Role, Support} from './types.js'
+import type {Role, SentenceArgument, Support} from './types.js'
 import {isIn} from './words.js'
 
 export interface RoleContext {
@@ -504,25 +504,24 @@ const expositionShare = 2 / 3
  * only between two sentences that set the view out.
  * Runs after every sentence has its role, since it reads the whole paragraph.
  */
-export function expositionParagraphs(model: EssayModel, outcomes: Outcome[], hitsOf: (sentence: number) => CueHit[]): void {
+export function expositionParagraphs(model: EssayModel, sentences: SentenceArgument[], hitsOf: (sentence: number) => CueHit[]): void {
+  const expounds = (index: number | undefined) => index !== undefined && expositionSignals.has(sentences[index].signals[0])
   for (const paragraph of model.paragraphs) {
     if (!isBody(paragraph) || paragraph.sentences.length < 4) continue
-    const expounding = paragraph.sentences.filter((i) => expositionSignals.has(outcomes[i].signal)).length
+    if (paragraph.sentences.filter(expounds).length < (paragraph.sentences.length - 1) * expositionShare) continue
     paragraph.sentences.forEach((index, at) => {
-      const outcome = outcomes[index]
-      if (outcome.role !== 'claim') return
-      if (expounding < (paragraph.sentences.length - 1) * expositionShare) return
+      const item = sentences[index]
       // Only between two sentences that set out the view: a verdict the cue lists do not know ("…is strong") tends to stand at the end of an exposition or after it.
-      const before = paragraph.sentences[at - 1]
-      const after = paragraph.sentences[at + 1]
-      if (before === undefined || after === undefined || !expositionSignals.has(outcomes[before].signal) || !expositionSignals.has(outcomes[after].signal)) return
+      if (item.role !== 'claim' || !expounds(paragraph.sentences[at - 1]) || !expounds(paragraph.sentences[at + 1])) return
       const sentence = model.sentences[index]
       const hits = hitsOf(index)
       const own =
         sentence.words.some((w, i) => isIn('first-person', w.norm) && !numeral(sentence, i)) ||
         pivotIn(sentence, hits) !== -1 ||
         hits.some((h) => h.kind === 'thesis' || h.kind === 'stance' || h.kind === 'comparison' || h.kind === 'evaluation' || (h.kind === 'absolute' && isIn('intensifiers', h.text)))
-      if (!own) outcomes[index] = {role: 'other', signal: 'exposition (paragraph)'}
+      if (own) return
+      item.role = 'other'
+      item.signals = ['exposition (paragraph)']
     })
   }
 }

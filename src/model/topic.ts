@@ -48,6 +48,14 @@ export function courseTopic(model: EssayModel, concepts: Record<string, Concept>
  * to the course's list).
  */
 export function titleScope(model: EssayModel, concepts: Record<string, Concept>): string[] {
+  // Asked by three rules and the grader for each essay.
+  let scope = scopes.get(model)
+  if (!scope) scopes.set(model, (scope = perspectivesInTitle(model, concepts)))
+  return scope
+}
+const scopes = new WeakMap<EssayModel, string[]>()
+
+function perspectivesInTitle(model: EssayModel, concepts: Record<string, Concept>): string[] {
   const title = model.title
   if (!title) return []
   const named = new Set<string>()
