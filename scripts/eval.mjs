@@ -28,7 +28,7 @@ import {evaluateRule, printRuleScores, ruleIds, ruleSets} from './rule-eval.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const corpus = path.join(root, 'fixtures', 'corpus')
-const config = {rules: {'perspective-coverage': 'off', 'sovereignty-coverage': 'off', 'ethics-coverage': 'off', 'vague-evidence': 'warn', 'unsupported-claim': 'warn'}}
+const config = {rules: {'perspective-coverage': 'off', 'sovereignty-coverage': 'off', 'ethics-coverage': 'off', 'vague-evidence': 'info', 'unsupported-claim': 'warn'}}
 
 /** Essays of a split, each with its text, name and gold labels per sentence (or undefined when the split is not here). */
 export function splitEssays(name) {
@@ -83,11 +83,15 @@ export async function evaluate(essays, {lint, argumentOf}) {
     const model = file.data.essay
     const argument = argumentOf(model)
     const claims = file.messages.filter((m) => m.ruleId === 'unsupported-claim' && m.data?.kind !== 'essay' && m.data?.kind !== 'figure')
+    // A vague appeal's finding stands for unsupported-claim's on its sentence
+    // (src/finding-overlap.ts): the student is told the claim has no source either way.
+    const standIns = file.messages.filter((m) => m.data?.replaces === 'unsupported-claim')
     counts.words += model.wordCount
-    counts.findings += file.messages.filter((m) => m.ruleId === 'unsupported-claim').length
-    counts.warnings += file.messages.filter((m) => m.ruleId === 'unsupported-claim' && m.fatal === false).length
-    const flagged = new Set(claims.map((m) => m.place.start.offset))
-    const warned = new Set(claims.filter((m) => m.fatal === false).map((m) => m.place.start.offset))
+    counts.findings += file.messages.filter((m) => m.ruleId === 'unsupported-claim').length + standIns.length
+    counts.warnings += file.messages.filter((m) => m.ruleId === 'unsupported-claim' && m.fatal === false).length + standIns.filter((m) => m.fatal === false).length
+    const sentenceStart = (m) => model.sentences.find((s) => s.range.start.offset <= m.place.start.offset && m.place.start.offset < s.range.end.offset)?.range.start.offset
+    const flagged = new Set([...claims.map((m) => m.place.start.offset), ...standIns.map(sentenceStart)])
+    const warned = new Set([...claims, ...standIns].filter((m) => m.fatal === false).map((m) => (m.ruleId === 'unsupported-claim' ? m.place.start.offset : sentenceStart(m))))
     const vagueAt = file.messages.filter((m) => m.ruleId === 'vague-evidence').map((m) => m.place.start.offset)
     for (const {entry, sentence} of lineUp(essay, file)) {
       counts.sentences++

@@ -28,8 +28,8 @@ declare module 'vfile-message' {
   }
 }
 
-/** The paragraph and sentence at a line and column of the essay. */
-export function placeOf(model: EssayModel, line: number, column: number): FindingPlace {
+/** The sentence that holds a line and column of the essay, if any. */
+export function sentenceAt(model: EssayModel, line: number, column: number): EssayModel['sentences'][number] | undefined {
   const before = (a: {line: number; column: number}) => a.line < line || (a.line === line && a.column <= column)
   let found: EssayModel['sentences'][number] | undefined
   // Sentences are in reading order: the last one that starts at or before the point.
@@ -42,7 +42,13 @@ export function placeOf(model: EssayModel, line: number, column: number): Findin
       low = middle + 1
     } else high = middle - 1
   }
-  const inside = found && !before(found.range.end) ? found : undefined
+  return found && !before(found.range.end) ? found : undefined
+}
+
+/** The paragraph and sentence at a line and column of the essay. */
+export function placeOf(model: EssayModel, line: number, column: number): FindingPlace {
+  const before = (a: {line: number; column: number}) => a.line < line || (a.line === line && a.column <= column)
+  const inside = sentenceAt(model, line, column)
   const paragraphAt = inside ? model.paragraphs[inside.paragraph] : model.paragraphs.find((p) => before(p.range.start) && !before(p.range.end))
   const result: FindingPlace = {}
   if (paragraphAt && paragraphAt.kind !== 'heading') result.paragraph = model.paragraphs.filter((p) => p.kind !== 'heading' && p.index <= paragraphAt.index).length

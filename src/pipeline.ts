@@ -18,6 +18,7 @@ import {unified, type PluggableList, type Plugin, type Processor} from 'unified'
 import './data-map.js'
 import {essayGfm} from './essay-gfm.js'
 import {findingPlaces} from './finding-place.js'
+import {findingOverlap} from './finding-overlap.js'
 import {messageControl} from './message-control.js'
 import {inputGuard, type InputGuardOptions} from './input-guard.js'
 import {buildModel} from './model/build.js'
@@ -91,6 +92,9 @@ export function configPlugins(config: ResolvedConfig): PluggableList {
   }
   // Last, so that inline comments can silence what the rules said.
   list.push([messageControl, {known: Object.keys(rules)}])
+  // Then one finding per problem, where two rules report the same one.
+  const replaces = Object.fromEntries(Object.keys(config.rules).filter((id) => config.rules[id].severity !== 'off' && rules[id]?.meta.replaces).map((id) => [id, rules[id].meta.replaces!]))
+  list.push([findingOverlap, {replaces}])
   // Then each finding's paragraph and sentence, for every report.
   list.push(findingPlaces)
   return list

@@ -36,6 +36,8 @@ export interface RuleMeta<Options> {
   schema?: OptionsSchema
   /** Message templates by id, `{{name}}` filled from the report's data. */
   messages?: Record<string, string>
+  /** Rules whose finding on a sentence this rule's finding there stands for (src/finding-overlap.ts): the student reads one. */
+  replaces?: string[]
   /** Checks the schema cannot express (concept ids against the concepts in force): a problem in plain words, or undefined. */
   validate?(options: Record<string, unknown>, concepts: Record<string, Concept>): string | undefined
 }

@@ -55,7 +55,9 @@ describe('--watch', () => {
       expect(stderr).toContain('essaylint: drafts/e.md changed: linting again')
       const second = stdout.split('1 problem\n')[1]
       expect(second).toContain('drafts/e.md:5:1: ')
-      expect(second).toContain('[Info/vague-evidence]')
+      // The appeal is reported once, by vague-evidence, at the warning unsupported-claim gave the claim.
+      expect(second).toMatch(/drafts\/e\.md:5:1: "Everyone knows" names no source.+ \[Warning\/vague-evidence\]/)
+      expect(second).not.toContain('5:1: Unsupported claim')
     } finally {
       child.kill()
     }

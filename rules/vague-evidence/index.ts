@@ -13,6 +13,8 @@ export default defineRule<Options>(
     id: 'vague-evidence',
     description: 'Vague appeals ("studies show", "experts agree", "it is well known") that stand in for a named source.',
     defaults: {},
+    // "Unsupported claim: …rests on 'studies show'…" on the same sentence says the same thing.
+    replaces: ['unsupported-claim'],
     schema: {type: 'object', properties: {}, additionalProperties: false},
     messages: {
       vague: '"{{appeal}}" names no source: say which study, expert or report you mean (author and year), or give its figures.'
