@@ -34,6 +34,27 @@ describe('roles: a proposal step needs its object', () => {
   })
 })
 
+describe('roles: roadmaps in other words than "this essay will"', () => {
+  it.each([
+    'Below, I outline the main arguments on each side.',
+    'Next, we turn to the question of consent.',
+    'The remainder of this paper is organised as follows.',
+    'The next paragraph examines the role of the Security Council.',
+    'We will then look at how realists explain this.',
+    'Lastly, the conclusion summarises the findings.'
+  ])('%s → signpost', async (sentence) => {
+    // "…as follows." announces what comes next: a lead-in is a roadmap too.
+    expect(await roleOf(sentence)).toEqual(['other', expect.stringMatching(/^(?:signpost|lead-in)$/)])
+  })
+
+  it.each(['The first part of the mandate was never carried out.', 'We will never know how many lives the mission saved.', 'States turn to the UN only when their own forces are stretched.'])(
+    '%s stays a claim',
+    async (sentence) => {
+      expect((await roleOf(sentence))[0]).toBe('claim')
+    }
+  )
+})
+
 describe('roles: what is not a claim', () => {
   it.each([
     ['Sovereignty is commonly understood as supreme authority over a territory.', 'definition'],

@@ -13,15 +13,15 @@ import type {EssayModel, Sentence, Word} from '../model/types.js'
 import type {CueHit} from './cues.js'
 import {wordClass} from './tagging.js'
 import type {Support} from './types.js'
-import {isIn} from './words.js'
+import {alternation, isIn, lazyPattern} from './words.js'
 
 const year = /\b(?:1[89]\d\d|20\d\d)s?\b/
-const month = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/
+const month = lazyPattern(() => new RegExp(`\\b${alternation('months')}\\b`))
 // Figures: thousands with separators, percentages, numbers of two or more
 // digits that are not years, and counts of people or things.
-const figure = /\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|\b(?!(?:1[89]|20)\d\d\b)\d{2,}\b|\b\d+(?:\.\d+)?\s(?:million|billion|thousand|troops|soldiers|peacekeepers|people|deaths|cases|civilians|countries|missions|personnel|officers)\b/gi
+const figure = lazyPattern(() => new RegExp(`\\b\\d{1,3}(?:,\\d{3})+\\b|\\b\\d+(?:\\.\\d+)?\\s?(?:%|per\\s?cent|percent)|\\b(?!(?:1[89]|20)\\d\\d\\b)\\d{2,}\\b|\\b\\d+(?:\\.\\d+)?\\s${alternation('counted-nouns')}\\b`, 'gi'))
 // A named war, treaty, accord, convention or resolution: "the Korean War", "Resolution 1973", "the Dayton Accords".
-const namedInstrument = /\b(?:\p{Lu}[\p{L}-]+\s+){1,3}(?:War|Wars|Accords?|Agreement|Treaty|Convention|Protocol|Crisis|Genocide|Massacre|Summit|Charter)\b|\b(?:Treaty|Convention|Peace|Resolution|Protocol)\s+(?:of\s+)?(?:\p{Lu}[\p{L}-]+|\d{2,4})/u
+const namedInstrument = lazyPattern(() => new RegExp(`\\b(?:\\p{Lu}[\\p{L}-]+\\s+){1,3}${alternation('instrument-nouns')}\\b|\\b${alternation('instrument-heads')}\\s+(?:of\\s+)?(?:\\p{Lu}[\\p{L}-]+|\\d{2,4})`, 'u'))
 
 /** A named place, organisation or person: a word compromise's lexicon knows as a name, and not a generic capitalised word. */
 export function isPlaceOrName(word: Word): boolean {
@@ -49,8 +49,8 @@ function withoutCitations(model: EssayModel, sentence: Sentence): string {
 
 /** Figures in a text that are data: not page or article numbers ("p. 45", "Art. 27"). */
 function dataIn(text: string): string | undefined {
-  figure.lastIndex = 0
-  for (const match of text.matchAll(figure)) {
+  figure().lastIndex = 0
+  for (const match of text.matchAll(figure())) {
     const before = text.slice(Math.max(0, match.index! - 12), match.index!).toLowerCase()
     const word = /([a-z]+)\.?\s*$/.exec(before)?.[1]
     if (word && isIn('not-data', word)) continue
@@ -81,7 +81,7 @@ export function evidenceIn(context: EvidenceContext, sentence: Sentence, hits: C
   const missions = context.operations.match(sentence.words)
   const places = sentence.words.filter(isPlaceOrName)
   const event = hits.some((h) => h.kind === 'event')
-  const instrument = namedInstrument.exec(text)
+  const instrument = namedInstrument().exec(text)
   if (missions.length > 0) {
     // A mission named: a case when it is dated or an event of it is told.
     found.push({kind: 'case', text: `${missions[0].payloads[0].acronym}${dated ? ` ${dated[0]}` : ''}`, sentence: at, weak: !dated && !event})
@@ -92,7 +92,7 @@ export function evidenceIn(context: EvidenceContext, sentence: Sentence, hits: C
     found.push({kind: 'case', text: dated[0], sentence: at, weak: true})
   } else if (dated && sentence.words.some((w, i) => i > 0 && /^\p{Lu}\p{Ll}/u.test(w.text) && !isIn('not-names', w.norm))) {
     // A year beside some other name: it dates a statement, it does not back a judgement.
-    found.push({kind: 'case', text: dated[0], sentence: at, weak: !month.test(text)})
+    found.push({kind: 'case', text: dated[0], sentence: at, weak: !month().test(text)})
   } else if (instrument) {
     found.push({kind: 'case', text: instrument[0], sentence: at, weak: true})
   } else if (event && places.length > 0) {

@@ -14,7 +14,7 @@ import type {Structure} from './structure.js'
 import {isBody} from './structure.js'
 import {hasVerb, isName, wordClass} from './tagging.js'
 import type {Role, SentenceArgument, Support} from './types.js'
-import {isIn} from './words.js'
+import {alternation, isIn, lazyPattern} from './words.js'
 
 export interface RoleContext {
   model: EssayModel
@@ -48,7 +48,7 @@ export function argues(context: RoleContext): boolean {
 }
 
 /** "X, but Y", "X; however Y": where the writer's own clause begins after a reported one. */
-const punctuatedPivot = /(?:,|;|—|–)\s*(?:but|yet|however|although|though|while)\b/i
+const punctuatedPivot = lazyPattern(() => new RegExp(`(?:,|;|—|–)\\s*${alternation('pivot-words')}\\b`, 'i'))
 const barePivot = /\bbut\s+([\p{L}'’-]+)/giu
 
 /**
@@ -70,7 +70,7 @@ const pivots = new WeakMap<Sentence, {hits: CueHit[]; at: number}>()
 
 function findPivot(sentence: Sentence, hits: CueHit[]): number {
   const text = sentence.text
-  const punctuated = punctuatedPivot.exec(text)?.index ?? -1
+  const punctuated = punctuatedPivot().exec(text)?.index ?? -1
   const starts = wordStartsInText(sentence)
   for (const match of text.matchAll(barePivot)) {
     if (punctuated !== -1 && match.index! > punctuated) break
@@ -139,8 +139,20 @@ function openingPhraseEnd(sentence: Sentence, before: number): number {
   return 0
 }
 
+/** The essay describing its own plan: "This essay…", "In this short paper…", "It first examines…". */
+const ownPlan = lazyPattern(
+  () =>
+    new RegExp(
+      `^(?:in\\s+)?this\\s+(?:\\w+\\s+)?${alternation('essay-nouns')}\\b|^${alternation('essay-subjects')}\\s+(?:${alternation('plan-steps')}\\s+)?${alternation('plan-verbs')}\\b`,
+      'i'
+    )
+)
+
+/** "Impartiality means…": a definition by its verb in the sentence's first words. */
+const defines = lazyPattern(() => new RegExp(`^\\W*[\\w -]{1,40}\\s${alternation('defining-verbs')}\\s`, 'i'))
+
 /** The writer's own judgement after a report ("…, which fits this view"). */
-const ownAfter = /,\s*(?:which|a|an|this)\b[^,]*\b(?:fits|supports|confirms|proves|cost|mistake|failure|problem|lesson|did not need|should)\b/i
+const ownAfter = lazyPattern(() => new RegExp(`,\\s*${alternation('own-after-openers')}\\b[^,]*\\b${alternation('own-after-judgements')}\\b`, 'i'))
 
 /** "I" after a name is a numeral ("UNEF I", "World War I"), not the writer. */
 function numeral(sentence: Sentence, index: number): boolean {
@@ -331,8 +343,7 @@ export const classifiers: Classifier[] = [
       const {sentence, hits} = context
       const signpost =
         hits.some((h) => (h.kind === 'signpost' && h.at <= 4) || (h.kind === 'aim' && h.at <= 2)) ||
-        /^(?:in\s+)?this\s+(?:\w+\s+)?(?:essay|paper|section|article|post)\b/i.test(sentence.text) ||
-        /^(?:it|the essay|the paper)\s+(?:(?:first|then|next|finally|also)\s+)?(?:reviews|examines|considers|discusses|explores|outlines|describes|asks|turns to|looks at|sets out|compares|traces)\b/i.test(sentence.text)
+        ownPlan().test(sentence.text)
       return signpost ? other('signpost') : undefined
     }
   },
@@ -340,7 +351,7 @@ export const classifiers: Classifier[] = [
     name: 'definition',
     classify: (context) => {
       if (has(context, 'definition')) return other('definition')
-      return /^\W*[\w -]{1,40}\s(?:means|denotes)\s/i.test(context.sentence.text) ? other('definition') : undefined
+      return defines().test(context.sentence.text) ? other('definition') : undefined
     }
   },
   {
@@ -357,7 +368,7 @@ export const classifiers: Classifier[] = [
         if (has(context, 'exposition') && context.hits.find((h) => h.kind === 'exposition')!.at <= 1 && pivot === -1) return other('theory exposition')
         return undefined
       }
-      if (ownAfter.test(text.slice(frame))) return undefined
+      if (ownAfter().test(text.slice(frame))) return undefined
       return {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'report'}
     }
   },

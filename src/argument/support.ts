@@ -12,7 +12,7 @@ import type {EssayModel, Paragraph, Sentence} from '../model/types.js'
 import type {CueHit} from './cues.js'
 import {isBody, type Structure} from './structure.js'
 import type {ArgumentOptions, SentenceArgument, Support} from './types.js'
-import {isIn, words as wordList} from './words.js'
+import {alternation, isIn, lazyPattern, words as wordList} from './words.js'
 
 /** Offsets from a claim at which evidence backs it. */
 const neighbourOffsets = [-1, 1, 2]
@@ -25,7 +25,7 @@ const neighbourOffsets = [-1, 1, 2]
  */
 function backsNeighbour(claim: Sentence, offset: number): boolean {
   if (offset === 1 || offset === 2) return true
-  return offset === -1 && (inference.test(claim.text) || pointsBack(claim))
+  return offset === -1 && (inference().test(claim.text) || pointsBack(claim))
 }
 
 /** The sentence refers back to the one before it in its first words ("This…", "Such figures…", "It…"). */
@@ -39,7 +39,8 @@ function recommends(hits: CueHit[]): boolean {
   return hits.some((h) => (h.kind === 'stance' || h.kind === 'modal') && isIn('recommending', h.text))
 }
 
-const inference = /^(?:this|these|that|such|it)\s+(?:shows?|suggests?|means|explains|proves|demonstrates|confirms|illustrates|is why)\b|\b(?:therefore|thus|hence|so|as a result|consequently|in other words|which means|this means|which is why)\b/i
+/** "This shows…" at the start, or "therefore", "as a result" anywhere: the sentence draws an inference. */
+const inference = lazyPattern(() => new RegExp(`^${alternation('inference-subjects')}\\s+${alternation('inference-verbs')}\\b|\\b${alternation('inference-markers')}\\b`, 'i'))
 
 /** The claim's subject is a named case and its verb draws a lesson from it ("Rwanda shows that…"): the capitalised words of that subject. */
 export function caseNames(sentence: Sentence): string[] {

@@ -42,6 +42,21 @@ export type WordList =
   | 'concessives'
   | 'rebuttal-openers'
   | 'naming-links'
+  | 'months'
+  | 'counted-nouns'
+  | 'instrument-nouns'
+  | 'instrument-heads'
+  | 'inference-subjects'
+  | 'inference-verbs'
+  | 'inference-markers'
+  | 'pivot-words'
+  | 'own-after-openers'
+  | 'own-after-judgements'
+  | 'essay-nouns'
+  | 'essay-subjects'
+  | 'plan-steps'
+  | 'plan-verbs'
+  | 'defining-verbs'
 
 let lists: Map<WordList, Set<string>> | undefined
 
@@ -58,4 +73,21 @@ export function words(name: WordList): Set<string> {
 /** Whether a word (lower case) is in a list. */
 export function isIn(name: WordList, word: string): boolean {
   return words(name).has(word)
+}
+
+/**
+ * A list as a regular-expression alternation, `(?:a|b c)`: for the patterns
+ * whose shape (punctuation before a word, a word at the sentence's start) is
+ * code but whose words are data. Words are matched literally; a space
+ * between the words of an entry matches any white space.
+ */
+export function alternation(name: WordList): string {
+  const entries = [...words(name)].sort((a, b) => b.length - a.length)
+  return `(?:${entries.map((entry) => entry.split(' ').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')).join('|')})`
+}
+
+/** A regular expression built once, on first use, from word lists (so that loading a module compiles nothing). */
+export function lazyPattern(build: () => RegExp): () => RegExp {
+  let pattern: RegExp | undefined
+  return () => (pattern ??= build())
 }
