@@ -55,6 +55,25 @@ describe('roles: roadmaps in other words than "this essay will"', () => {
   )
 })
 
+describe('roles: definitions in other wordings, and "means" that draws a consequence', () => {
+  it.each([
+    'Peacekeeping is usually described as the deployment of impartial forces with the consent of the parties.',
+    'By humanitarian intervention, I mean the use of force to protect civilians in another state.',
+    'Realism, in short, is the view that states pursue power in an anarchic system.',
+    "Impartiality, in the UN's sense, means applying the mandate without favour to any party.",
+    'Collective security is understood to mean that an attack on one is an attack on all.'
+  ])('%s → definition', async (sentence) => {
+    expect(await roleOf(sentence)).toEqual(['other', 'definition'])
+  })
+
+  it.each(['This means that the mission failed to protect anyone.', 'The failure of the mission means that the UN lost its credibility in the region.', 'Consent means little when the government itself attacks civilians.'])(
+    '%s stays a claim',
+    async (sentence) => {
+      expect((await roleOf(sentence))[0]).toBe('claim')
+    }
+  )
+})
+
 describe('roles: what is not a claim', () => {
   it.each([
     ['Sovereignty is commonly understood as supreme authority over a territory.', 'definition'],

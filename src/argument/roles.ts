@@ -148,8 +148,19 @@ const ownPlan = lazyPattern(
     )
 )
 
-/** "Impartiality means…": a definition by its verb in the sentence's first words. */
-const defines = lazyPattern(() => new RegExp(`^\\W*[\\w -]{1,40}\\s${alternation('defining-verbs')}\\s`, 'i'))
+/**
+ * "Impartiality means…", "Impartiality, in the UN's sense, means…", "By
+ * impartiality, I mean…": a definition by its verb in the sentence's first
+ * words; not "This means that…" or "Consent means little…", which draw a
+ * consequence or judge.
+ */
+const defines = lazyPattern(
+  () =>
+    new RegExp(
+      `^\\W*(?!${alternation('not-defined')}\\s)[\\w ,'’-]{1,40}\\s${alternation('defining-verbs')}\\s(?!${alternation('not-defining')}\\b)|^\\W*by\\s+[\\w '’-]{1,40},?\\s+${alternation('defining-own')}\\b`,
+      'i'
+    )
+)
 
 /** The writer's own judgement after a report ("…, which fits this view"). */
 const ownAfter = lazyPattern(() => new RegExp(`,\\s*${alternation('own-after-openers')}\\b[^,]*\\b${alternation('own-after-judgements')}\\b`, 'i'))

@@ -57,6 +57,9 @@ export type WordList =
   | 'plan-steps'
   | 'plan-verbs'
   | 'defining-verbs'
+  | 'defining-own'
+  | 'not-defining'
+  | 'not-defined'
 
 let lists: Map<WordList, Set<string>> | undefined
 
