@@ -253,6 +253,15 @@ describe('evidence and support', () => {
     expect(item.supported).toBe(true)
   })
 
+  it('countries by their whole names ("the Central African Republic", "the DRC") make missions with an event a named case', async () => {
+    const item = await supportOf('Robust mandates have not protected civilians better. Missions in South Sudan, the Central African Republic and the DRC all had protection mandates, yet civilians were massacred near UN bases.', 0)
+    expect(item).toMatchObject({role: 'claim', supported: true})
+    expect(item.support).toEqual([expect.objectContaining({kind: 'case', text: 'South Sudan, Central African Republic, DRC'})])
+    // One place and an event is a weak case: it does not back the claim before it.
+    const one = await supportOf('Robust mandates have not protected civilians better. The mission in the DRC had a protection mandate, yet civilians were massacred near its bases.', 0)
+    expect(one.supported).toBe(false)
+  })
+
   it('a place with an event is a named case, with or without a year', async () => {
     const item = await supportOf('The withdrawal from Somalia in 1995 taught Washington to fear casualties.', 0)
     expect(item.evidence.map((e) => e.kind)).toContain('case')

@@ -9,6 +9,7 @@
 
 import type {PhraseMatcher} from '../model/matcher.js'
 import type {Operation} from '../model/lexicon.js'
+import {placeNamesIn} from '../model/operations.js'
 import type {EssayModel, Sentence, Word} from '../model/types.js'
 import type {CueHit} from './cues.js'
 import {wordClass} from './tagging.js'
@@ -22,6 +23,19 @@ const month = lazyPattern(() => new RegExp(`\\b${alternation('months')}\\b`))
 const figure = lazyPattern(() => new RegExp(`\\b\\d{1,3}(?:,\\d{3})+\\b|\\b\\d+(?:\\.\\d+)?\\s?(?:%|per\\s?cent|percent)|\\b(?!(?:1[89]|20)\\d\\d\\b)\\d{2,}\\b|\\b\\d+(?:\\.\\d+)?\\s${alternation('counted-nouns')}\\b`, 'gi'))
 // A named war, treaty, accord, convention or resolution: "the Korean War", "Resolution 1973", "the Dayton Accords".
 const namedInstrument = lazyPattern(() => new RegExp(`\\b(?:\\p{Lu}[\\p{L}-]+\\s+){1,3}${alternation('instrument-nouns')}\\b|\\b${alternation('instrument-heads')}\\s+(?:of\\s+)?(?:\\p{Lu}[\\p{L}-]+|\\d{2,4})`, 'u'))
+
+/**
+ * The places and names of a sentence, in order: the countries and places of
+ * the place lexicon (whole names: "the Central African Republic"), and
+ * beside them the words compromise's lexicon knows as names.
+ */
+function placesOf(sentence: Sentence): Array<{text: string}> {
+  const named = placeNamesIn(sentence)
+  const covered = new Set<number>()
+  for (const place of named) for (let i = place.at; i < place.at + place.text.split(' ').length; i++) covered.add(i)
+  const words = sentence.words.flatMap((w, i) => (!covered.has(i) && isPlaceOrName(w) ? [{at: i, text: w.text}] : []))
+  return [...named, ...words].sort((a, b) => a.at - b.at)
+}
 
 /** A named place, organisation or person: a word compromise's lexicon knows as a name, and not a generic capitalised word. */
 export function isPlaceOrName(word: Word): boolean {
@@ -96,8 +110,10 @@ export function evidenceIn(context: EvidenceContext, sentence: Sentence, hits: C
   } else if (instrument) {
     found.push({kind: 'case', text: instrument[0], sentence: at, weak: true})
   } else if (event && places.length > 0) {
-    // "the withdrawal from Somalia", "missions in South Sudan, the CAR and the DRC".
-    found.push({kind: 'case', text: places.map((w) => w.text).join(', '), sentence: at, weak: places.length < 2})
+    // "the withdrawal from Somalia", "missions in South Sudan, the CAR and the DRC":
+    // here whole place names count, the DRC and the Central African Republic too.
+    const named = placesOf(sentence)
+    found.push({kind: 'case', text: named.map((w) => w.text).join(', '), sentence: at, weak: named.length < 2})
   }
   const data = dataIn(text)
   if (data) found.push({kind: 'data', text: data, sentence: at})

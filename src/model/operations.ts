@@ -118,6 +118,21 @@ function factsOf(sentence: Sentence): SentenceFacts {
   return {sentence: sentence.index, items}
 }
 
+/**
+ * The countries and places a sentence names, by the place names of
+ * operations.ts (ISO 3166's English names and places.yaml: "the Central
+ * African Republic", "the DRC", "Darfur"), as written, with the index of
+ * each one's first word.
+ */
+export function placeNamesIn(sentence: Sentence): Array<{at: number; text: string}> {
+  const found: Array<{at: number; text: string}> = []
+  for (const match of operationMatcher().match(sentence.words)) {
+    if (!match.payloads.some((p) => p.kind === 'place')) continue
+    found.push({at: match.from, text: sentence.words.slice(match.from, match.to).map((w) => w.text).join(' ')})
+  }
+  return found
+}
+
 const memo = new WeakMap<EssayModel, SentenceFacts[]>()
 let acronymSet: Set<string> | undefined
 const operationAcronyms = () => (acronymSet ??= new Set(operations().map((op) => op.acronym)))
