@@ -115,6 +115,17 @@ describe('roles: what is not a claim', () => {
     expect(role).toBe('claim')
   })
 
+  it('carries a report over "For them, …" and "In their eyes, …", only after a report', async () => {
+    const after = 'Liberal institutionalists see the UN differently.'
+    expect(await roleOf('For them, the organisation lowers the cost of cooperation.', after)).toEqual(['other', 'report (carried on)'])
+    expect(await roleOf('In their eyes, missions give states information about each other.', after)).toEqual(['other', 'report (carried on)'])
+    expect((await roleOf('For them, the organisation lowers the cost of cooperation.'))[0]).toBe('claim')
+  })
+
+  it('reads "Critics make a simple point" as the other side\'s view being introduced', async () => {
+    expect(await roleOf('Critics of the veto make a simple point.')).toEqual(['other', 'report'])
+  })
+
   it('reads the plain sentences of a paragraph that sets out a theory as the theory\'s; a verdict or "I" there stays the writer\'s claim', async () => {
     const paragraph = (middle: string) =>
       `# Essay\n\nThe UN has sent many missions.\n\nNeoliberals argue that anarchy need not stop cooperation. They hold that institutions lower the cost of agreements. ${middle} Keohane adds that repeated meetings reward states that keep their word. Liberals answer realists that interdependence raises the price of war.\n`

@@ -396,7 +396,9 @@ export const classifiers: Classifier[] = [
       // "It assumes…", "This theory holds…": the theory just named goes on speaking.
       const verb = context.hits.find((h) => h.kind === 'reporting' && h.at <= 3)
       const reports = verb !== undefined && isIn('carry-on-reporting', first ?? '')
-      const continues = isIn('carry-on', first ?? '') || isIn('schools', first ?? '') || has(context, 'exposition') || reports
+      const opening = sentence.words.slice(0, 4).map((w) => w.norm)
+      const pointsBack = [2, 3, 4].some((n) => isIn('carry-on-openers', opening.slice(0, n).join(' ')))
+      const continues = isIn('carry-on', first ?? '') || isIn('schools', first ?? '') || has(context, 'exposition') || reports || pointsBack
       const own = sentence.words.some((w) => isIn('first-person', w.norm)) || pivotIn(sentence, context.hits) !== -1
       // In the clause after "It assumes that…" the modals and causes are the theory's, not the writer's.
       const reported = reports && sentence.words[verb.to]?.norm === 'that' ? verb.to : sentence.words.length

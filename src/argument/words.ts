@@ -28,6 +28,7 @@ export type WordList =
   | 'sequencers'
   | 'carry-on'
   | 'carry-on-reporting'
+  | 'carry-on-openers'
   | 'first-person'
   | 'clause-openers'
   | 'subject-breaks'
