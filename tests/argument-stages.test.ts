@@ -264,6 +264,13 @@ describe('evidence and support', () => {
     expect(item.supported).toBe(true)
   })
 
+  it('"Consider X: …" at a sentence\'s start brings in an example; "take" inside a sentence does not', async () => {
+    const item = await supportOf('Missions rarely succeed without regional support. Consider Sierra Leone: British troops and regional forces did much of the fighting.', 0)
+    expect(item.support).toEqual([expect.objectContaining({kind: 'example', text: 'consider Sierra'})])
+    const inside = await supportOf('Rebuilding is slow. It will take years to rebuild Liberia after the war.', 1)
+    expect(inside.evidence.map((e) => e.kind)).not.toContain('example')
+  })
+
   it('countries by their whole names ("the Central African Republic", "the DRC") make missions with an event a named case', async () => {
     const item = await supportOf('Robust mandates have not protected civilians better. Missions in South Sudan, the Central African Republic and the DRC all had protection mandates, yet civilians were massacred near UN bases.', 0)
     expect(item).toMatchObject({role: 'claim', supported: true})

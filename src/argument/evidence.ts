@@ -37,6 +37,20 @@ function placesOf(sentence: Sentence): Array<{text: string}> {
   return [...named, ...words].sort((a, b) => a.at - b.at)
 }
 
+/**
+ * "Consider Sierra Leone: …", "Take Rwanda, where…": an imperative that
+ * brings in an example at the sentence's start, with the name right after it
+ * (within three words), as a cue hit. Only there: "It will take years to
+ * rebuild Liberia" names no example.
+ */
+function exampleOpening(sentence: Sentence): CueHit | undefined {
+  const first = sentence.words[0]
+  if (!first || !isIn('example-openers', first.norm)) return undefined
+  const named = sentence.words.slice(1, 4).findIndex((w) => /^\p{Lu}/u.test(w.text) && !isIn('not-names', w.norm))
+  if (named === -1) return undefined
+  return {kind: 'example', text: first.norm, at: 0, from: 0, to: 1}
+}
+
 /** A named place, organisation or person: a word compromise's lexicon knows as a name, and not a generic capitalised word. */
 export function isPlaceOrName(word: Word): boolean {
   if (!/^\p{Lu}/u.test(word.text) || isIn('not-names', word.norm)) return false
@@ -125,7 +139,7 @@ export function evidenceIn(context: EvidenceContext, sentence: Sentence, hits: C
   const attribution = hits.find((h) => h.kind === 'attribution' && h.at <= 1)
   const source = attribution && sentence.words.slice(attribution.to, attribution.to + 3).find((w) => /^\p{Lu}/u.test(w.text) && !isIn('not-names', w.norm))
   if (source && !found.some((e) => e.kind === 'citation' || e.kind === 'quotation')) found.push({kind: 'citation', text: `${attribution.text} ${source.text}`, sentence: at})
-  const example = hits.find((h) => h.kind === 'example')
+  const example = hits.find((h) => h.kind === 'example') ?? exampleOpening(sentence)
   if (example) {
     const after = sentence.words.slice(example.to)
     const before = sentence.words.slice(0, example.from)

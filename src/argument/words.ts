@@ -58,6 +58,7 @@ export type WordList =
   | 'plan-steps'
   | 'plan-verbs'
   | 'defining-verbs'
+  | 'example-openers'
   | 'defining-own'
   | 'not-defining'
   | 'not-defined'
