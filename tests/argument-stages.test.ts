@@ -327,6 +327,17 @@ describe('thesis and priority', () => {
     ])
   })
 
+  it.each(['Sovereignty is overrated.', 'Impartiality is a myth.', 'Peacekeeping is a waste of money.', 'The responsibility to protect has become a slogan.'])(
+    'a verdict in a judging word ("%s") opening a body paragraph is a warning; a bare statement is info',
+    async (claim) => {
+      const model = await analyze(`# E\n\nThis essay argues that the Council failed Rwanda.\n\n${claim} States hide behind it.\n\n## Conclusion\n\nThe Council failed Rwanda.\n`, {path: 'e.md'})
+      const argument = argumentOf(model)
+      const of = (text: string) => argument.sentences.find((s) => model.sentences[s.sentence].text === text)!
+      expect(of(claim)).toMatchObject({role: 'claim', supported: false, priority: 'warning'})
+      expect(of('States hide behind it.').priority).toBe('info')
+    }
+  )
+
   it('an unsupported claim in the introduction is info when a body follows; in a short answer it stays a warning', async () => {
     const claim = 'Peacekeeping always fails when the great powers look away.'
     const body = 'The Council cut UNAMIR to 270 troops on 21 April 1994. It sent a larger force only in May 1994.'
