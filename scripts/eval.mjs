@@ -1,7 +1,8 @@
 // npm run eval: accuracy of claim detection and of the unsupported-claim and
 // vague-evidence rules, per split, then of the rules of issue 14 (mission-facts,
-// citation-reference, thesis, counterargument) per labelled finding
-// (scripts/rule-eval.mjs):
+// citation-reference, thesis, counterargument) and the coverage rules
+// (perspective-coverage, sovereignty-coverage, ethics-coverage) per labelled
+// finding (scripts/rule-eval.mjs; real-test disagreements never printed):
 //   tune, heldout   the corpus written for the project (fixtures/corpus);
 //                   the rules were tuned on "tune" only
 //   real-dev        real essays by outside authors (../shared/real-essays,
@@ -193,7 +194,7 @@ async function main() {
       }
     }
   }
-  // The rules of issue 14, per labelled finding (scripts/rule-eval.mjs).
+  // The rules of issue 14 and the coverage rules, per labelled finding (scripts/rule-eval.mjs).
   if (!only) {
     const {rules} = await import('../dist/src/index.js')
     results.rules = {}

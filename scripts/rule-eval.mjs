@@ -1,5 +1,6 @@
 // Precision and recall of the rules of issue 14 (mission-facts,
-// citation-reference, thesis, counterargument) on labelled essays:
+// citation-reference, thesis, counterargument) and of the coverage rules
+// (perspective-coverage, sovereignty-coverage, ethics-coverage) on labelled essays:
 //   project   the project's own essays (fixtures/corpus, fixtures/essays);
 //             labels in fixtures/corpus/<rule>-labels.json
 //   real      the real essays in ../shared/real-essays; labels in
@@ -14,6 +15,12 @@
 // counts as a true positive when a label of the same check points at its
 // sentence (or is essay-wide); any other finding is a false positive.
 //
+// The coverage rules are judged per essay: a label's `check` is
+// "<concept>:<status>" ("realism:absent", "ethics:named") or "off-topic", and
+// a finding that reports several absent perspectives at once counts once per
+// perspective. Their labels: fixtures/essays/manifest.json (`expect`) for the
+// project's essays, fixtures/real/coverage-labels.json for the real ones.
+//
 // The real essays are scored as a whole (`real`) and per split of
 // fixtures/real/split.json (`real-dev`, `real-test`). The disagreements of
 // `real-test` are never printed: it is scored, not read, while tuning.
@@ -25,19 +32,56 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {align, keyedSentences, realCorpusAvailable, realDir, root} from './real-corpus.mjs'
 
-export const ruleIds = ['mission-facts', 'citation-reference', 'thesis', 'counterargument']
-const off = {'perspective-coverage': 'off', 'sovereignty-coverage': 'off', 'ethics-coverage': 'off', 'unsupported-claim': 'off', 'vague-evidence': 'off'}
+export const coverageRuleIds = ['perspective-coverage', 'sovereignty-coverage', 'ethics-coverage']
+export const ruleIds = ['mission-facts', 'citation-reference', 'thesis', 'counterargument', ...coverageRuleIds]
+const off = {'unsupported-claim': 'off', 'vague-evidence': 'off'}
 
-/** Only `rule` on (the others of issue 14 off, when they are registered). */
+/** Only `rule` on (the others scored here off, when they are registered). */
 function configFor(rule, known) {
   return {rules: {...off, ...Object.fromEntries(ruleIds.filter((id) => known.includes(id)).map((id) => [id, id === rule ? 'info' : 'off']))}}
 }
 
+const isCoverage = (rule) => coverageRuleIds.includes(rule)
+
+/** What a finding says, as label checks: `data.check`, or for a coverage rule one "<concept>:<status>" per concept it reports. */
+function checksOf(rule, message) {
+  if (!isCoverage(rule)) return [message.data?.check]
+  const data = message.data ?? {}
+  if (data.kind === 'off-topic') return ['off-topic']
+  return (data.concepts ?? [data.concept]).map((concept) => `${concept}:${data.status}`)
+}
+
 /** The label file of a rule for a set ('project' or 'real'), or undefined when there is none. */
 export function ruleLabels(rule, set) {
+  if (isCoverage(rule)) return coverageLabels(rule, set)
   const file = path.join(root, 'fixtures', set.startsWith('real') ? 'real' : 'corpus', `${rule}-labels.json`)
   if (!existsSync(file)) return undefined
   return JSON.parse(readFileSync(file, 'utf8'))
+}
+
+/** The concepts each coverage rule reports, for the project's manifest (fixtures/essays/manifest.json). */
+const manifestConcepts = {'perspective-coverage': ['realism', 'liberalism', 'constructivism'], 'sovereignty-coverage': ['sovereignty'], 'ethics-coverage': ['ethics']}
+
+/**
+ * A coverage rule's labels, in the shape of the other rules' files: every
+ * label is about the whole essay. Project: each concept of the manifest
+ * expected `named` or `absent`; real: fixtures/real/coverage-labels.json.
+ */
+function coverageLabels(rule, set) {
+  if (set.startsWith('real')) {
+    const file = path.join(root, 'fixtures', 'real', 'coverage-labels.json')
+    if (!existsSync(file)) return undefined
+    const data = JSON.parse(readFileSync(file, 'utf8'))
+    const essays = {}
+    for (const [name, rules] of Object.entries(data.essays)) essays[name] = rules[rule].expected.map((check) => ({check, why: rules[rule].why}))
+    return {rule, essays}
+  }
+  const manifest = JSON.parse(readFileSync(path.join(root, 'fixtures', 'essays', 'manifest.json'), 'utf8'))
+  const essays = {}
+  for (const entry of manifest) {
+    essays[`essays/${entry.file}`] = manifestConcepts[rule].filter((c) => entry.expect[c] !== 'applied').map((c) => ({check: `${c}:${entry.expect[c]}`}))
+  }
+  return {rule, essays}
 }
 
 /** The sets a rule is scored on: the project's essays, the real essays, and their dev and test splits. */
@@ -80,22 +124,23 @@ export async function evaluateRule(rule, set, {lint, rules}) {
     const found = align(sentenceLabels, keyed)
     const matched = new Set()
     for (const message of linted.messages.filter((m) => m.ruleId === rule)) {
-      const check = message.data?.check
       const key = keyOf(message, keyed)
-      let index = labels.findIndex((l, i) => !matched.has(i) && l.check === check && l.p === undefined)
-      if (index === -1 && key) {
-        index = labels.findIndex((l, i) => {
-          if (matched.has(i) || l.check !== check || l.p === undefined) return false
-          const sentence = found[sentenceLabels.indexOf(l)]
-          return sentence && sentence.p === key.p && sentence.s === key.s
-        })
-      }
-      if (index === -1) {
-        counts.fp++
-        errors.push(`${name}: false alarm ${check} at ${key ? `p${key.p} s${key.s} ${key.hash}` : 'essay'}`)
-      } else {
-        counts.tp++
-        matched.add(index)
+      for (const check of checksOf(rule, message)) {
+        let index = labels.findIndex((l, i) => !matched.has(i) && l.check === check && l.p === undefined)
+        if (index === -1 && key) {
+          index = labels.findIndex((l, i) => {
+            if (matched.has(i) || l.check !== check || l.p === undefined) return false
+            const sentence = found[sentenceLabels.indexOf(l)]
+            return sentence && sentence.p === key.p && sentence.s === key.s
+          })
+        }
+        if (index === -1) {
+          counts.fp++
+          errors.push(`${name}: false alarm ${check} at ${key ? `p${key.p} s${key.s} ${key.hash}` : 'essay'}`)
+        } else {
+          counts.tp++
+          matched.add(index)
+        }
       }
     }
     labels.forEach((l, i) => {
@@ -126,7 +171,7 @@ async function main() {
     const keyed = keyedSentences(linted)
     for (const message of linted.messages.filter((m) => m.ruleId === rule)) {
       const key = keyOf(message, keyed)
-      console.log(JSON.stringify({...key, check: message.data?.check}), message.reason)
+      console.log(JSON.stringify({...key, check: checksOf(rule, message).join(' ')}), message.reason)
     }
     return
   }
@@ -144,7 +189,7 @@ async function main() {
 }
 
 export function printRuleScores(results, showErrors = false) {
-  console.log('\n== issue-14 rules, per labelled finding (project essays; real essays, all and per split; real-test errors are never shown)')
+  console.log('\n== issue-14 and coverage rules, per labelled finding (project essays; real essays, all and per split; real-test errors are never shown)')
   console.log('rule                 set       essays  precision  recall  (tp fp fn)')
   for (const [rule, sets] of Object.entries(results)) {
     for (const [set, r] of Object.entries(sets)) {

@@ -166,10 +166,11 @@ export function reportCoverage(
   absentTogether?: AbsentPerspective[],
   framing?: Framing
 ): void {
-  const coverage = coverageOf(model, concept.id, thresholds)
+  const isPerspective = concept.group === 'perspective'
+  // A perspective applied without its name is applied (model/coverage.ts).
+  const coverage = coverageOf(model, concept.id, thresholds, isPerspective)
   if (coverage.status === 'applied') return
   const label = capitalise(concept.label)
-  const isPerspective = concept.group === 'perspective'
   const data = {concept: concept.id, status: coverage.status, lines: coverage.lines}
   // The reason says what is wrong and what to do; the concrete example for
   // this concept (from the lexicon's `hint`) goes in the note, shown by

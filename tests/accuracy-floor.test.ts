@@ -5,7 +5,9 @@
  * them when the rules improve (and say so in the commit).
  *
  * The real split (essays by outside authors, next to the project in
- * ../shared/real-essays) is scored only where that folder exists.
+ * ../shared/real-essays) is scored only where that folder exists. The
+ * coverage rules are floored per labelled finding, on the project's essays
+ * and the real-dev essays.
  */
 
 import {existsSync, readFileSync} from 'node:fs'
@@ -17,6 +19,9 @@ import {argumentOf} from '../src/model/argument.js'
 import {evaluate, scores, splitEssays} from '../scripts/eval.mjs'
 // @ts-expect-error: a plain ES module without types
 import {keyedSentences, realCorpusAvailable, realDir} from '../scripts/real-corpus.mjs'
+// @ts-expect-error: a plain ES module without types (the per-finding scorer of npm run eval)
+import {evaluateRule} from '../scripts/rule-eval.mjs'
+import {rules} from '../src/index.js'
 
 // `warnings`: the precision of the warnings alone, what a student meets first.
 const floors: Record<string, {precision: number; recall: number; warnings: number; vague?: {precision: number; recall: number}}> = {
@@ -38,6 +43,28 @@ describe.each(Object.keys(floors))('accuracy floor: %s', (name) => {
       expect(scores(counts.vague).precision).toBeGreaterThanOrEqual(vague.precision)
       expect(scores(counts.vague).recall).toBeGreaterThanOrEqual(vague.recall)
     }
+  }, 120_000)
+})
+
+// The coverage rules, per labelled finding (scripts/rule-eval.mjs): the project's essays
+// (fixtures/essays/manifest.json) and the real-dev essays (fixtures/real/coverage-labels.json).
+const coverageFloors: Record<string, Record<string, {precision: number; recall: number}>> = {
+  'perspective-coverage': {project: {precision: 0.98, recall: 0.98}, 'real-dev': {precision: 0.86, recall: 0.98}},
+  'sovereignty-coverage': {project: {precision: 0.98, recall: 0.98}, 'real-dev': {precision: 0.98, recall: 0.69}},
+  'ethics-coverage': {project: {precision: 0.98, recall: 0.98}, 'real-dev': {precision: 0.98, recall: 0.98}}
+}
+
+describe.each(Object.keys(coverageFloors))('accuracy floor: %s', (rule) => {
+  it.each(Object.keys(coverageFloors[rule]))('%s: precision and recall stay above the recorded floor', async (set) => {
+    const result = await evaluateRule(rule, set, {lint, rules})
+    if (result.skipped) {
+      // Only the real essays may be missing (../shared/real-essays); the project's labels never are.
+      expect(set).not.toBe('project')
+      return
+    }
+    expect(result.essays).toBeGreaterThan(0)
+    expect(result.precision).toBeGreaterThanOrEqual(coverageFloors[rule][set].precision)
+    expect(result.recall).toBeGreaterThanOrEqual(coverageFloors[rule][set].recall)
   }, 120_000)
 })
 

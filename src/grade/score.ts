@@ -121,7 +121,7 @@ function scoreCriterion(criterion: Criterion, model: EssayModel, file: VFile): {
       if (required.length < listedRequired.length) evidence.push(`the title sets ${scope!.question}: ${listedRequired.filter((id) => !required.includes(id)).map((id) => concepts[id]?.label.toLowerCase() ?? id).join(', ')} not counted`)
       const thresholds = thresholdsFor(model, defaultThresholds, concepts)
       for (const id of required) {
-        const coverage = coverageOf(model, id, thresholds)
+        const coverage = coverageOf(model, id, thresholds, true)
         total += statusValue(coverage.status, named)
         const label = concepts[id]?.label.toLowerCase() ?? id
         const where =

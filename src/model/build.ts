@@ -126,7 +126,7 @@ function addSentence(
     if (child.type !== 'WordNode' || !child.position) continue
     const {start: from, end: to} = child.position
     words.push({
-      norm: normalizeWord(text),
+      norm: normalizeWord(gluedPeriod.test(text) ? text.slice(0, -1) : text),
       text,
       start: from.offset ?? 0,
       end: to.offset ?? 0,
@@ -187,6 +187,14 @@ function addSentence(
     sentence.anchors.push(match.payloads[0].acronym)
   }
 }
+
+/**
+ * A word with a sentence's full stop glued on: the parser keeps the stop in
+ * the word when the next sentence starts in lower case ("…respect of
+ * sovereignty. whereas…"), and "sovereignty." would match no vocabulary. An
+ * abbreviation with inner stops ("U.S.", "e.g.") keeps them.
+ */
+const gluedPeriod = /^[^.]+\.$/
 
 function sentenceBefore(model: EssayModel, offset: number): Sentence | undefined {
   // Sentences are in document order; the last one starting before `offset`.

@@ -54,7 +54,7 @@ export function outlineOf(file: VFile, path: string): Outline {
     .map((p) => ({line: p.range.start.line, sentences: p.sentences.map(toSentence)}))
   const concepts: Outline['concepts'] = {}
   for (const concept of Object.values(file.data.concepts ?? {})) {
-    const coverage = coverageOf(model, concept.id)
+    const coverage = coverageOf(model, concept.id, undefined, concept.group === 'perspective')
     if (concept.optional && coverage.status === 'absent') continue
     concepts[concept.id] = {label: concept.label, status: coverage.status, lines: coverage.lines}
   }

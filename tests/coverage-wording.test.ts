@@ -1,0 +1,138 @@
+/**
+ * The coverage rules on the wording real essays use (invented essays in the
+ * style of the real-essay split): ethics argued as inaction, a duty to protect
+ * or harm done; sovereignty as non-intervention and internal affairs rather
+ * than the word itself; a theory applied without its name; an argument set out
+ * one sentence per line. Each case has its twin that must still be flagged.
+ */
+
+import {describe, expect, it} from 'vitest'
+import {analyze, coverageOf, lint} from '../src/index.js'
+
+async function findings(text: string): Promise<string[]> {
+  const result = await lint(text, {path: 'essay.md', rules: {'unsupported-claim': 'off', 'vague-evidence': 'off'}})
+  return result.messages
+    .filter((m) => /-coverage$/.test(m.ruleId ?? ''))
+    .flatMap((m) => {
+      const data = (m as unknown as {data: {concept: string; concepts?: string[]; status: string}}).data
+      return (data.concepts ?? [data.concept]).map((concept) => `${m.ruleId} ${concept} ${data.status} ${m.line}`)
+    })
+}
+
+const of = (list: string[], concept: string) => list.filter((f) => f.split(' ')[1] === concept)
+
+// Every essay opens like this: on the course topic, with realism and constructivism applied, so
+// that each test is about one concept only.
+const opening = `# The Security Council and Rwanda, 1994
+
+This essay argues that the failure of UNAMIR in 1994 was a political choice.
+
+Realists explain the Council's choice by national interest. Because no great power had a strategic interest in Rwanda, the United States and France would not pay for a stronger mandate for UNAMIR, and the mission was cut in April 1994.
+
+Constructivists explain the Secretariat's caution by its culture. A norm of caution had become part of the identity of UN staff, so peacekeepers in Kigali read the killing as a civil war.
+`
+
+const ethicsArgued = `
+Leaving civilians to be killed was a moral failure, not only a political one. The inaction of the Council after April 1994 meant that peacekeepers who could have protected people at the stadium were withdrawn. Because the mission had a duty to protect civilians it was already guarding, its withdrawal did more harm than good.
+`
+
+const sovereigntyArgued = `
+The Council also treated the killing as part of the internal affairs of Rwanda. Because non-intervention in the internal affairs of a state is the Charter's rule, members argued that UNAMIR could act only with the consent of the government, and that government was organising the genocide.
+`
+
+const liberalismUnnamed = `
+Cooperation between the parties depended on an outside guarantee. The Arusha Accords created shared institutions for Hutu and Tutsi parties, and UNAMIR was deployed as their third-party guarantor. As a result, when the mission was cut, the commitment problem returned and cooperation collapsed.
+`
+
+describe('ethics argued in words of obligation, inaction and harm', () => {
+  it('is discussed in depth: no ethics-coverage finding', async () => {
+    const list = await findings(opening + ethicsArgued + sovereigntyArgued + liberalismUnnamed)
+    expect(of(list, 'ethics')).toEqual([])
+  })
+
+  it('one sentence of it is only in passing, at that line', async () => {
+    const text = opening + '\nThe inaction of the Council was shameful.\n' + sovereigntyArgued + liberalismUnnamed
+    expect(of(await findings(text), 'ethics')).toEqual(['ethics-coverage ethics named 9'])
+  })
+
+  it('a governance score called "political accountability" is not ethics', async () => {
+    const text = opening + '\nTroop contributors with high scores for political accountability and good governance sent more peacekeepers to UNAMIR.\n' + sovereigntyArgued + liberalismUnnamed
+    expect(of(await findings(text), 'ethics')).toEqual(['ethics-coverage ethics absent 1'])
+  })
+})
+
+describe('sovereignty argued as non-intervention, internal affairs and consent', () => {
+  it('is discussed in depth: no sovereignty-coverage finding', async () => {
+    expect(of(await findings(opening + ethicsArgued + sovereigntyArgued + liberalismUnnamed), 'sovereignty')).toEqual([])
+  })
+
+  it('a mission "authorized" by the Council, however often, is not sovereignty', async () => {
+    const authorized = `
+The Security Council authorized UNAMIR in October 1993 and authorized its reduction in April 1994. It authorized a second mission, UNAMIR II, in May 1994, after the worst of the killing, because the first had failed.
+`
+    expect(of(await findings(opening + ethicsArgued + authorized + liberalismUnnamed), 'sovereignty')).toEqual(['sovereignty-coverage sovereignty absent 1'])
+  })
+
+  it('a permanent member\'s veto is not sovereignty either', async () => {
+    const veto = `
+The threat of a veto by the United States shaped what UNAMIR was allowed to do. Because a veto was expected, no draft for a stronger mission was tabled, and the Council vetoed nothing because it voted on nothing.
+`
+    expect(of(await findings(opening + ethicsArgued + veto + liberalismUnnamed), 'sovereignty')).toEqual(['sovereignty-coverage sovereignty absent 1'])
+  })
+
+  it('is named when a sentence runs on after a full stop in lower case', async () => {
+    const model = await analyze('# UNAMIR\n\nThe mission failed due to the respect of sovereignty. whereas the genocide went on, peacekeepers waited.\n', {path: 'essay.md'})
+    expect(coverageOf(model, 'sovereignty')).toMatchObject({status: 'named', lines: [3]})
+  })
+})
+
+describe('a perspective applied without its name', () => {
+  it('liberalism at work in cooperation, institutions and a third-party guarantee counts as applied', async () => {
+    const text = opening + ethicsArgued + sovereigntyArgued + liberalismUnnamed
+    const model = await analyze(text, {path: 'essay.md'})
+    expect(coverageOf(model, 'liberalism').status).toBe('absent')
+    expect(of(await findings(text), 'liberalism')).toEqual([])
+  })
+
+  it('one stray word of its vocabulary does not', async () => {
+    const text = opening + ethicsArgued + sovereigntyArgued + '\nCooperation among the parties was weak before UNAMIR arrived, which explains a great deal.\n'
+    expect(of(await findings(text), 'liberalism')).toEqual(['perspective-coverage liberalism absent 1'])
+  })
+
+  it('the Council\'s veto and its permanent members, however often named, are not realism at work', async () => {
+    const text = `# Overcoming the veto in the Security Council
+
+This essay argues that the veto of the permanent members can be set aside in disputes under Chapter VI.
+
+The veto of a permanent member blocks a decision of the Security Council. A permanent member that is a party to a dispute must abstain, because the Charter says so.
+
+In practice the permanent members have never abstained in their own disputes, and the veto has been used to block peacekeeping mandates. The Security Council can therefore decide by a procedural vote that the party must abstain.
+`
+    expect(of(await findings(text), 'realism')).toEqual(['perspective-coverage realism absent 1'])
+  })
+
+  it('"near-term realism" in its everyday sense does not name the theory', async () => {
+    const model = await analyze('# Council reform\n\nNear-term realism about the Security Council is not long-term surrender.\n', {path: 'essay.md'})
+    expect(model.mentions.filter((m) => m.concept === 'realism')).toEqual([])
+  })
+})
+
+describe('an argument set out one sentence per line', () => {
+  const lines = `
+## Protection
+
+Leaving civilians to die was a moral failure of the Council.
+
+Peacekeepers in Kigali had a duty to protect the people in their compounds.
+
+Because the mission was withdrawn, that inaction cost thousands of lives.
+`
+  it('three short paragraphs under one heading are one passage: ethics is discussed', async () => {
+    expect(of(await findings(opening + lines + sovereigntyArgued + liberalismUnnamed), 'ethics')).toEqual([])
+  })
+
+  it('the same lines under three headings are not: ethics is only named', async () => {
+    const split = lines.replace(/\n\nPeacekeepers/, '\n\n## Duty\n\nPeacekeepers').replace(/\n\nBecause/, '\n\n## Cost\n\nBecause')
+    expect(of(await findings(opening + split + sovereigntyArgued + liberalismUnnamed), 'ethics')).toEqual(['ethics-coverage ethics named 11'])
+  })
+})
