@@ -31,9 +31,10 @@ await build({
   // The document readers' libraries load from node_modules when a document
   // needs them (src/readers/): PDF.js starts its own worker module from its
   // package folder, and neither belongs in the bundle every Markdown run loads.
-  // iconv-lite loads its code tables (half a megabyte) on first decode, which
-  // only a .txt that is not UTF-8 needs; bundled, they would load every time.
-  external: ['pdfjs-dist', 'mammoth', 'iconv-lite']
+  // iconv-lite is required on first decode (scripts/esbuild-lazy.mjs), which
+  // only a .txt that is not UTF-8 needs; bundled, its code tables (half a
+  // megabyte) would load every time.
+  external: ['pdfjs-dist', 'mammoth']
 })
 
 // The workers' startup snapshot (scripts/worker-snapshot.cjs): a heap with

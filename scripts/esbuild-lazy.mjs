@@ -9,6 +9,7 @@
 //   requires it from node_modules on the first call.
 // - xmlbuilder2 (with its DOM and its YAML reader): the junit and checkstyle
 //   formats only; the same.
+// - iconv-lite: a .txt that is not UTF-8 (Windows-1252), a zip's CP437 names.
 // - ajv: a config that gives a rule options (src/rule-options.ts); its class
 //   is made on the first `new`.
 // - load-plugin (with npm's config loader, semver, glob and more): unified-engine
@@ -18,7 +19,8 @@
 const required = {
   yaml: ['parse'],
   xmlbuilder2: ['create'],
-  ajv: ['new Ajv']
+  ajv: ['new Ajv'],
+  'iconv-lite': ['decode']
 }
 const imported = {
   'load-plugin': ['loadPlugin', 'resolvePlugin']
