@@ -1,4 +1,4 @@
-// Bundles the compiled CLI (dist/src/cli/main.js) and its worker process
+// Bundles the compiled CLI (dist/src/cli/start.js, which loads main.js) and its worker process
 // into dist/src/bundle/ with esbuild, then makes the workers' startup snapshot
 // (below). Node spends ~0.4 s resolving and compiling the few hundred small
 // ES modules of the unified ecosystem on every start; one bundle loads in a
@@ -16,22 +16,25 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
 import {nodeModuleBundle} from './esbuild-node.mjs'
+import {lazyPackages} from './esbuild-lazy.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 // A fresh folder: chunk names carry a hash, and old chunks would pile up.
 rmSync(path.join(root, 'dist/src/bundle'), {recursive: true, force: true})
 await build({
-  entryPoints: {cli: path.join(root, 'dist/src/cli/main.js'), worker: path.join(root, 'dist/src/cli/worker.js')},
+  entryPoints: {cli: path.join(root, 'dist/src/cli/start.js'), worker: path.join(root, 'dist/src/cli/worker.js')},
   outdir: path.join(root, 'dist/src/bundle'),
   ...nodeModuleBundle,
   splitting: true,
+  plugins: [lazyPackages],
   // The document readers' libraries load from node_modules when a document
   // needs them (src/readers/): PDF.js starts its own worker module from its
   // package folder, and neither belongs in the bundle every Markdown run loads.
-  // iconv-lite loads its code tables (half a megabyte) on first decode, which
-  // only a .txt that is not UTF-8 needs; bundled, they would load every time.
-  external: ['pdfjs-dist', 'mammoth', 'iconv-lite']
+  // iconv-lite is required on first decode (scripts/esbuild-lazy.mjs), which
+  // only a .txt that is not UTF-8 needs; bundled, its code tables (half a
+  // megabyte) would load every time.
+  external: ['pdfjs-dist', 'mammoth']
 })
 
 // The workers' startup snapshot (scripts/worker-snapshot.cjs): a heap with

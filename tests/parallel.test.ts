@@ -8,6 +8,18 @@ import {describe, expect, it} from 'vitest'
 import {batchesBySize, inPathOrder, nodeBinary, workerExecArgv, workerSnapshot, workerV8Options} from '../src/cli/parallel.js'
 import {root, run, start} from './helpers.js'
 
+/** The CLI's worker processes: its children that run worker.js (not the one-off check of setpriv, src/cli/parallel.ts). */
+function workerPids(pid: number): string[] {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)
+  return children.filter((child) => {
+    try {
+      return readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('worker.js')
+    } catch {
+      return false
+    }
+  })
+}
+
 describe('linting a class in worker processes', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'essaylint-parallel-'))
   const sources = ['weak-no-theory.md', 'mali-sovereignty.md', 'rwanda-case-study.txt', 'strong-three-lenses.md']
@@ -52,10 +64,10 @@ describe('linting a class in worker processes', () => {
   // Killed at once (while the essays are still listed) or a moment later (while it lints).
   it.runIf(process.platform === 'linux').each([[0], [300]])('a worker killed after %i ms: one line, exit 2, no stack trace, and the run ends', async (delay) => {
     const {child, done} = start(['-f', 'json', '.'], dir)
-    // The workers are the CLI's child processes: kill the first one seen.
+    // The workers are the CLI's child processes running worker.js: kill the first one seen.
     let killed = false
     for (let tries = 0; tries < 500 && !killed; tries++) {
-      const pids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)
+      const pids = workerPids(child.pid!)
       if (pids.length > 0) {
         await new Promise((resolve) => setTimeout(resolve, delay))
         process.kill(Number(pids[0]), 'SIGKILL')
@@ -77,7 +89,7 @@ describe('linting a class in worker processes', () => {
     const {child, done} = start(['-f', 'json', '-o', report, '.'], dir)
     let killed = false
     for (let tries = 0; tries < 500 && !killed; tries++) {
-      const pids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)
+      const pids = workerPids(child.pid!)
       if (pids.length > 0) {
         // Once the report's temporary file is there (the parent opens it before the workers' first result).
         for (let wait = 0; wait < 500 && readdirSync(out).length < 2; wait++) await new Promise((resolve) => setTimeout(resolve, 10))

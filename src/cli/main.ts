@@ -43,7 +43,6 @@ import {engineConfig, ignoreOptions, silentRun} from '../engine-options.js'
 import {printConfig} from './print-config.js'
 import {defaultCacheLocation, openCache} from './cache.js'
 import {init} from './init.js'
-import {watchAndLint} from './watch.js'
 
 /** Essays in folders: Markdown, plain text, and the documents the readers read (src/readers/). */
 export const extensions = [...textExtensions, ...documentExtensions]
@@ -88,6 +87,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (options.watch) {
     if (options.files.length === 0 || options.files.includes('-')) return io.stderr.write('essaylint: --watch needs files or folders to watch, not stdin.\n'), 2
     const ignored = [options.output, options.cacheLocation ?? (options.cache ? defaultCacheLocation : undefined)].filter((file): file is string => Boolean(file))
+    // chokidar loads only for --watch.
+    const {watchAndLint} = await import('./watch.js')
     return watchAndLint(argv, options.files, io, (args) => main(args, io), ignored)
   }
   if (outline && !['stylish', 'text', 'json'].includes(options.format)) {

@@ -20,15 +20,19 @@ process.on('disconnect', () => process.exit(0))
 
 // While a batch is linted, the event loop rarely reaches the IPC channel, so
 // 'disconnect' comes only when the batch is done: after a `kill -9` of the
-// parent, the workers went on for many seconds at hundreds of MB each. A
+// parent, the workers went on for many seconds at hundreds of MB each. Where
+// the parent started this process through `setpriv --pdeathsig KILL`
+// (src/cli/parallel.ts), the kernel ends it with its parent. Otherwise a
 // watchdog thread, which runs whatever the main thread is doing, ends the
 // process within a fraction of a second once its parent is gone (it is then
 // the child of another process).
-const watchdog = new Worker(
-  `const {workerData} = require('node:worker_threads')
-  setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, 'SIGKILL') }, 200)`,
-  {eval: true, workerData: process.ppid}
-)
-// A watchdog that cannot start leaves the 'disconnect' handler above; never a crash.
-watchdog.on('error', () => {})
-watchdog.unref()
+if (process.env.ESSAYLINT_PARENT_DEATH_SIGNAL !== '1') {
+  const watchdog = new Worker(
+    `const {workerData} = require('node:worker_threads')
+    setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, 'SIGKILL') }, 200)`,
+    {eval: true, workerData: process.ppid}
+  )
+  // A watchdog that cannot start leaves the 'disconnect' handler above; never a crash.
+  watchdog.on('error', () => {})
+  watchdog.unref()
+}
