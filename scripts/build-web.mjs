@@ -52,7 +52,11 @@ export default {readFileSync, openSync, fstatSync, readSync, closeSync, realpath
       loader: 'js'
     }))
     build.onLoad({filter: /^module$/, namespace: 'shim'}, () => ({
-      contents: `import nlp from 'compromise/two'; export function createRequire() { return () => nlp } export default {createRequire};`,
+      // The two packages src/ requires at run time: compromise (tagging) and the
+      // English country names of i18n-iso-countries (mission-facts and named cases).
+      contents: `import nlp from 'compromise/two'; import countries from 'i18n-iso-countries/index.js'; import en from 'i18n-iso-countries/langs/en.json';
+const modules = (id) => (id.startsWith('i18n-iso-countries/langs/') ? en : id.startsWith('i18n-iso-countries') ? countries : nlp);
+export function createRequire() { return modules } export default {createRequire};`,
       loader: 'js',
       resolveDir: root
     }))

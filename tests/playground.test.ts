@@ -112,7 +112,10 @@ describe.skipIf(!chromiumPath)('the playground in Chromium', () => {
       ;(m as HTMLElement).focus({preventScroll: true})
     })
     const tip = await page.$eval('#essaylint-tooltip', (t) => ({hidden: (t as HTMLElement).hidden, text: t.textContent}))
-    expect(tip).toEqual({hidden: false, text: expect.stringMatching(/^3 Hint · Unsupported claim line 5Unsupported claim: "Realism explains why no great power…"/)})
+    // Second in the list, as in the CLI's report of the same essay (perspective-coverage on line 1 first).
+    expect(tip).toEqual({hidden: false, text: expect.stringMatching(/^2 Hint · Unsupported claim line 5Unsupported claim: "Realism explains why no great power…"/)})
+    const cli = (JSON.parse((await start(['-f', 'json', 'fixtures/essays/mali-sovereignty.md'], root).done).stdout) as Array<{messages: JsonMessage[]}>)[0].messages
+    expect(await page.$eval('#status', (s) => s.textContent)).toMatch(new RegExp(`^${cli.length} findings · `))
     await screenshot(page, 'playground')
     await page.emulateMediaFeatures([{name: 'prefers-color-scheme', value: 'dark'}])
     await screenshot(page, 'playground-dark')
