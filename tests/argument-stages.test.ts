@@ -47,12 +47,6 @@ describe('roles: roadmaps in other words than "this essay will"', () => {
     expect(await roleOf(sentence)).toEqual(['other', expect.stringMatching(/^(?:signpost|lead-in)$/)])
   })
 
-  it.each(['The first part of the mandate was never carried out.', 'We will never know how many lives the mission saved.', 'States turn to the UN only when their own forces are stretched.'])(
-    '%s stays a claim',
-    async (sentence) => {
-      expect((await roleOf(sentence))[0]).toBe('claim')
-    }
-  )
 })
 
 describe('roles: definitions in other wordings, and "means" that draws a consequence', () => {
@@ -65,13 +59,6 @@ describe('roles: definitions in other wordings, and "means" that draws a consequ
   ])('%s → definition', async (sentence) => {
     expect(await roleOf(sentence)).toEqual(['other', 'definition'])
   })
-
-  it.each(['This means that the mission failed to protect anyone.', 'The failure of the mission means that the UN lost its credibility in the region.', 'Consent means little when the government itself attacks civilians.'])(
-    '%s stays a claim',
-    async (sentence) => {
-      expect((await roleOf(sentence))[0]).toBe('claim')
-    }
-  )
 })
 
 describe('roles: what is not a claim', () => {
@@ -224,7 +211,14 @@ describe('roles: what is a claim', () => {
     'I believed the mission failed because it was too small.',
     'Although I understood the plan, the mission failed to protect anyone.',
     // "us" speaks for writer and reader: no story of the writer's.
-    'The norm has been applied selectively, and that selectivity brings us back to power.'
+    'The norm has been applied selectively, and that selectivity brings us back to power.',
+    // Look-alikes of a roadmap ("the first part", "we will", "turn to") and of a definition ("means that", "means little").
+    'The first part of the mandate was never carried out.',
+    'We will never know how many lives the mission saved.',
+    'States turn to the UN only when their own forces are stretched.',
+    'This means that the mission failed to protect anyone.',
+    'The failure of the mission means that the UN lost its credibility in the region.',
+    'Consent means little when the government itself attacks civilians.'
   ])('%s', async (sentence) => {
     expect((await roleOf(sentence))[0]).toBe('claim')
   })
