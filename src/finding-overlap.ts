@@ -34,8 +34,9 @@ export const findingOverlap: Plugin<[{replaces: Record<string, string[]>}], Root
       for (const id of ids) if (!kept.has(`${id} ${sentence}`)) kept.set(`${id} ${sentence}`, message)
     }
     if (kept.size === 0) return
+    const replaced = new Set(Object.values(replaces).flat())
     file.messages = messages.filter((message) => {
-      const sentence = message.ruleId ? sentenceOf(message) : undefined
+      const sentence = message.ruleId && replaced.has(message.ruleId) ? sentenceOf(message) : undefined
       const keeper = sentence === undefined ? undefined : kept.get(`${message.ruleId} ${sentence}`)
       if (!keeper) return true
       if (rank(message) > rank(keeper)) keeper.fatal = message.fatal

@@ -31,10 +31,9 @@ const namedInstrument = lazyPattern(() => new RegExp(`\\b(?:\\p{Lu}[\\p{L}-]+\\s
  */
 function placesOf(sentence: Sentence): Array<{text: string}> {
   const named = placeNamesIn(sentence)
-  const covered = new Set<number>()
-  for (const place of named) for (let i = place.at; i < place.at + place.text.split(' ').length; i++) covered.add(i)
-  const words = sentence.words.flatMap((w, i) => (!covered.has(i) && isPlaceOrName(w) ? [{at: i, text: w.text}] : []))
-  return [...named, ...words].sort((a, b) => a.at - b.at)
+  const inNamed = (i: number) => named.some((place) => place.from <= i && i < place.to)
+  const words = sentence.words.flatMap((w, i) => (!inNamed(i) && isPlaceOrName(w) ? [{from: i, text: w.text}] : []))
+  return [...named, ...words].sort((a, b) => a.from - b.from)
 }
 
 /**
@@ -46,9 +45,8 @@ function placesOf(sentence: Sentence): Array<{text: string}> {
 function exampleOpening(sentence: Sentence): CueHit | undefined {
   const first = sentence.words[0]
   if (!first || !isIn('example-openers', first.norm)) return undefined
-  const named = sentence.words.slice(1, 4).findIndex((w) => /^\p{Lu}/u.test(w.text) && !isIn('not-names', w.norm))
-  if (named === -1) return undefined
-  return {kind: 'example', text: first.norm, at: 0, from: 0, to: 1}
+  const named = sentence.words.slice(1, 4).some((w) => /^\p{Lu}/u.test(w.text) && !isIn('not-names', w.norm))
+  return named ? {kind: 'example', text: first.norm, at: 0, from: 0, to: 1} : undefined
 }
 
 /** A named place, organisation or person: a word compromise's lexicon knows as a name, and not a generic capitalised word. */

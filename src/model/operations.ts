@@ -121,16 +121,14 @@ function factsOf(sentence: Sentence): SentenceFacts {
 /**
  * The countries and places a sentence names, by the place names of
  * operations.ts (ISO 3166's English names and places.yaml: "the Central
- * African Republic", "the DRC", "Darfur"), as written, with the index of
- * each one's first word.
+ * African Republic", "the DRC", "Darfur"), as written, with the words
+ * each one spans (from, to).
  */
-export function placeNamesIn(sentence: Sentence): Array<{at: number; text: string}> {
-  const found: Array<{at: number; text: string}> = []
-  for (const match of operationMatcher().match(sentence.words)) {
-    if (!match.payloads.some((p) => p.kind === 'place')) continue
-    found.push({at: match.from, text: sentence.words.slice(match.from, match.to).map((w) => w.text).join(' ')})
-  }
-  return found
+export function placeNamesIn(sentence: Sentence): Array<{from: number; to: number; text: string}> {
+  return operationMatcher()
+    .match(sentence.words)
+    .filter((match) => match.payloads.some((p) => p.kind === 'place'))
+    .map(({from, to}) => ({from, to, text: sentence.words.slice(from, to).map((w) => w.text).join(' ')}))
 }
 
 const memo = new WeakMap<EssayModel, SentenceFacts[]>()
