@@ -224,6 +224,33 @@ describe('roles: what is a claim', () => {
   })
 })
 
+describe('cues: an absolute word that does not sweep', () => {
+  /** Strength of the last sentence of a short body paragraph. */
+  async function strengthOf(sentence: string): Promise<string> {
+    const model = await analyze(`# Essay\n\nThe UN has sent many missions.\n\nPeacekeeping has changed since 1948. ${sentence}\n`, {path: 'e.md'})
+    const argument = argumentOf(model)
+    return argument.sentences[argument.sentences.length - 1].strength
+  }
+  it.each([
+    // Sweeping: the claim must carry strong support.
+    ['All missions fail in the end.', 'absolute'],
+    ['Peacekeeping never works in civil wars.', 'absolute'],
+    ['This is the only way to protect civilians.', 'absolute'],
+    // Softened, the word hedges.
+    ['Almost every mission fails in the end.', 'hedged'],
+    ['Not all missions fail in the end.', 'hedged'],
+    ["This isn't the only way to protect civilians.", 'hedged'],
+    ['This is not the only way to protect civilians.', 'hedged'],
+    // A set already named, or a set phrase: no sweep at all.
+    ['All these missions had their problems.', 'plain'],
+    ['All of these missions were too small.', 'plain'],
+    ['After all, the mission was too small.', 'plain'],
+    ['Above all, the mission was too small.', 'plain']
+  ])('%s → %s', async (sentence, strength) => {
+    expect(await strengthOf(sentence)).toBe(strength)
+  })
+})
+
 describe('roles: "I" after a name is a numeral', () => {
   it('"UNEF I" is no story of the writer\'s', async () => {
     expect((await roleOf('In 1967 Egypt asked UNEF I to leave, and the force withdrew at once.'))[1]).not.toBe('personal story')

@@ -37,6 +37,7 @@ export type Cue =
   | 'personal'
   | 'evaluation'
   | 'event'
+  | 'idiom'
 
 export interface CueHit {
   kind: Cue
@@ -88,13 +89,31 @@ function findCues(sentence: Sentence): CueHit[] {
   const hits: CueHit[] = []
   for (const match of phraseCues().match(sentence.words)) {
     const text = sentence.words.slice(match.from, match.to).map((w) => w.norm).join(' ')
-    for (const kind of new Set(match.payloads)) hits.push({kind, text, at: match.from, from: match.from, to: match.to})
+    for (const payload of new Set(match.payloads)) {
+      const kind = payload === 'absolute' ? absoluteOrNot(sentence.words, match.from, match.to) : payload
+      if (kind) hits.push({kind, text, at: match.from, from: match.from, to: match.to})
+    }
   }
   for (const match of vagueAppeals(sentence.words)) {
     if (hits.some((h) => h.kind === 'vague' && h.from <= match.from && match.to <= h.to)) continue
     hits.push({kind: 'vague', text: sentence.words.slice(match.from, match.to).map((w) => w.norm).join(' '), at: match.from, from: match.from, to: match.to})
   }
   return hits
+}
+
+/**
+ * Whether an absolute word sweeps. Softened ("almost every", "not all",
+ * "isn't the only") it hedges; "all" before a set already named ("all these
+ * problems", "all my friends") speaks of that set and is no cue at all.
+ */
+function absoluteOrNot(words: Word[], from: number, to: number): Cue | undefined {
+  if (from > 0 && isIn('absolute-softeners', words[from - 1].norm)) return 'hedge'
+  if (words[from].norm === 'all' && to === from + 1) {
+    const next = words[from + 1]?.norm
+    const pair = next === undefined ? '' : `${next} ${words[from + 2]?.norm ?? ''}`
+    if (next !== undefined && (isIn('named-sets', next) || isIn('named-sets', pair))) return undefined
+  }
+  return 'absolute'
 }
 
 // ---------------------------------------------------------------------------

@@ -62,6 +62,8 @@ export type WordList =
   | 'defining-own'
   | 'not-defining'
   | 'not-defined'
+  | 'absolute-softeners'
+  | 'named-sets'
 
 let lists: Map<WordList, Set<string>> | undefined
 
