@@ -86,6 +86,9 @@ describe('roles: what is not a claim', () => {
     ['The question is whether the Council can act at all.', 'signpost'],
     ['Within 30 days of a request, the Secretary-General must report to the Council.', 'procedure'],
     ['You might look at these figures and call the mission a quiet success.', 'concession'],
+    ['A permanent member can abstain.', 'institutional rule'],
+    ['Each draft resolution needs nine affirmative votes.', 'institutional rule'],
+    ['The Assembly elects ten non-permanent members for two years.', 'institutional rule'],
     ['Last year my younger brother got his first phone for his birthday.', 'personal story'],
     ['We had always talked at lunch before the phones arrived.', 'personal story']
   ])('%s → %s', async (sentence, signal) => {
@@ -218,7 +221,11 @@ describe('roles: what is a claim', () => {
     'States turn to the UN only when their own forces are stretched.',
     'This means that the mission failed to protect anyone.',
     'The failure of the mission means that the UN lost its credibility in the region.',
-    'Consent means little when the government itself attacks civilians.'
+    'Consent means little when the government itself attacks civilians.',
+    // An institution's rule with a judgement, a cause or a sweep is argued; an instruction is no rule.
+    'The Council blocks reform because its members fear change.',
+    'A single veto blocks every serious proposal.',
+    'The Council can stop genocide.'
   ])('%s', async (sentence) => {
     expect((await roleOf(sentence))[0]).toBe('claim')
   })

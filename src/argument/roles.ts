@@ -452,6 +452,17 @@ export const classifiers: Classifier[] = [
     }
   },
   {
+    name: 'institutional rule',
+    // "A permanent member can abstain.", "Each draft needs nine votes.": how
+    // a body or an instrument works, stated in the present, is background.
+    // A judgement, a comparison or a sweep makes it the writer's claim.
+    classify: (context) => {
+      if (argues(context) || judging(context) || !statesARule(context.sentence)) return undefined
+      if (context.hits.some((h) => ['absolute', 'hedge', 'comparison', 'evaluation', 'causal', 'reasons'].includes(h.kind))) return undefined
+      return {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'institutional rule'}
+    }
+  },
+  {
     name: 'existence',
     // "There are voluntary initiatives.": that something exists, with no judgement of it.
     classify: (context) => {
@@ -499,6 +510,23 @@ export const classifiers: Classifier[] = [
     }
   }
 ]
+
+/** A procedural verb within the first words, after a subject that names a body or an instrument ("A permanent member can abstain"). */
+function statesARule(sentence: Sentence): boolean {
+  const words = sentence.words
+  // "Use the Assembly's debate after each veto…" is an instruction.
+  if (wordClass(words[0]?.norm ?? '') === 'verb') return false
+  for (let index = 1; index < Math.min(words.length, 9); index++) {
+    // "each veto", "a vote": the noun, not the verb.
+    if (isIn('noun-markers', words[index - 1].norm)) continue
+    const pair = index + 1 < words.length ? `${words[index].norm} ${words[index + 1].norm}` : ''
+    if (!isIn('procedural-verbs', words[index].norm) && !isIn('procedural-verbs', pair)) continue
+    // The subject: the words before the verb (and its modal), none of them the writer.
+    const subject = words.slice(0, isIn('school-modals', words[index - 1].norm) || words[index - 1].norm === 'can' || words[index - 1].norm === 'may' || words[index - 1].norm === 'must' ? index - 1 : index)
+    return subject.some((w) => isIn('institution-nouns', w.norm)) && !subject.some((w) => isIn('narrator', w.norm))
+  }
+  return false
+}
 
 /** The role of one sentence: the first classifier's outcome, or a claim. */
 export function classify(context: RoleContext): Outcome {

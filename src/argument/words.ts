@@ -64,6 +64,9 @@ export type WordList =
   | 'not-defined'
   | 'absolute-softeners'
   | 'named-sets'
+  | 'institution-nouns'
+  | 'procedural-verbs'
+  | 'noun-markers'
 
 let lists: Map<WordList, Set<string>> | undefined
 
