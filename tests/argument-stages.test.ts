@@ -69,6 +69,8 @@ describe('roles: what is not a claim', () => {
     ['Realists see peacekeeping as a tool of great-power interest.', 'report'],
     ['Critics argue that the mission was too small.', 'report'],
     ['Liberals answer that trade makes war too costly.', 'report'],
+    ['Supporters of the mission, by contrast, argue that it saved lives.', 'report'],
+    ['Its defenders reply that the Council still works.', 'report'],
     ['Theoretically, states that trade with each other do not fight.', 'theory exposition'],
     ['This essay will first describe the mandate, then the outcome.', 'signpost'],
     ["Today I'd like to talk about how the mission ended.", 'signpost'],

@@ -116,7 +116,10 @@ export function reportingFrame(context: RoleContext): number | undefined {
   const verb = hits.find((h) => h.kind === 'reporting' && h.at >= openingPhraseEnd(sentence, h.at) + 1 && h.at <= openingPhraseEnd(sentence, h.at) + 8)
   // "They never admitted…" is what the writer asserts about them.
   if (!verb || (verb.at > 0 && isIn('negators', words[verb.at - 1].norm))) return undefined
-  const subject = words.slice(openingPhraseEnd(sentence, verb.at), verb.at).filter((w) => !isIn('subject-fillers', w.norm))
+  const own = (from: number) => words.slice(from, verb.at).filter((w) => !isIn('subject-fillers', w.norm))
+  // "Supporters of the mission, by contrast, argue…": an aside between commas, not an opening phrase.
+  let subject = own(openingPhraseEnd(sentence, verb.at))
+  if (subject.length === 0) subject = own(0)
   // A subject has no clause of its own: "The Council does not reform because someone writes…" is not a report.
   if (subject.length === 0 || subject.some((w) => isIn('own-voice', w.norm) || (w !== words[0] && isIn('subject-breaks', w.norm)))) return undefined
   const subjectEnd = words[verb.at - 1].end
