@@ -289,6 +289,14 @@ describe('evidence and support', () => {
     expect(bySource.support.map((s) => s.kind)).toEqual(['citation'])
   })
 
+  it('a claim that something is essential or necessary recommends: only evidence in its own sentence backs it', async () => {
+    const opening = 'The UN sent troops to Sierra Leone in 1999.'
+    const essential = await supportOf(`${opening} Reform of the police is essential. About 500 peacekeepers were taken hostage in May 2000.`, 1)
+    expect(essential).toMatchObject({role: 'claim', supported: false})
+    const plain = await supportOf(`${opening} The police were badly trained. About 500 peacekeepers were taken hostage in May 2000.`, 1)
+    expect(plain.supported).toBe(true)
+  })
+
   it('an example names its case: "Take X, for instance" backs the claim before it', async () => {
     const item = await supportOf('Big events rarely pay for themselves. Take the Olympic Games in Athens, for instance, which left stadiums empty.', 0)
     expect(item.supported).toBe(true)
