@@ -77,6 +77,10 @@ describe('roles: what is not a claim', () => {
     ['Key ethical dilemmas include:', 'lead-in'],
     ['Why did the Council wait so long?', 'question'],
     ['Edited by Sam Lee', 'byline or caption'],
+    // A participle is no verb of a clause: before its noun, or ending "No … required".
+    ['Just structured daylight.', 'no verb'],
+    ['Clear rules, fixed deadlines.', 'no verb'],
+    ['No heroics required.', 'no verb'],
     ['Then add six elected seats with renewable terms.', 'proposal step'],
     ['Make them hard to win and easy to lose.', 'proposal step'],
     ['The mission consists of about 12,000 troops and police.', 'description'],
@@ -227,7 +231,11 @@ describe('roles: what is a claim', () => {
     // An institution's rule with a judgement, a cause or a sweep is argued; an instruction is no rule.
     'The Council blocks reform because its members fear change.',
     'A single veto blocks every serious proposal.',
-    'The Council can stop genocide.'
+    'The Council can stop genocide.',
+    // Short clauses whose verb compromise tags in context.
+    'Troops trained locals.',
+    'No troops arrived.',
+    'Mandates matter.'
   ])('%s', async (sentence) => {
     expect((await roleOf(sentence))[0]).toBe('claim')
   })

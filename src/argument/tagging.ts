@@ -9,8 +9,10 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import type {Sentence} from '../model/types.js'
+import {isIn} from './words.js'
 
-type Document = {has(match: string): boolean; compute(steps: string[]): void}
+type Term = {text: string; pre: string; post: string; tags: string[]}
+type Document = {has(match: string): boolean; compute(steps: string[]): void; json(): Array<{terms: Term[]}>}
 type Compromise = ((text: string) => Document) & {tokenize(text: string): Document}
 type Nlp = (text: string) => Document
 let nlp: Compromise | undefined
@@ -68,7 +70,7 @@ export function hasVerb(sentence: Sentence): boolean {
 }
 
 function taggedVerb(text: string): boolean {
-  if (!tagMemo) return tagger()(text).has('#Verb')
+  if (!tagMemo) return finiteVerbIn(tagger()(text))
   const found = tagMemo.answers.get(text)
   if (found !== undefined) {
     tagMemo.hits++
@@ -77,11 +79,34 @@ function taggedVerb(text: string): boolean {
     return found
   }
   tagMemo.misses++
-  const answer = tagger()(text).has('#Verb')
+  const answer = finiteVerbIn(tagger()(text))
   tagMemo.answers.set(text, answer)
   if (tagMemo.answers.size > tagMemo.capacity) tagMemo.answers.delete(tagMemo.answers.keys().next().value!)
   return answer
 }
+
+/**
+ * Whether a tagged sentence has a verb that makes it a clause, not a
+ * fragment: not a participle used as an adjective ("Just structured
+ * daylight.", "Clear rules, fixed deadlines."), nor the participle of an
+ * elliptical "No X required." — compromise tags both as verbs.
+ */
+function finiteVerbIn(document: Document): boolean {
+  const terms = document.json().flatMap((sentence) => sentence.terms)
+  const first = terms[0]?.text.toLowerCase()
+  return terms.some((term, i) => {
+    if (!term.tags.includes('Verb')) return false
+    if (!term.tags.includes('PastTense') && !term.tags.includes('Participle')) return true
+    const before = terms[i - 1]
+    const after = terms[i + 1]
+    const opensPhrase = !before || /[,;:]/.test(before.post) || before.tags.some((tag) => attributiveAfter.has(tag))
+    if (opensPhrase && after && (after.tags.includes('Noun') || after.tags.includes('Adjective'))) return false
+    if (!after && (first === 'no' || first === 'nothing') && isIn('elliptical-participles', term.text.toLowerCase())) return false
+    return true
+  })
+}
+/** Tags of the word before a participle that make it describe the noun after it ("a written reason", "just structured daylight"). */
+const attributiveAfter = new Set(['Determiner', 'Adverb', 'Adjective', 'Preposition', 'Conjunction', 'Expression'])
 
 export type WordClass = 'name' | 'verb' | 'other'
 let wordClasses: Map<string, WordClass> | undefined

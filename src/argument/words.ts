@@ -64,6 +64,7 @@ export type WordList =
   | 'not-defined'
   | 'absolute-softeners'
   | 'named-sets'
+  | 'elliptical-participles'
   | 'institution-nouns'
   | 'procedural-verbs'
   | 'noun-markers'
