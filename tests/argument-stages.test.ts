@@ -95,6 +95,7 @@ describe('roles: what is not a claim', () => {
     ['A permanent member can abstain.', 'institutional rule'],
     ['Each draft resolution needs nine affirmative votes.', 'institutional rule'],
     ['The Assembly elects ten non-permanent members for two years.', 'institutional rule'],
+    ['Peacekeeping operations monitor ceasefires and protect civilians.', 'institutional rule'],
     ['Last year my younger brother got his first phone for his birthday.', 'personal story'],
     ['We had always talked at lunch before the phones arrived.', 'personal story']
   ])('%s → %s', async (sentence, signal) => {
@@ -232,6 +233,8 @@ describe('roles: what is a claim', () => {
     'The Council blocks reform because its members fear change.',
     'A single veto blocks every serious proposal.',
     'The Council can stop genocide.',
+    'Peacekeepers protect civilians better than national armies do.',
+    'Peacekeepers rarely protect anyone.',
     // Short clauses whose verb compromise tags in context.
     'Troops trained locals.',
     'No troops arrived.',

@@ -14,7 +14,7 @@ import type {Structure} from './structure.js'
 import {isBody} from './structure.js'
 import {hasVerb, isName, wordClass} from './tagging.js'
 import type {Role, SentenceArgument, Support} from './types.js'
-import {alternation, isIn, lazyPattern} from './words.js'
+import {alternation, isIn, lazyPattern, type WordList} from './words.js'
 
 export interface RoleContext {
   model: EssayModel
@@ -514,8 +514,12 @@ export const classifiers: Classifier[] = [
   }
 ]
 
-/** A procedural verb within the first words, after a subject that names a body or an instrument ("A permanent member can abstain"). */
+/** A procedural verb within the first words, after a subject that names a body or an instrument ("A permanent member can abstain"); or what missions do, after a subject that names them ("Peacekeeping operations monitor ceasefires"). */
 function statesARule(sentence: Sentence): boolean {
+  return statesWith(sentence, 'institution-nouns', 'procedural-verbs') || statesWith(sentence, 'mission-nouns', 'mission-tasks')
+}
+
+function statesWith(sentence: Sentence, nouns: WordList, verbs: WordList): boolean {
   const words = sentence.words
   // "Use the Assembly's debate after each veto…" is an instruction.
   if (wordClass(words[0]?.norm ?? '') === 'verb') return false
@@ -523,10 +527,10 @@ function statesARule(sentence: Sentence): boolean {
     // "each veto", "a vote": the noun, not the verb.
     if (isIn('noun-markers', words[index - 1].norm)) continue
     const pair = index + 1 < words.length ? `${words[index].norm} ${words[index + 1].norm}` : ''
-    if (!isIn('procedural-verbs', words[index].norm) && !isIn('procedural-verbs', pair)) continue
+    if (!isIn(verbs, words[index].norm) && !isIn(verbs, pair)) continue
     // The subject: the words before the verb (and its modal), none of them the writer.
     const subject = words.slice(0, isIn('school-modals', words[index - 1].norm) || words[index - 1].norm === 'can' || words[index - 1].norm === 'may' || words[index - 1].norm === 'must' ? index - 1 : index)
-    return subject.some((w) => isIn('institution-nouns', w.norm)) && !subject.some((w) => isIn('narrator', w.norm))
+    return subject.some((w) => isIn(nouns, w.norm)) && !subject.some((w) => isIn('narrator', w.norm))
   }
   return false
 }

@@ -68,6 +68,8 @@ export type WordList =
   | 'institution-nouns'
   | 'procedural-verbs'
   | 'noun-markers'
+  | 'mission-nouns'
+  | 'mission-tasks'
 
 let lists: Map<WordList, Set<string>> | undefined
 
