@@ -235,6 +235,8 @@ describe('roles: what is a claim', () => {
     'The Council can stop genocide.',
     'Peacekeepers protect civilians better than national armies do.',
     'Peacekeepers rarely protect anyone.',
+    // A reporting verb in the infinitive reports nothing.
+    "The Council's failure to respond was a disgrace.",
     // Short clauses whose verb compromise tags in context.
     'Troops trained locals.',
     'No troops arrived.',
