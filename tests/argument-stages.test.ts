@@ -237,6 +237,8 @@ describe('roles: what is a claim', () => {
     'Peacekeepers rarely protect anyone.',
     // A reporting verb in the infinitive reports nothing.
     "The Council's failure to respond was a disgrace.",
+    // Nor does a capitalised word inside a name.
+    'The Brahimi Report was largely ignored.',
     // Short clauses whose verb compromise tags in context.
     'Troops trained locals.',
     'No troops arrived.',

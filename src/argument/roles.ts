@@ -113,8 +113,9 @@ export function reportingFrame(context: RoleContext): number | undefined {
   }
   // The subject starts after an opening phrase set off by a comma ("Citing
   // the Charter, the Council argued…", "In its 2005 report, the panel found…").
-  // "The Council's failure to respond…": an infinitive reports nothing.
-  const verb = hits.find((h) => h.kind === 'reporting' && h.at >= openingPhraseEnd(sentence, h.at) + 1 && h.at <= openingPhraseEnd(sentence, h.at) + 8 && words[h.at - 1]?.norm !== 'to')
+  // "The Council's failure to respond…": an infinitive reports nothing; nor
+  // does a capitalised word inside a name ("The Brahimi Report was ignored").
+  const verb = hits.find((h) => h.kind === 'reporting' && h.at >= openingPhraseEnd(sentence, h.at) + 1 && h.at <= openingPhraseEnd(sentence, h.at) + 8 && words[h.at - 1]?.norm !== 'to' && !/^\p{Lu}/u.test(words[h.at].text))
   // "They never admitted…" is what the writer asserts about them.
   if (!verb || (verb.at > 0 && isIn('negators', words[verb.at - 1].norm))) return undefined
   const own = (from: number) => words.slice(from, verb.at).filter((w) => !isIn('subject-fillers', w.norm))
