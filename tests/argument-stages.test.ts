@@ -239,6 +239,9 @@ describe('roles: what is a claim', () => {
     "The Council's failure to respond was a disgrace.",
     // Nor does a capitalised word inside a name.
     'The Brahimi Report was largely ignored.',
+    // A judging word makes a description or a dated event the writer's verdict.
+    'The mission consists of soldiers who are poorly trained.',
+    'Peacekeeping in Mali was doomed from the start.',
     // Short clauses whose verb compromise tags in context.
     'Troops trained locals.',
     'No troops arrived.',
