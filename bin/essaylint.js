@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Entry point of the `essaylint` command. The exit code is set, not forced, so
 // that a large report written to a pipe is flushed whole before Node exits.
-import {main} from '../dist/src/bundle/cli.js'
+import {loadCliScript} from '../dist/src/cli/cached-script.js'
+
+const {main} = loadCliScript()
 
 let settled = false
 // A reader that stops early (`essaylint . | head`) closes the pipe: the rest
