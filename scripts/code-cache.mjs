@@ -6,11 +6,11 @@
 import {writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {Writable} from 'node:stream'
-import {cacheFile, loadCliScript} from '../dist/src/cli/cached-script.js'
+import {cacheFile, cacheFileContents, loadCliScript} from '../dist/src/cli/cached-script.js'
 
 const sample = process.argv[2]
 const {main, script} = loadCliScript({cache: false})
 const sink = new Writable({write: (_chunk, _encoding, done) => done()})
 const code = await main(['--no-config', sample], {stdin: process.stdin, stdout: sink, stderr: sink, cwd: path.dirname(sample)})
 if (code > 1) throw new Error(`the sample run ended with exit code ${code}`)
-writeFileSync(cacheFile, script.createCachedData())
+writeFileSync(cacheFile, cacheFileContents(script.createCachedData()))

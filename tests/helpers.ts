@@ -47,8 +47,8 @@ export interface Run {
  * times in a row with spawnSync stalls vitest's worker past its 60 s RPC timeout on a
  * loaded machine ("Timeout calling onTaskUpdate"), which fails the run with every test green.
  */
-export function run(args: string[], options: {cwd?: string; input?: string | Buffer; env?: Record<string, string>} = {}): Promise<Run> {
-  const child = spawn(process.execPath, [bin, ...args], {
+export function run(args: string[], options: {cwd?: string; input?: string | Buffer; env?: Record<string, string>; bin?: string} = {}): Promise<Run> {
+  const child = spawn(process.execPath, [options.bin ?? bin, ...args], {
     cwd: options.cwd ?? root,
     env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env}
   })

@@ -4,10 +4,15 @@
  * beside it after a run on a sample essay (scripts/code-cache.mjs): V8 then
  * skips compiling the bundle and the functions a lint run calls, which took a
  * good part of a cold run. Node 20 caches no compiled ES modules. A cache that
- * is missing, or that this Node's V8 or its flags reject, is passed over and
- * the script compiles as usual. Nothing is written at run time.
+ * is missing, damaged, or that this Node's V8 or its flags reject, is passed
+ * over and the script compiles as usual. Nothing is written at run time.
+ *
+ * V8 checks a cache's version, flags and source length, but not its contents:
+ * a damaged cache that passes those checks crashes the process. So the file
+ * starts with the SHA-256 of the V8 data that follows, checked before V8 sees it.
  */
 
+import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
@@ -23,12 +28,25 @@ export interface LoadedScript {
   script: vm.Script
 }
 
-function readCache(): Buffer | undefined {
+const digestLength = 32
+
+const digest = (data: Uint8Array) => createHash('sha256').update(data).digest()
+
+/** The cache file's bytes for V8's code cache `data`. */
+export function cacheFileContents(data: Uint8Array): Buffer {
+  return Buffer.concat([digest(data), data])
+}
+
+/** V8's data from the cache file, if the file is there and whole. */
+export function readCache(file = cacheFile): Buffer | undefined {
+  let contents: Buffer
   try {
-    return readFileSync(cacheFile)
+    contents = readFileSync(file)
   } catch {
     return undefined
   }
+  const data = contents.subarray(digestLength)
+  return contents.length > digestLength && digest(data).equals(contents.subarray(0, digestLength)) ? data : undefined
 }
 
 /** Compile (from the cache when it fits) and run the CLI's script. */
