@@ -1,9 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `essaylint` command. The exit code is set, not forced, so
 // that a large report written to a pipe is flushed whole before Node exits.
-import {loadCliScript} from '../dist/src/cli/cached-script.js'
-
-const {main} = loadCliScript()
+import {answerEarly} from '../dist/src/cli/start.js'
 
 let settled = false
 // A reader that stops early (`essaylint . | head`) closes the pipe: the rest
@@ -17,7 +15,12 @@ process.stdout.on('error', (error) => {
   process.stderr.write(`essaylint: cannot write the report (${error.code ?? error.message})\n`)
   process.exitCode = 2
 })
-main(process.argv.slice(2), {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd()}).then(
+const argv = process.argv.slice(2)
+const io = {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd()}
+// Anything but --version and --help runs the bundle (src/cli/cached-script.ts).
+const early = answerEarly(argv, io)
+const run = early === undefined ? import('../dist/src/cli/cached-script.js').then(({loadCliScript}) => loadCliScript().main(argv, io)) : Promise.resolve(early)
+run.then(
   (code) => {
     settled = true
     process.exitCode = Math.max(code, process.exitCode ?? 0)
