@@ -516,22 +516,24 @@ export const classifiers: Classifier[] = [
   }
 ]
 
-/** A procedural verb within the first words, after a subject that names a body or an instrument ("A permanent member can abstain"); or what missions do, after a subject that names them ("Peacekeeping operations monitor ceasefires"). */
+/**
+ * A procedural verb within the first words, after a subject that names a
+ * body or an instrument ("A permanent member can abstain"); or what missions
+ * do, after a subject that names them ("Peacekeeping operations monitor
+ * ceasefires"). The first such verb decides.
+ */
 function statesARule(sentence: Sentence): boolean {
-  return statesWith(sentence, 'institution-nouns', 'procedural-verbs') || statesWith(sentence, 'mission-nouns', 'mission-tasks')
-}
-
-function statesWith(sentence: Sentence, nouns: WordList, verbs: WordList): boolean {
   const words = sentence.words
   // "Use the Assembly's debate after each veto…" is an instruction.
-  if (wordClass(words[0]?.norm ?? '') === 'verb') return false
+  if (words.length < 2 || wordClass(words[0].norm) === 'verb') return false
   for (let index = 1; index < Math.min(words.length, 9); index++) {
+    const norm = words[index].norm
+    const nouns: WordList | undefined = isIn('procedural-verbs', norm) ? 'institution-nouns' : isIn('mission-tasks', norm) ? 'mission-nouns' : undefined
     // "each veto", "a vote": the noun, not the verb.
-    if (isIn('noun-markers', words[index - 1].norm)) continue
-    const pair = index + 1 < words.length ? `${words[index].norm} ${words[index + 1].norm}` : ''
-    if (!isIn(verbs, words[index].norm) && !isIn(verbs, pair)) continue
+    if (!nouns || isIn('noun-markers', words[index - 1].norm)) continue
     // The subject: the words before the verb (and its modal), none of them the writer.
-    const subject = words.slice(0, isIn('school-modals', words[index - 1].norm) || words[index - 1].norm === 'can' || words[index - 1].norm === 'may' || words[index - 1].norm === 'must' ? index - 1 : index)
+    const before = words[index - 1].norm
+    const subject = words.slice(0, isIn('school-modals', before) || before === 'can' || before === 'may' || before === 'must' ? index - 1 : index)
     return subject.some((w) => isIn(nouns, w.norm)) && !subject.some((w) => isIn('narrator', w.norm))
   }
   return false
