@@ -13,6 +13,7 @@ import {defineRule} from './rule.js'
 import type {OptionsSchema, PropertySchema} from './rule-options.js'
 import {courseTopic, titleScope} from './model/topic.js'
 import {isBody} from './argument/structure.js'
+import {placeNamesIn} from './model/operations.js'
 
 export interface CoverageOptions extends ApplyThresholds {
   /** `course` (default): check only essays on the course topic; `any`: every essay. */
@@ -76,11 +77,17 @@ function essayStart(model: EssayModel, file: VFile): Range {
   return {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: end + 1, offset: end}}
 }
 
-/** The first peace operation the essay's body names (its acronym), if any: once per essay, whichever concepts are reported. */
+/**
+ * The essay's own case, to name in a message: the first peace operation its
+ * body names (its acronym), else the place its body names most often, in two
+ * sentences or more ("the case of Bosnia"). Once per essay, whichever
+ * concepts are reported.
+ */
 function firstMission(model: EssayModel): string | undefined {
   if (firstMissions.has(model)) return firstMissions.get(model)
   const matcher = compileLexicon(defaultConcepts()).operationMatcher
   let found: string | undefined
+  const places = new Map<string, number>()
   search: for (const paragraph of model.paragraphs) {
     if (!isBody(paragraph)) continue
     for (const index of paragraph.sentences) {
@@ -89,7 +96,12 @@ function firstMission(model: EssayModel): string | undefined {
         found = match.payloads[0].acronym
         break search
       }
+      for (const place of new Set(placeNamesIn(model.sentences[index]).map((p) => p.text))) places.set(place, (places.get(place) ?? 0) + 1)
     }
+  }
+  if (found === undefined) {
+    const [place, count] = [...places].sort((a, b) => b[1] - a[1])[0] ?? []
+    if (place !== undefined && count! >= 2) found = `the case of ${place}`
   }
   firstMissions.set(model, found)
   return found

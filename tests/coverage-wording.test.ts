@@ -136,3 +136,19 @@ Because the mission was withdrawn, that inaction cost thousands of lives.
     expect(of(await findings(opening + split + sovereigntyArgued + liberalismUnnamed), 'ethics')).toEqual(['ethics-coverage ethics named 11'])
   })
 })
+
+describe('a coverage message speaks of the essay\'s own case', () => {
+  async function perspectiveReason(body: string): Promise<string> {
+    const result = await lint(`# Intervention and the state\n\n${body}\n`, {path: 'essay.md', rules: {'unsupported-claim': 'off', 'vague-evidence': 'off'}})
+    return result.messages.find((m) => m.ruleId === 'perspective-coverage')?.reason ?? ''
+  }
+  const afghanistan = `This essay argues that intervention in failed states does more harm than good, and that the Security Council should authorise it rarely.
+
+Afghanistan collapsed in 1978 during the Soviet invasion, and the war that followed left no working state. The Security Council did little while the fighting went on.
+
+In 2001 the United States invaded Afghanistan after the attacks of September 11. Twenty years of intervention did not build a state that could stand on its own.`
+  it('names a mission the body names; without one, the place the body names in two sentences or more', async () => {
+    expect(await perspectiveReason(afghanistan)).toMatch(/uses it to analyse the case of Afghanistan, which the essay already discusses\.$/)
+    expect(await perspectiveReason(afghanistan.replace('In 2001 the United States invaded Afghanistan', 'In 2001 the United States invaded the country'))).toMatch(/uses it to analyse a peacekeeping case\.$/)
+  })
+})
