@@ -51,7 +51,8 @@ const {defaultSettings} = await import(${dist('server/settings.js')})
 const {enableParagraphCache} = await import(${dist('model/paragraph-cache.js')})
 const {memoiseTagging} = await import(${dist('argument/tagging.js')})
 const {memoiseCues} = await import(${dist('argument/cues.js')})
-memoiseTagging(); memoiseCues(); enableParagraphCache()
+const {memoiseParagraphArguments} = await import(${dist('argument/paragraph-memo.js')})
+memoiseTagging(); memoiseCues(); enableParagraphCache(); memoiseParagraphArguments()
 const words = (text) => text.split(/\\s+/).filter(Boolean).length
 const paragraphs = readdirSync(${JSON.stringify(target)}).filter((name) => name.endsWith('.md')).sort().flatMap((name) => readFileSync(path.join(${JSON.stringify(target)}, name), 'utf8').replace(/\\r\\n?/g, '\\n').trim().split(/\\n{2,}/))
 const kept = []

@@ -12,6 +12,7 @@ import {VFile} from 'vfile'
 import {incrementalParseStats} from '../src/incremental-parse.js'
 import {incrementalWordsStats} from '../src/incremental-words.js'
 import {baseProcessor} from '../src/pipeline.js'
+import {applyEdit, editOf} from './random-edits.js'
 
 if (process.env.FUZZ_SEED !== 'random') fc.configureGlobal({seed: Number(process.env.FUZZ_SEED ?? 20261201)})
 
@@ -55,12 +56,7 @@ const snippet = fc.constantFrom(
   '1. '
 )
 
-const edit = fc.record({at: fc.nat(), remove: fc.nat({max: 40}), insert: snippet})
-
-function apply(doc: string, {at, remove, insert}: {at: number; remove: number; insert: string}): string {
-  const where = doc.length === 0 ? 0 : at % (doc.length + 1)
-  return doc.slice(0, where) + insert + doc.slice(Math.min(doc.length, where + remove))
-}
+const edit = editOf(snippet)
 
 describe('incremental parsing (language server)', () => {
   it('gives the tree a full parse gives, after every edit of a random sequence', () => {
@@ -72,7 +68,7 @@ describe('incremental parsing (language server)', () => {
         let doc = sample
         parseWith(incremental, doc, name)
         for (const step of edits) {
-          doc = apply(doc, step)
+          doc = applyEdit(doc, step)
           expect(parseWith(incremental, doc, name)).toEqual(parseWith(full, doc, name))
         }
       }),
@@ -127,7 +123,7 @@ describe('incremental parsing (language server)', () => {
         let doc = sample
         await wordsWith(incremental, doc, name)
         for (const step of edits) {
-          doc = apply(doc, step)
+          doc = applyEdit(doc, step)
           expect(await wordsWith(incremental, doc, name)).toEqual(await wordsWith(full, doc, name))
         }
       }),

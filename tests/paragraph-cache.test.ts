@@ -1,39 +1,51 @@
 /**
  * The paragraph cache (incremental analysis for the language server), with
- * the server's memos of compromise's answers and of cue phrases, must never
- * change a result: a model built from cached paragraphs equals the model
- * built from scratch, on every sample essay and after edits that move, change,
- * remove or re-interpret paragraphs.
+ * the server's memos of compromise's answers, of cue phrases and of each
+ * paragraph's argument, must never change a result: a model and an argument
+ * model built from cached paragraphs equal those built from scratch, on
+ * every sample essay, after edits that move, change, remove or re-interpret
+ * paragraphs, and after every edit of random edit sequences.
  */
 
 import {readdirSync} from 'node:fs'
 import path from 'node:path'
+import fc from 'fast-check'
 import {afterAll, describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import {createProcessor, loadConfig} from '../src/index.js'
 import {clearParagraphCache, enableParagraphCache, paragraphCacheStats} from '../src/model/paragraph-cache.js'
 import {memoiseCues} from '../src/argument/cues.js'
 import {memoiseTagging, taggingMemoStats} from '../src/argument/tagging.js'
+import {argumentOf} from '../src/argument/index.js'
+import {memoiseParagraphArguments, paragraphArgumentStats} from '../src/argument/paragraph-memo.js'
 import {compact, fixture, root} from './helpers.js'
+import {applyEdit, editOf} from './random-edits.js'
 
 const processor = createProcessor(loadConfig({}, 'config'))
 
-async function run(text: string, name: string): Promise<{model: string; messages: string[]}> {
+if (process.env.FUZZ_SEED !== 'random') fc.configureGlobal({seed: Number(process.env.FUZZ_SEED ?? 20261202)})
+
+async function run(text: string, name: string): Promise<{model: string; argument: string; messages: string[]}> {
   const file = new VFile({value: text, path: name})
   await processor.run(processor.parse(file), file)
-  return {model: JSON.stringify(file.data.essay), messages: file.messages.map(compact)}
+  const model = file.data.essay!
+  // Both windows: the rules ask for the paragraph's, the outline for the sentence's.
+  const argument = JSON.stringify([argumentOf(model), argumentOf(model, {window: 'sentence'})])
+  return {model: JSON.stringify(model), argument, messages: file.messages.map(compact)}
 }
 
 function uncached(text: string, name: string) {
   enableParagraphCache(0)
   memoiseCues(0)
   memoiseTagging(0)
+  memoiseParagraphArguments(0)
   return run(text, name)
 }
 
 function cached(text: string, name: string) {
   enableParagraphCache(2000)
   memoiseCues(2000)
+  memoiseParagraphArguments(2000)
   // Kept across the cached runs, so that later runs answer from it.
   if (taggingMemoStats().capacity !== 1000) memoiseTagging(1000)
   return run(text, name)
@@ -58,13 +70,42 @@ const edits: Array<[string, (text: string) => string]> = [
     const blocks = text.split(/\n\n/)
     if (blocks.length > 4) [blocks[2], blocks[3]] = [blocks[3], blocks[2]]
     return blocks.join('\n\n')
+  }],
+  // A lead-in ("Two problems follow.") is one when the next sentence opens with "First": here the next paragraph's.
+  ['a lead-in before a paragraph that opens with "First,"', (text) => {
+    const blocks = text.split(/\n\n/)
+    blocks.splice(Math.min(3, blocks.length), 0, 'Two problems follow from this design.', 'First, the mandate was vague and troops were few.')
+    return blocks.join('\n\n')
   }]
 ]
+
+/** Text a random edit may insert: words, cue phrases, sentence ends, blank lines, citations, footnote calls, quotation marks. */
+const snippet = fc.constantFrom(
+  'the mission ',
+  'clearly ',
+  'Peacekeeping works. ',
+  'Two problems follow. ',
+  'First, ',
+  'Many experts agree that ',
+  'In conclusion, ',
+  'I argue that ',
+  ' (Fortna, 2008)',
+  '[^1]',
+  '\n\n[^1]: United Nations (1999).\n',
+  '“',
+  '”',
+  '. ',
+  '\n\n',
+  '\n\n# Conclusion\n\n',
+  '\n> quoted\n'
+)
+const edit = editOf(snippet, 60)
 
 afterAll(() => {
   enableParagraphCache(0)
   memoiseCues(0)
   memoiseTagging(0)
+  memoiseParagraphArguments(0)
   clearParagraphCache()
 })
 
@@ -79,8 +120,10 @@ describe('paragraph cache', () => {
     const fresh = await uncached(text, name)
     await cached(text, name)
     const before = paragraphCacheStats()
+    const argued = paragraphArgumentStats()
     const again = await cached(text, name)
     expect(paragraphCacheStats().hits).toBeGreaterThan(before.hits)
+    expect(paragraphArgumentStats().hits).toBeGreaterThan(argued.hits)
     expect(again).toEqual(fresh)
 
     for (const [edit, apply] of edits) {
@@ -97,6 +140,49 @@ describe('paragraph cache', () => {
     clearParagraphCache()
     await cached(text, 'note.md')
     expect(await cached(defined, 'note.md')).toEqual(await uncached(defined, 'note.md'))
+  })
+
+  it('gives the same model, argument and messages as a fresh analysis after every edit of a random sequence', async () => {
+    const markdown = essays.filter((name) => name.endsWith('.md'))
+    const before = paragraphArgumentStats()
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...markdown), fc.array(edit, {minLength: 1, maxLength: 5}), async (name, edits) => {
+        let text = fixture('essays', name)
+        await cached(text, name)
+        for (const step of edits) {
+          text = applyEdit(text, step)
+          const expected = await uncached(text, name)
+          expect(await cached(text, name)).toEqual(expected)
+        }
+      }),
+      {numRuns: 12}
+    )
+    const after = paragraphArgumentStats()
+    // Most paragraphs come from the memo.
+    expect(after.hits - before.hits).toBeGreaterThan(after.misses - before.misses)
+  }, 240_000)
+
+  it('argues a paragraph again when the first word of the next one changes what it announces', async () => {
+    const text = '# Title\n\nPeacekeeping has a design. Two problems follow.\n\nThe mandate was vague and troops were few in 1994.\n'
+    const changed = text.replace('The mandate', 'First, the mandate')
+    memoiseParagraphArguments(0)
+    memoiseParagraphArguments(2000)
+    await cached(text, 'lead-in.md')
+    const again = await cached(changed, 'lead-in.md')
+    expect(again).toEqual(await uncached(changed, 'lead-in.md'))
+    const model = JSON.parse(again.argument)[0] as {sentences: Array<{signals: string[]}>}
+    expect(model.sentences[2].signals).toEqual(['lead-in'])
+  })
+
+  it('argues a paragraph again when a link after it, which its last sentence cites, changes', async () => {
+    // A link with no words of its own is a citation of the sentence before it, in the paragraph before.
+    const text = '# Title\n\nThe mission failed in 1995. Peacekeepers were few.\n\n[](https://example.org/first)\n'
+    const changed = text.replace('first', 'second')
+    await cached(text, 'link.md')
+    const again = await cached(changed, 'link.md')
+    expect(again).toEqual(await uncached(changed, 'link.md'))
+    const model = JSON.parse(again.argument)[0] as {sentences: Array<{evidence: Array<{text: string}>}>}
+    expect(model.sentences[2].evidence.map((e) => e.text)).toEqual(['https://example.org/second'])
   })
 
   it('keeps at most the paragraphs it was asked to', async () => {

@@ -22,20 +22,22 @@
  */
 
 import {compileLexicon, defaultConcepts} from '../model/lexicon.js'
-import type {EssayModel, Range, Sentence} from '../model/types.js'
+import type {EssayModel, Paragraph, Range, Sentence} from '../model/types.js'
 import {textOfWords} from '../model/sentence-text.js'
 import {cueHits, type CueHit} from './cues.js'
-import {evidenceIn} from './evidence.js'
+import {evidenceIn, type EvidenceContext} from './evidence.js'
 import {standsInForEvidence} from './appeals.js'
 import {assignPriority, sourcingOf} from './priority.js'
-import {argues, classify, expositionParagraphs, type RoleContext} from './roles.js'
-import {isBody, readStructure} from './structure.js'
+import {argueParagraph} from './paragraph-memo.js'
+import {argues, classify, expositionParagraph, type RoleContext} from './roles.js'
+import {isBody, readStructure, type Structure} from './structure.js'
 import {assignSupport} from './support.js'
 import {chooseThesis} from './thesis.js'
 import type {ArgumentModel, ArgumentOptions, SentenceArgument, Support} from './types.js'
 
 export type * from './types.js'
 export {memoiseTagging, taggingMemoStats} from './tagging.js'
+export {memoiseParagraphArguments, paragraphArgumentStats} from './paragraph-memo.js'
 
 const memo = new WeakMap<EssayModel, Map<string, ArgumentModel>>()
 
@@ -62,40 +64,30 @@ function rangeOf(sentence: Sentence, start: number, end: number): Range {
   }
 }
 
-function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentModel {
-  // Stage 2 first: the structure needs the cues that open a conclusion.
-  const hitCache = new Map<number, CueHit[]>()
-  const hitsOf = (index: number) => {
-    let hits = hitCache.get(index)
-    if (!hits) {
-      hits = cueHits(model.sentences[index])
-      hitCache.set(index, hits)
-    }
-    return hits
-  }
-  const structure = readStructure(model, hitsOf)
-  const context = {model, operations: compileLexicon(defaultConcepts()).operationMatcher}
-
+/**
+ * Stages 3 and 4 for one paragraph: the evidence of each sentence, its role,
+ * its vague appeals, then the roles that depend on the whole paragraph. All
+ * of it reads only the paragraph (and the first word of the next one), so
+ * the language server keeps it per paragraph (paragraph-memo.ts). Writes the
+ * results into `sentences` by sentence number.
+ */
+function paragraphStage(model: EssayModel, paragraph: Paragraph, structure: Structure, context: EvidenceContext, hitsOf: (index: number) => CueHit[], sentences: SentenceArgument[]): void {
+  const body = isBody(paragraph)
   // Only body text is argued: headings, references and footnotes are never read for evidence.
-  const evidence: Support[][] = model.sentences.map((sentence) => (isBody(model.paragraphs[sentence.paragraph]) ? evidenceIn(context, sentence, hitsOf(sentence.index)) : []))
+  const evidence = new Map<number, Support[]>(paragraph.sentences.map((index) => [index, body ? evidenceIn(context, model.sentences[index], hitsOf(index)) : []]))
   // A citation written after the full stop ends up opening the next
   // sentence ("… in 1994. (Dallaire, 2003) The Council…"): it backs the
   // sentence before it too.
-  for (const paragraph of model.paragraphs) {
-    paragraph.sentences.forEach((index, at) => {
-      if (at === 0) return
-      const sentence = model.sentences[index]
-      const first = sentence.citations.map((i) => model.citations[i]).find((c) => c.range.start.offset - sentence.range.start.offset <= 1 && /^[([]/.test(c.text))
-      if (first) evidence[paragraph.sentences[at - 1]].push({kind: 'citation', text: first.text, sentence: index})
-    })
-  }
+  paragraph.sentences.forEach((index, at) => {
+    if (at === 0) return
+    const sentence = model.sentences[index]
+    const first = sentence.citations.map((i) => model.citations[i]).find((c) => c.range.start.offset - sentence.range.start.offset <= 1 && /^[([]/.test(c.text))
+    if (first) evidence.get(paragraph.sentences[at - 1])!.push({kind: 'citation', text: first.text, sentence: index})
+  })
 
-  const sentences: SentenceArgument[] = []
-  for (const sentence of model.sentences) {
-    const paragraph = model.paragraphs[sentence.paragraph]
-    const body = isBody(paragraph)
+  paragraph.sentences.forEach((index, at) => {
+    const sentence = model.sentences[index]
     const hits = body ? hitsOf(sentence.index) : []
-    const at = paragraph.sentences.indexOf(sentence.index)
     const before = at > 0 ? sentences[paragraph.sentences[at - 1]] : undefined
     const roleContext: RoleContext = {
       model,
@@ -103,7 +95,7 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
       paragraph,
       at,
       hits,
-      evidence: evidence[sentence.index],
+      evidence: evidence.get(index)!,
       structure,
       previous: before ? {role: before.role, signal: before.signals[0] ?? ''} : undefined
     }
@@ -132,11 +124,31 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
         item.vague.push({text: textOfWords(sentence, hit.from, hit.to), range: rangeOf(sentence, from.start, to.end)})
       }
     }
-    sentences.push(item)
-  }
+    sentences[sentence.index] = item
+  })
 
   // Stage 4, second pass: roles that depend on the whole paragraph.
-  expositionParagraphs(model, sentences, hitsOf)
+  expositionParagraph(model, paragraph, sentences, hitsOf)
+}
+
+function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentModel {
+  // Stage 2 first: the structure needs the cues that open a conclusion.
+  const hitCache = new Map<number, CueHit[]>()
+  const hitsOf = (index: number) => {
+    let hits = hitCache.get(index)
+    if (!hits) {
+      hits = cueHits(model.sentences[index])
+      hitCache.set(index, hits)
+    }
+    return hits
+  }
+  const structure = readStructure(model, hitsOf)
+  const context = {model, operations: compileLexicon(defaultConcepts()).operationMatcher}
+
+  const sentences: SentenceArgument[] = []
+  for (const paragraph of model.paragraphs) {
+    argueParagraph(model, paragraph, sentences, () => paragraphStage(model, paragraph, structure, context, hitsOf, sentences))
+  }
 
   assignSupport(model, sentences, structure, options, hitsOf)
   const thesis = chooseThesis(model, sentences, structure)

@@ -565,26 +565,24 @@ const expositionShare = 2 / 3
  * of the writer's own voice: "I", a pivot ("…, but"), a verdict (stance,
  * comparison, an intensifier) or a thesis cue keep a sentence a claim, and
  * only between two sentences that set the view out.
- * Runs after every sentence has its role, since it reads the whole paragraph.
+ * Runs after every sentence of the paragraph has its role, since it reads them all.
  */
-export function expositionParagraphs(model: EssayModel, sentences: SentenceArgument[], hitsOf: (sentence: number) => CueHit[]): void {
+export function expositionParagraph(model: EssayModel, paragraph: Paragraph, sentences: SentenceArgument[], hitsOf: (sentence: number) => CueHit[]): void {
   const expounds = (index: number | undefined) => index !== undefined && expositionSignals.has(sentences[index].signals[0])
-  for (const paragraph of model.paragraphs) {
-    if (!isBody(paragraph) || paragraph.sentences.length < 4) continue
-    if (paragraph.sentences.filter(expounds).length < (paragraph.sentences.length - 1) * expositionShare) continue
-    paragraph.sentences.forEach((index, at) => {
-      const item = sentences[index]
-      // Only between two sentences that set out the view: a verdict the cue lists do not know ("…is strong") tends to stand at the end of an exposition or after it.
-      if (item.role !== 'claim' || !expounds(paragraph.sentences[at - 1]) || !expounds(paragraph.sentences[at + 1])) return
-      const sentence = model.sentences[index]
-      const hits = hitsOf(index)
-      const own =
-        sentence.words.some((w, i) => isIn('first-person', w.norm) && !numeral(sentence, i)) ||
-        pivotIn(sentence, hits) !== -1 ||
-        hits.some((h) => h.kind === 'thesis' || h.kind === 'stance' || h.kind === 'comparison' || h.kind === 'evaluation' || (h.kind === 'absolute' && isIn('intensifiers', h.text)))
-      if (own) return
-      item.role = 'other'
-      item.signals = ['exposition (paragraph)']
-    })
-  }
+  if (!isBody(paragraph) || paragraph.sentences.length < 4) return
+  if (paragraph.sentences.filter(expounds).length < (paragraph.sentences.length - 1) * expositionShare) return
+  paragraph.sentences.forEach((index, at) => {
+    const item = sentences[index]
+    // Only between two sentences that set out the view: a verdict the cue lists do not know ("…is strong") tends to stand at the end of an exposition or after it.
+    if (item.role !== 'claim' || !expounds(paragraph.sentences[at - 1]) || !expounds(paragraph.sentences[at + 1])) return
+    const sentence = model.sentences[index]
+    const hits = hitsOf(index)
+    const own =
+      sentence.words.some((w, i) => isIn('first-person', w.norm) && !numeral(sentence, i)) ||
+      pivotIn(sentence, hits) !== -1 ||
+      hits.some((h) => h.kind === 'thesis' || h.kind === 'stance' || h.kind === 'comparison' || h.kind === 'evaluation' || (h.kind === 'absolute' && isIn('intensifiers', h.text)))
+    if (own) return
+    item.role = 'other'
+    item.signals = ['exposition (paragraph)']
+  })
 }

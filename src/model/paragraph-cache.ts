@@ -65,6 +65,8 @@ export interface ParagraphCacheStats {
 
 let capacity = 0
 const entries = new Map<string, Entry>()
+/** The key of each paragraph whose sentences were replayed or stored: what its model data is a function of. */
+const keys = new WeakMap<Paragraph, string>()
 const lexiconIds = new WeakMap<object, number>()
 let nextLexiconId = 1
 let hits = 0
@@ -85,6 +87,20 @@ export function clearParagraphCache(): void {
 
 export function paragraphCacheStats(): ParagraphCacheStats {
   return {enabled: capacity > 0, size: entries.size, capacity, hits, misses}
+}
+
+/**
+ * The key of a paragraph of a model built with the cache on: everything its
+ * sentences, words, citations, quotations, mentions and cue words were
+ * computed from, positions relative to its start (line and offset; columns
+ * as they are). Undefined when the paragraph was neither replayed nor
+ * stored (the cache is off, or a point of it could not be placed). The
+ * footnote calls and links the builder gives its sentences afterwards are
+ * not in it. Later analyses that read no more than that can be cached on it
+ * (src/argument/paragraph-memo.ts).
+ */
+export function paragraphKeyOf(paragraph: Paragraph): string | undefined {
+  return keys.get(paragraph)
 }
 
 /**
@@ -119,6 +135,7 @@ export function paragraphSlot(
         return false
       }
       hits++
+      keys.set(paragraph, key)
       // Most recently used last: the Map's order is the LRU order.
       entries.delete(key)
       entries.set(key, entry)
@@ -176,6 +193,7 @@ export function paragraphSlot(
         })
       }
       entries.set(key, entry)
+      keys.set(paragraph, key)
       evict()
     }
   }
@@ -196,7 +214,7 @@ function sentenceText(node: NlcstSentence): string {
  * citation or mention would otherwise hold on to a whole old version of the
  * essay. Prepending a character and cutting it off forces a fresh copy.
  */
-function own(text: string): string {
+export function own(text: string): string {
   return (' ' + text).slice(1)
 }
 

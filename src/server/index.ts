@@ -28,7 +28,8 @@
  * they stop. A result that a newer edit made stale is dropped rather than
  * published, and a document waiting in the queue is read when its turn comes,
  * so a burst of edits costs at most two analyses. The essay model is cached per paragraph
- * (`src/model/paragraph-cache.ts`), and compromise's answers and the cue phrases per sentence
+ * (`src/model/paragraph-cache.ts`), so is the per-paragraph part of the argument analysis
+ * (`memoiseParagraphArguments`), and compromise's answers and the cue phrases per sentence
  * (`memoiseTagging`, `memoiseCues` in src/argument/), so after an edit only what changed is analysed again.
  */
 
@@ -57,7 +58,7 @@ import {codeActions, type Layout} from './actions.js'
 import {toDiagnostics} from './diagnostics.js'
 import {isEssay, lintDocument} from './lint.js'
 import {defaultSettings, readSettings, type Settings} from './settings.js'
-import {memoiseTagging, taggingMemoStats} from '../model/argument.js'
+import {memoiseParagraphArguments, memoiseTagging, paragraphArgumentStats, taggingMemoStats} from '../model/argument.js'
 import {memoiseCues} from '../argument/cues.js'
 import {checkedDocuments} from './document-sync.js'
 import {resyncingInput} from './frames.js'
@@ -83,6 +84,7 @@ export function startServer(connection: Connection = defaultConnection()): Conne
   memoiseTagging()
   memoiseCues()
   enableParagraphCache()
+  memoiseParagraphArguments()
 
   // Documents the editor and the server no longer agree on (a rejected change): not checked until the whole text comes again.
   const outOfStep = new Set<string>()
@@ -299,6 +301,7 @@ export function startServer(connection: Connection = defaultConnection()): Conne
       documents: documents.all().length,
       lints,
       paragraphCache: paragraphCacheStats(),
+      paragraphArguments: paragraphArgumentStats(),
       taggerCache: taggingMemoStats()
     }
   })
