@@ -25,6 +25,7 @@ import {fileURLToPath, pathToFileURL} from 'node:url'
 import {createProtocolConnection, StreamMessageReader, StreamMessageWriter} from 'vscode-languageserver-protocol/node'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const {defaultSettings} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'server', 'settings.js')).href)
 const args = process.argv.slice(2)
 const option = (name, fallback) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : fallback)
 const editCount = option('edits', 50)
@@ -132,8 +133,8 @@ try {
   console.log(`  first diagnostics (cold)    ${ms(first - initialized)} (${lastCount} diagnostics)`)
 
   // Warm up: a few edits, so that the measured ones are in the steady state.
-  // The server's default `essaylint.debounce` (src/server/settings.ts), and a margin for the timers' slack.
-  const pause = 30 + 5
+  // The server's default `essaylint.debounce`, and a margin for the timers' slack.
+  const pause = defaultSettings.debounce + 5
   let lastSent = 0
   const edit = async (wait) => {
     if (wait) {

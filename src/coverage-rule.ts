@@ -86,20 +86,18 @@ function essayStart(model: EssayModel, file: VFile): Range {
 function firstMission(model: EssayModel): string | undefined {
   if (firstMissions.has(model)) return firstMissions.get(model)
   const matcher = compileLexicon(defaultConcepts()).operationMatcher
+  const body = model.paragraphs.filter(isBody).flatMap((paragraph) => paragraph.sentences.map((index) => model.sentences[index]))
   let found: string | undefined
-  const places = new Map<string, number>()
-  search: for (const paragraph of model.paragraphs) {
-    if (!isBody(paragraph)) continue
-    for (const index of paragraph.sentences) {
-      const match = matcher.match(model.sentences[index].words)[0]
-      if (match) {
-        found = match.payloads[0].acronym
-        break search
-      }
-      for (const place of new Set(placeNamesIn(model.sentences[index]).map((p) => p.text))) places.set(place, (places.get(place) ?? 0) + 1)
+  for (const sentence of body) {
+    const match = matcher.match(sentence.words)[0]
+    if (match) {
+      found = match.payloads[0].acronym
+      break
     }
   }
   if (found === undefined) {
+    const places = new Map<string, number>()
+    for (const sentence of body) for (const place of new Set(placeNamesIn(sentence).map((p) => p.text))) places.set(place, (places.get(place) ?? 0) + 1)
     const [place, count] = [...places].sort((a, b) => b[1] - a[1])[0] ?? []
     if (place !== undefined && count! >= 2) found = `the case of ${place}`
   }

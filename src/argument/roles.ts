@@ -41,6 +41,8 @@ export interface Classifier {
 
 const has = (context: RoleContext, kind: Cue) => context.hits.some((h) => h.kind === kind)
 const other = (signal: string): Outcome => ({role: 'other', signal})
+/** A sentence that states rather than argues: evidence when it carries some, otherwise neither. */
+const statement = (context: RoleContext, signal: string): Outcome => ({role: context.evidence.length > 0 ? 'evidence' : 'other', signal})
 
 /** The writer states a thesis ("I argue", "This essay will contend"). */
 export function argues(context: RoleContext): boolean {
@@ -385,7 +387,7 @@ export const classifiers: Classifier[] = [
         return undefined
       }
       if (ownAfter().test(text.slice(frame))) return undefined
-      return {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'report'}
+      return statement(context, 'report')
     }
   },
   {
@@ -409,7 +411,7 @@ export const classifiers: Classifier[] = [
       const reported = reports && sentence.words[verb.to]?.norm === 'that' ? verb.to : sentence.words.length
       const judged = evaluative(context).filter((h) => h.at < reported)
       const judgement = judged.length > 0 && !context.hits.some((h) => h.kind === 'exposition')
-      return continues && !own && !judgement ? {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'report (carried on)'} : undefined
+      return continues && !own && !judgement ? statement(context, 'report (carried on)') : undefined
     }
   },
   {
@@ -441,7 +443,7 @@ export const classifiers: Classifier[] = [
     classify: (context) => {
       if (!has(context, 'description') || argues(context) || judging(context)) return undefined
       if (context.hits.some((h) => h.kind === 'absolute' || h.kind === 'comparison' || h.kind === 'evaluation')) return undefined
-      return {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'description'}
+      return statement(context, 'description')
     }
   },
   {
@@ -453,7 +455,7 @@ export const classifiers: Classifier[] = [
     classify: (context) => {
       if (!hasDeadline(context.sentence) || argues(context) || !context.hits.some((h) => h.kind === 'stance' && h.text === 'must')) return undefined
       const judged = context.hits.some((h) => ['stance', 'causal', 'comparison', 'absolute', 'hedge', 'evaluation'].includes(h.kind) && !(h.kind === 'stance' && h.text === 'must'))
-      return judged ? undefined : {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'procedure'}
+      return judged ? undefined : statement(context, 'procedure')
     }
   },
   {
@@ -464,7 +466,7 @@ export const classifiers: Classifier[] = [
     classify: (context) => {
       if (argues(context) || judging(context) || !statesARule(context.sentence)) return undefined
       if (context.hits.some((h) => ['absolute', 'hedge', 'comparison', 'evaluation', 'causal', 'reasons'].includes(h.kind))) return undefined
-      return {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'institutional rule'}
+      return statement(context, 'institutional rule')
     }
   },
   {
@@ -476,7 +478,7 @@ export const classifiers: Classifier[] = [
       // "There is no excuse for…" denies, and a denial is argued.
       if (isIn('negators', context.sentence.words[existential.to]?.norm ?? '')) return undefined
       if (context.hits.some((h) => h.kind === 'absolute' || h.kind === 'hedge' || h.kind === 'comparison' || h.kind === 'evaluation')) return undefined
-      return {role: context.evidence.length > 0 ? 'evidence' : 'other', signal: 'existence'}
+      return statement(context, 'existence')
     }
   },
   {
@@ -532,8 +534,7 @@ function statesARule(sentence: Sentence): boolean {
     // "each veto", "a vote": the noun, not the verb.
     if (!nouns || isIn('noun-markers', words[index - 1].norm)) continue
     // The subject: the words before the verb (and its modal), none of them the writer.
-    const before = words[index - 1].norm
-    const subject = words.slice(0, isIn('school-modals', before) || before === 'can' || before === 'may' || before === 'must' ? index - 1 : index)
+    const subject = words.slice(0, isIn('rule-modals', words[index - 1].norm) ? index - 1 : index)
     return subject.some((w) => isIn(nouns, w.norm)) && !subject.some((w) => isIn('narrator', w.norm))
   }
   return false

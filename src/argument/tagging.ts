@@ -93,7 +93,7 @@ function taggedVerb(text: string): boolean {
  */
 function finiteVerbIn(document: Document): boolean {
   const terms = document.json().flatMap((sentence) => sentence.terms)
-  const first = terms[0]?.text.toLowerCase()
+  const first = terms[0]?.text.toLowerCase() ?? ''
   return terms.some((term, i) => {
     if (!term.tags.includes('Verb')) return false
     if (!term.tags.includes('PastTense') && !term.tags.includes('Participle')) return true
@@ -101,7 +101,7 @@ function finiteVerbIn(document: Document): boolean {
     const after = terms[i + 1]
     const opensPhrase = !before || /[,;:]/.test(before.post) || before.tags.some((tag) => attributiveAfter.has(tag))
     if (opensPhrase && after && (after.tags.includes('Noun') || after.tags.includes('Adjective'))) return false
-    if (!after && (first === 'no' || first === 'nothing') && isIn('elliptical-participles', term.text.toLowerCase())) return false
+    if (!after && isIn('elliptical-openers', first) && isIn('elliptical-participles', term.text.toLowerCase())) return false
     return true
   })
 }

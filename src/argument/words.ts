@@ -65,6 +65,8 @@ export type WordList =
   | 'absolute-softeners'
   | 'named-sets'
   | 'elliptical-participles'
+  | 'elliptical-openers'
+  | 'rule-modals'
   | 'institution-nouns'
   | 'procedural-verbs'
   | 'noun-markers'
