@@ -119,6 +119,18 @@ describe('roles: what is not a claim', () => {
     expect((await roleOf('For them, the organisation lowers the cost of cooperation.'))[0]).toBe('claim')
   })
 
+  it('carries an author\'s view over "For him, …", sweeping words and all; without the author before it the sentence is a claim', async () => {
+    const after = 'Marcus Aurelius believed that every person is a citizen of one world.'
+    expect(await roleOf('For him, reason is shared by all humans, and so all humans belong to one community.', after)).toEqual(['other', 'report (carried on)'])
+    expect(await roleOf('To her, every border is an accident of history.', 'Martha Nussbaum argues for a cosmopolitan education.')).toEqual(['other', 'report (carried on)'])
+    expect((await roleOf('For him, reason is shared by all humans, and so all humans belong to one community.'))[0]).toBe('claim')
+  })
+
+  it('reads "The emperor wrote that…" and "The philosopher argues…" as reports, not as the writer\'s story', async () => {
+    expect(await roleOf('The emperor wrote that we are made for cooperation, like feet or hands.')).toEqual(['other', 'report'])
+    expect(await roleOf('The philosopher argues that a world state would become a despotism.')).toEqual(['other', 'report'])
+  })
+
   it('reads "Critics make a simple point" as the other side\'s view being introduced', async () => {
     expect(await roleOf('Critics of the veto make a simple point.')).toEqual(['other', 'report'])
   })
@@ -355,6 +367,16 @@ describe('evidence and support', () => {
   it('a citation written after the full stop backs the sentence before it', async () => {
     const item = await supportOf('The mission failed to stop the killing. (Dallaire, 2003) The Council did not act.', 0)
     expect(item.supported).toBe(true)
+  })
+
+  it('a paragraph that opens by drawing on the block quote before it ("This shows…") is backed by the quote; a new point there is not', async () => {
+    const essay = (opening: string) => `# Essay\n\nA short opening.\n\nThe panel's report was blunt:\n\n> Without renewed commitment, missions will keep failing the people they were sent to protect.\n\n${opening} The Council has not answered it.\n`
+    const first = async (opening: string) => {
+      const model = await analyze(essay(opening), {path: 'e.md'})
+      return argumentOf(model).sentences[model.paragraphs[model.paragraphs.length - 1].sentences[0]]
+    }
+    expect(await first('This shows that reform is urgent.')).toMatchObject({role: 'claim', supported: true, support: [{kind: 'quotation', text: 'the block quote'}]})
+    expect(await first('Reform of the Council is urgent.')).toMatchObject({role: 'claim', supported: false})
   })
 
   it('a claim argued only with the writer\'s reasons is marked reasoned, and reported at info', async () => {

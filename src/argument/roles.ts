@@ -410,7 +410,8 @@ export const classifiers: Classifier[] = [
       // In the clause after "It assumes that…" the modals and causes are the theory's, not the writer's.
       const reported = reports && sentence.words[verb.to]?.norm === 'that' ? verb.to : sentence.words.length
       const judged = evaluative(context).filter((h) => h.at < reported)
-      const judgement = judged.length > 0 && !context.hits.some((h) => h.kind === 'exposition')
+      // "For him, reason is shared by all…": after an opening that points back at the author, the whole sentence is their view.
+      const judgement = judged.length > 0 && !context.hits.some((h) => h.kind === 'exposition') && !pointsBack
       return continues && !own && !judgement ? statement(context, 'report (carried on)') : undefined
     }
   },

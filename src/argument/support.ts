@@ -3,7 +3,8 @@
  * the paragraph's other sentences for its opening (topic) sentence and for a
  * lesson drawn from a named case; otherwise in its neighbours (the sentence
  * before, the one or two after); a block quote for the sentence that
- * introduces it. A conclusion sentence that restates a backed body claim is
+ * introduces it, and for a paragraph's first sentence when it draws on the
+ * quote just before it ("This shows…"). A conclusion sentence that restates a backed body claim is
  * backed by it. A claim the writer argues only with reasons of their own
  * ("because…", a personal example) is marked `reasoned`.
  */
@@ -83,6 +84,11 @@ export function assignSupport(model: EssayModel, sentences: SentenceArgument[], 
       const quote = structure.quoteAfter.get(paragraph.index)
       if (support.length === 0 && quote !== undefined && at >= paragraph.sentences.length - 2) {
         support = [{kind: 'quotation', text: 'the block quote', sentence: model.paragraphs[quote].sentences[0] ?? sentence.index}]
+      }
+      // "This shows that…" right after a block quote draws its point from the quote.
+      const quoted = structure.quoteBefore.get(paragraph.index)
+      if (support.length === 0 && quoted !== undefined && at === 0 && (inference().test(sentence.text) || pointsBack(sentence))) {
+        support = [{kind: 'quotation', text: 'the block quote', sentence: model.paragraphs[quoted].sentences[0] ?? sentence.index}]
       }
     }
     argument.support = support
