@@ -521,12 +521,15 @@ describe('vague appeals in context', () => {
     expect(await appeals('Many experts, including Romeo Dallaire, warned the Council in January 1994.')).toEqual([])
     expect(await appeals('Some analysts, notably Paris, argue that elections came too early.')).toEqual([])
     expect(await appeals('Many experts, including some at the UN, warned the Council.')).toEqual(['Many experts'])
+    expect(await appeals('Most observers, including the Brahimi Panel in 2000, found the missions underfunded.')).toEqual([])
   })
   it('the other side\'s view, answered in the same sentence or the next, is not offered as evidence; the same appeal standing alone is', async () => {
     expect(await appeals('Many critics argue that the UN is useless, but this ignores the record in Cyprus.')).toEqual([])
     expect(await appeals('Some people believe that peacekeeping always fails. However, the record says otherwise.')).toEqual([])
     expect(await appeals('Some people believe that peacekeeping always fails. The record says so.')).toEqual(['Some people believe'])
     expect(await appeals('Many people think the veto is unfair, and I agree with them.')).toEqual(['Many people think'])
+    expect(await appeals('While some people believe intervention is always wrong, the genocide in Rwanda shows otherwise.')).toEqual([])
+    expect(await appeals('While the Council debated, some people believe the killing doubled.')).toEqual(['some people believe'])
   })
   it('quotes the appeal itself when Markdown emphasis comes before it in the sentence', async () => {
     const model = await analyze('# E\n\nThe UN opened.\n\nThis has *never* been tried, and **the prevailing opinion** is that it cannot work.\n', {path: 'e.md'})
