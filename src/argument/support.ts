@@ -67,7 +67,8 @@ export function assignSupport(model: EssayModel, sentences: SentenceArgument[], 
     const own = argument.evidence.filter((e) => !e.weak)
     argument.evidence = own
     let support: Support[] = own
-    if (support.length === 0 && options.window === 'paragraph' && argument.role === 'claim' && !recommends(hitsOf(argument.sentence))) {
+    if (argument.role === 'claim' && recommends(hitsOf(argument.sentence))) argument.recommends = true
+    if (support.length === 0 && options.window === 'paragraph' && argument.role === 'claim' && !argument.recommends) {
       const paragraph = model.paragraphs[sentence.paragraph]
       const at = paragraph.sentences.indexOf(sentence.index)
       const wide = at === 0 || caseNames(sentence).length > 0

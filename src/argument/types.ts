@@ -34,6 +34,8 @@ export interface SentenceArgument {
   supported: boolean
   /** An unsupported claim that the writer backs with reasons of their own ("because…", a personal example): no evidence, but not bare. */
   reasoned?: boolean
+  /** The claim recommends or predicts ("should", "essential"): only evidence in its own sentence backs it. */
+  recommends?: boolean
   /** For an unsupported claim: how much it matters. */
   priority?: Priority
   /** For a conclusion sentence that restates a supported body claim: that claim's sentence. */
