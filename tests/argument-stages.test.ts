@@ -379,6 +379,15 @@ describe('evidence and support', () => {
     expect(await first('Reform of the Council is urgent.')).toMatchObject({role: 'claim', supported: false})
   })
 
+  it('a paragraph that opens by drawing on the evidence that closed the one before ("As we can see, …") is backed by it; one that opens with a pronoun is not', async () => {
+    const first = async (opening: string) => {
+      const model = await analyze(`# Essay\n\nA short opening.\n\nThe Council cut UNAMIR to 270 troops on 21 April 1994.\n\n${opening} The Council has not answered for it.\n`, {path: 'e.md'})
+      return argumentOf(model).sentences[model.paragraphs[model.paragraphs.length - 1].sentences[0]]
+    }
+    expect(await first('As we can see, the Council abandoned Rwanda when it mattered most.')).toMatchObject({role: 'claim', supported: true, support: expect.arrayContaining([expect.objectContaining({kind: 'case', text: 'UNAMIR 1994'})])})
+    expect(await first('They abandoned Rwanda when it mattered most.')).toMatchObject({role: 'claim', supported: false})
+  })
+
   it('a claim argued only with the writer\'s reasons is marked reasoned, and reported at info', async () => {
     const item = await supportOf('Local troops work better because they know the language.', 0)
     expect(item).toMatchObject({supported: false, reasoned: true, priority: 'info'})

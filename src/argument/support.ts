@@ -91,6 +91,13 @@ export function assignSupport(model: EssayModel, sentences: SentenceArgument[], 
       if (support.length === 0 && quoted !== undefined && at === 0 && (inference().test(sentence.text) || pointsBack(sentence))) {
         support = [{kind: 'quotation', text: 'the block quote', sentence: model.paragraphs[quoted].sentences[0] ?? sentence.index}]
       }
+      // "As we can see, …", "This shows…" opening a paragraph draws on the evidence that closed
+      // the one before (a pronoun alone, "They…", refers back without drawing on it).
+      if (support.length === 0 && at === 0 && inference().test(sentence.text)) {
+        const before = model.paragraphs[paragraph.index - 1]
+        const last = before && isBody(before) ? before.sentences[before.sentences.length - 1] : undefined
+        if (last !== undefined) support = sentences[last].evidence.filter((e) => e.kind !== 'reasoning' && (!e.weak || sentences[last].role === 'evidence'))
+      }
     }
     argument.support = support
     argument.supported = support.length > 0
