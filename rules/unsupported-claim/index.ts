@@ -94,7 +94,7 @@ export default defineRule<Options>(
       const realEvidence = (i: number | undefined) => (i === undefined ? undefined : argument.sentences[i].evidence.find((e) => !e.weak && e.kind !== 'reasoning'))
       const after = realEvidence(paragraph.sentences[at + 1])
       const before = realEvidence(paragraph.sentences[at - 1])
-      const beside = options.window !== 'paragraph' ? undefined : after ? {text: after.text, where: 'after' as const} : before ? {text: before.text, where: 'before' as const} : undefined
+      const beside = options.window !== 'paragraph' ? undefined : after ? {...after, where: 'after' as const} : before ? {...before, where: 'before' as const} : undefined
       const also = others.map((item) => model.sentences[item.sentence])
       const text = messages.claim(main, sentence.text, {window: options.window, beside}) + (also.length > 0 ? ' ' + messages.also(also.map((s) => s.text)) : '')
       const message = file.message(text, {place: sentence.range})

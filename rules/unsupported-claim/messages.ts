@@ -14,6 +14,14 @@ const maxNamed = 3
 
 const formatWords = (n: number) => n.toLocaleString('en')
 
+/** The evidence beside a claim as a student would name it: "footnote 12", "the link", or its words. */
+function evidenceNamed({kind, text}: {kind: string; text: string}): string {
+  const footnote = /^\[\^([^\]]+)\]$/.exec(text)
+  if (kind === 'citation' && footnote) return `footnote ${footnote[1]}`
+  if (kind === 'citation' && /^(?:https?:\/\/|www\.)/i.test(text)) return 'the link'
+  return `"${firstWords(text, 5)}"`
+}
+
 export const messages = {
   note: 'A claim persuades only when the reader can check what it rests on: a source (author and year), a named case, figures, or a quotation with its speaker.',
 
@@ -34,9 +42,9 @@ export const messages = {
     return `Also unsupported in this paragraph: ${list}.`
   },
 
-  claim(item: SentenceArgument, text: string, context: {window: 'sentence' | 'paragraph'; beside?: {text: string; where: 'before' | 'after'}}): string {
+  claim(item: SentenceArgument, text: string, context: {window: 'sentence' | 'paragraph'; beside?: {kind: string; text: string; where: 'before' | 'after'}}): string {
     const quote = `"${firstWords(text)}"`
-    const evidence = context.beside && `"${firstWords(context.beside.text, 5)}"`
+    const evidence = context.beside && evidenceNamed(context.beside)
     const missing = context.beside && item.recommends
       ? `recommends or predicts, and the evidence ${context.beside.where} it (${evidence}) shows the situation, not that this would work. Back the claim itself, in the same sentence: a source, a case where it worked, or figures.`
       : context.beside
