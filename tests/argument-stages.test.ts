@@ -311,6 +311,16 @@ describe('evidence and support', () => {
     expect(unnamed.supported).toBe(false)
   })
 
+  it('a report by a named source ("Kofi Annan admitted…", "Dallaire\'s memoir describes…") backs the claim before it; a report by unnamed critics does not', async () => {
+    expect(await supportOf('Robust mandates save lives. Kofi Annan admitted as much in his report on Srebrenica.', 0)).toMatchObject({supported: true, support: [{kind: 'citation', text: 'Kofi Annan'}]})
+    expect((await supportOf('The Council ignored its own commander. Dallaire\'s memoir describes the Council\'s indifference.', 0)).supported).toBe(true)
+    expect((await supportOf('Robust mandates save lives. Critics admitted as much in their reports.', 0)).supported).toBe(false)
+  })
+
+  it('"This is evident in Somalia, …" brings in an example that backs the claim before it', async () => {
+    expect(await supportOf('Great powers decide where missions go. This is evident in Somalia, where American soldiers died in Mogadishu.', 0)).toMatchObject({supported: true, support: [{kind: 'example', text: 'evident in Somalia'}]})
+  })
+
   it('two sentences on, a source still backs a claim; a figure there bears on the sentence in between', async () => {
     const opening = 'The UN sent troops to Sierra Leone in 1999.'
     const byFigure = await supportOf(`${opening} The mission was badly led. Its commanders never left the capital. About 500 peacekeepers were taken hostage.`, 1)

@@ -100,17 +100,28 @@ function evaluative(context: RoleContext): CueHit[] {
  * character offset just after the frame, or undefined.
  */
 export function reportingFrame(context: RoleContext): number | undefined {
+  return frameOf(context)?.end
+}
+
+/**
+ * The reporting frame of a sentence (see reportingFrame): where it ends and,
+ * when its subject names who reports ("Dallaire's memoir describes…", "Kofi
+ * Annan admitted…", "The Brahimi Report found…"), that name: a named source
+ * whose report is evidence for the claims beside it, as "according to" a
+ * named source is (evidence.ts). Others ("Critics argue…") name no source.
+ */
+function frameOf(context: RoleContext): {end: number; source?: string} | undefined {
   const {model, sentence, hits} = context
   const offsetAfter = (word: number) => textEndOfWord(sentence, word)
   const attribution = hits.find((h) => h.kind === 'attribution' && h.at <= 1)
-  if (attribution) return offsetAfter(attribution.to - 1)
+  if (attribution) return {end: offsetAfter(attribution.to - 1)}
   const opinion = hits.find((h) => (h.kind === 'vague' || h.kind === 'concession') && h.at <= 1 && isIn('opinion-verbs', h.text.split(' ').slice(-1)[0]))
-  if (opinion) return offsetAfter(opinion.to - 1)
+  if (opinion) return {end: offsetAfter(opinion.to - 1)}
   // "Realists would probably dismiss…": what a school would say, not what the writer says.
   const words = sentence.words
   for (let index = 0; index < Math.min(words.length - 1, 3); index++) {
     if (isIn('schools', words[index].norm) && isIn('school-modals', words[index + 1].norm)) {
-      return offsetAfter(index + 1)
+      return {end: offsetAfter(index + 1)}
     }
   }
   // The subject starts after an opening phrase set off by a comma ("Citing
@@ -130,8 +141,17 @@ export function reportingFrame(context: RoleContext): number | undefined {
   const cited = sentence.citations.some((i) => model.citations[i].range.start.offset < subjectEnd)
   const thinker = sentence.mentions.some((i) => model.mentions[i].range.start.offset < subjectEnd)
   const others = subject.some((w) => isIn('others', w.norm))
-  const named = subject.some((w, i) => i > 0 && /^\p{Lu}/u.test(w.text) && !isIn('not-names', w.norm)) || (subject.length <= 3 && /^\p{Lu}\p{Ll}+$/u.test(subject[0].text) && isName(subject[0].text))
-  return cited || thinker || others || named ? offsetAfter(verb.to - 1) : undefined
+  const capitalised = subject.filter((w, i) => i > 0 && /^\p{Lu}/u.test(w.text) && !isIn('not-names', w.norm))
+  // "Dallaire's memoir": the name before its possessive.
+  const head = subject[0].text.replace(/['’]s$/, '')
+  const named = capitalised.length > 0 || (subject.length <= 3 && /^\p{Lu}\p{Ll}+$/u.test(head) && isName(head))
+  if (!(cited || thinker || others || named)) return undefined
+  // The source by its first run of capitalised words ("Dallaire's memoir, Shake Hands…" → "Dallaire").
+  const start = subject.findIndex((w) => /^\p{Lu}/u.test(w.text) && !isIn('not-names', w.norm))
+  let end = start
+  while (end >= 0 && end < subject.length && /^\p{Lu}/u.test(subject[end].text) && !isIn('not-names', subject[end].norm)) end++
+  const name = start >= 0 ? subject.slice(start, end).map((w) => w.text.replace(/['’]s$/, '')).join(' ') : undefined
+  return {end: offsetAfter(verb.to - 1), source: cited || !named ? undefined : name}
 }
 
 /** Words an opening phrase set off by a comma may have ("Citing Chapter VII of the Charter,"). */
@@ -379,7 +399,8 @@ export const classifiers: Classifier[] = [
     classify: (context) => {
       // "The paper will further argue that…" is the writer's own thesis, not a report.
       if (argues(context)) return undefined
-      const frame = reportingFrame(context)
+      const found = frameOf(context)
+      const frame = found?.end
       const text = context.sentence.text
       const pivot = pivotIn(context.sentence, context.hits)
       if (frame === undefined || pivot > frame) {
@@ -387,6 +408,7 @@ export const classifiers: Classifier[] = [
         return undefined
       }
       if (ownAfter().test(text.slice(frame))) return undefined
+      if (found?.source && !context.evidence.some((e) => e.kind === 'citation' || e.kind === 'quotation')) context.evidence.push({kind: 'citation', text: found.source, sentence: context.sentence.index})
       return statement(context, 'report')
     }
   },
