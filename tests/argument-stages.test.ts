@@ -126,6 +126,14 @@ describe('roles: what is not a claim', () => {
     expect((await roleOf('For him, reason is shared by all humans, and so all humans belong to one community.'))[0]).toBe('claim')
   })
 
+  it('goes on with the writer\'s story in the next sentence told in the past, its comparisons too; not with a judgement in the present', async () => {
+    const story = 'Last year my best friend got her first phone.'
+    expect(await roleOf('A few weeks later she was on it more than ever.', story)).toEqual(['other', 'personal story'])
+    expect(await roleOf('And it was just games.', story)).toEqual(['other', 'personal story'])
+    expect((await roleOf('Phones ruin friendships more than anything else.', story))[0]).toBe('claim')
+    expect((await roleOf('A few weeks later she was on it more than ever.'))[0]).toBe('claim')
+  })
+
   it('reads "The emperor wrote that…" and "The philosopher argues…" as reports, not as the writer\'s story', async () => {
     expect(await roleOf('The emperor wrote that we are made for cooperation, like feet or hands.')).toEqual(['other', 'report'])
     expect(await roleOf('The philosopher argues that a world state would become a despotism.')).toEqual(['other', 'report'])

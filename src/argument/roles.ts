@@ -510,11 +510,14 @@ export const classifiers: Classifier[] = [
     // lunch.": the writer telling what happened to them is an anecdote, not
     // a claim (a claim that rests on it is argued with a personal example).
     classify: (context) => {
-      const {sentence, hits} = context
-      if (!sentence.words.some((w, i) => isIn('narrator', w.norm) && !numeral(sentence, i)) || !toldInThePast(context)) return undefined
+      const {sentence, hits, previous} = context
+      // The sentence after one of the writer's story, told in the past, goes on telling it ("And it was just games.").
+      const goesOn = previous !== undefined && previous.signal.startsWith('personal story') && toldInThePast(context)
+      if (!(goesOn || sentence.words.some((w, i) => isIn('narrator', w.norm) && !numeral(sentence, i))) || !toldInThePast(context)) return undefined
       // "Although I understand…, the world has changed": the main clause makes the point.
       if (isIn('concessives', sentence.words[0].norm)) return undefined
-      if (argues(context) || hits.some((h) => ['modal', 'hedge', 'personal', 'causal', 'reasons', 'comparison'].includes(h.kind))) return undefined
+      // Inside the story a comparison is part of what happened ("she has been on it more than ever").
+      if (argues(context) || hits.some((h) => ['modal', 'hedge', 'personal', 'causal', 'reasons'].includes(h.kind) || (h.kind === 'comparison' && !goesOn))) return undefined
       // "my best friend" names a person; any other judging word is the writer's verdict.
       const verdict = hits.some((h) => (h.kind === 'stance' || (h.kind === 'absolute' && isIn('intensifiers', h.text))) && !(h.at > 0 && isIn('narrator', sentence.words[h.at - 1].norm)))
       return verdict ? undefined : other('personal story')
