@@ -96,6 +96,8 @@ describe('roles: what is not a claim', () => {
     ['Each draft resolution needs nine affirmative votes.', 'institutional rule'],
     ['The Assembly elects ten non-permanent members for two years.', 'institutional rule'],
     ['Peacekeeping operations monitor ceasefires and protect civilians.', 'institutional rule'],
+    ['Peacekeeping is one of the ways the UN keeps the peace.', 'definition'],
+    ['Mediation is a means of settling disputes without force.', 'definition'],
     ['Last year my younger brother got his first phone for his birthday.', 'personal story'],
     ['We had always talked at lunch before the phones arrived.', 'personal story']
   ])('%s → %s', async (sentence, signal) => {
