@@ -145,61 +145,55 @@ export class PhraseMatcher<P> {
     if (!this.root.words.has(first) && !hasStem(starts.stems, first, starts.stemLength)) return undefined
     // Depth first, without allocating: how far the longest term reaches,
     // then (for the rare word that starts one) every payload ending there.
-    // Each (node, word) pair is walked once: terms of several wildcard words
-    // (`a* a* a*`) can reach one node by many paths, and walking every path
-    // grew exponentially with the term's length.
-    const to = this.reach(this.root, words, from, from, new Map())
+    // The trie is a tree (every node has one parent, and the word a node is
+    // tried against is its depth past `from`), so each node is walked at
+    // most once per start however many wildcard words its terms have
+    // (`a* a* a*`): the walk is bounded by the trie, and needs no memo of
+    // the nodes it has seen.
+    const to = this.reach(this.root, words, from, from)
     if (to === from) return undefined
     const payloads: P[] = []
-    this.collect(this.root, words, from, from, to, payloads, new Map())
+    this.collect(this.root, words, from, from, to, payloads)
     return {payloads, from, to}
   }
 
   /** One past the last word of the longest term that starts at `from` and passes through `node` at `index`; `from` if none. */
-  private reach(node: Node<P>, words: Word[], from: number, index: number, memo: Map<Node<P>, Map<number, number>>): number {
+  private reach(node: Node<P>, words: Word[], from: number, index: number): number {
     if (index >= words.length) return from
-    const known = memo.get(node)?.get(index)
-    if (known !== undefined) return known
     const word = words[index].norm
     let best = from
     const exact = node.words.get(word)
-    if (exact) best = Math.max(best, this.reachFrom(exact, words, from, index + 1, memo))
+    if (exact) best = Math.max(best, this.reachFrom(exact, words, from, index + 1))
     const group = node.prefixes.get(word[0])
     if (group) {
       for (const step of group.values()) {
-        if (word.startsWith(step.prefix)) best = Math.max(best, this.reachFrom(step.node, words, from, index + 1, memo))
+        if (word.startsWith(step.prefix)) best = Math.max(best, this.reachFrom(step.node, words, from, index + 1))
       }
     }
-    let seen = memo.get(node)
-    if (!seen) memo.set(node, (seen = new Map()))
-    seen.set(index, best)
     return best
   }
 
   /** `reach` for a node entered before word `index`: its own entries count too. */
-  private reachFrom(node: Node<P>, words: Word[], from: number, index: number, memo: Map<Node<P>, Map<number, number>>): number {
-    const deeper = this.reach(node, words, from, index, memo)
-    return deeper > from ? deeper : node.entries.some((entry) => usable(entry, words, from)) ? index : from
+  private reachFrom(node: Node<P>, words: Word[], from: number, index: number): number {
+    const deeper = this.reach(node, words, from, index)
+    if (deeper > from) return deeper
+    for (const entry of node.entries) if (usable(entry, words, from)) return index
+    return from
   }
 
   /** The payloads of every term that starts at `from` and ends just before `to`. */
-  private collect(node: Node<P>, words: Word[], from: number, index: number, to: number, payloads: P[], visited: Map<Node<P>, Set<number>>): void {
-    // A node reached again at the same word adds nothing new.
-    let seen = visited.get(node)
-    if (!seen) visited.set(node, (seen = new Set()))
-    if (seen.has(index)) return
-    seen.add(index)
+  private collect(node: Node<P>, words: Word[], from: number, index: number, to: number, payloads: P[]): void {
     if (index === to) {
       for (const entry of node.entries) if (usable(entry, words, from)) payloads.push(entry.payload)
       return
     }
     const word = words[index].norm
     const exact = node.words.get(word)
-    if (exact) this.collect(exact, words, from, index + 1, to, payloads, visited)
+    if (exact) this.collect(exact, words, from, index + 1, to, payloads)
     const group = node.prefixes.get(word[0])
     if (group) {
       for (const step of group.values()) {
-        if (word.startsWith(step.prefix)) this.collect(step.node, words, from, index + 1, to, payloads, visited)
+        if (word.startsWith(step.prefix)) this.collect(step.node, words, from, index + 1, to, payloads)
       }
     }
   }
