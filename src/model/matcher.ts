@@ -138,62 +138,46 @@ export class PhraseMatcher<P> {
     return {stems, stemLength}
   }
 
+  /** The walk of `longestAt`: where the longest term found so far ends, and the payloads of the terms that end there. */
+  private bestTo = 0
+  private bestPayloads: P[] = []
+
   private longestAt(words: Word[], from: number): Match<P> | undefined {
     // Most words start no term: decide that before walking the trie.
     const first = words[from].norm
     const starts = (this.starts ??= this.startIndex())
     if (!this.root.words.has(first) && !hasStem(starts.stems, first, starts.stemLength)) return undefined
-    // Depth first, without allocating: how far the longest term reaches,
-    // then (for the rare word that starts one) every payload ending there.
+    // One walk, depth first, that keeps the payloads of the longest terms
+    // (in the order the walk meets them) and allocates only for a term found.
     // The trie is a tree (every node has one parent, and the word a node is
     // tried against is its depth past `from`), so each node is walked at
     // most once per start however many wildcard words its terms have
-    // (`a* a* a*`): the walk is bounded by the trie, and needs no memo of
-    // the nodes it has seen.
-    const to = this.reach(this.root, words, from, from)
-    if (to === from) return undefined
-    const payloads: P[] = []
-    this.collect(this.root, words, from, from, to, payloads)
-    return {payloads, from, to}
+    // (`a* a* a*`): the walk is bounded by the trie.
+    this.bestTo = from
+    this.visit(this.root, words, from, from)
+    if (this.bestTo === from) return undefined
+    const payloads = this.bestPayloads
+    this.bestPayloads = []
+    return {payloads, from, to: this.bestTo}
   }
 
-  /** One past the last word of the longest term that starts at `from` and passes through `node` at `index`; `from` if none. */
-  private reach(node: Node<P>, words: Word[], from: number, index: number): number {
-    if (index >= words.length) return from
+  /** Walk `node`, entered before word `index` of a term that starts at `from`. */
+  private visit(node: Node<P>, words: Word[], from: number, index: number): void {
+    for (const entry of node.entries) {
+      if (!usable(entry, words, from)) continue
+      if (index > this.bestTo) {
+        this.bestTo = index
+        this.bestPayloads = [entry.payload]
+      } else if (index === this.bestTo) this.bestPayloads.push(entry.payload)
+    }
+    if (index >= words.length) return
     const word = words[index].norm
-    let best = from
     const exact = node.words.get(word)
-    if (exact) best = Math.max(best, this.reachFrom(exact, words, from, index + 1))
+    if (exact) this.visit(exact, words, from, index + 1)
     const group = node.prefixes.get(word[0])
     if (group) {
       for (const step of group.values()) {
-        if (word.startsWith(step.prefix)) best = Math.max(best, this.reachFrom(step.node, words, from, index + 1))
-      }
-    }
-    return best
-  }
-
-  /** `reach` for a node entered before word `index`: its own entries count too. */
-  private reachFrom(node: Node<P>, words: Word[], from: number, index: number): number {
-    const deeper = this.reach(node, words, from, index)
-    if (deeper > from) return deeper
-    for (const entry of node.entries) if (usable(entry, words, from)) return index
-    return from
-  }
-
-  /** The payloads of every term that starts at `from` and ends just before `to`. */
-  private collect(node: Node<P>, words: Word[], from: number, index: number, to: number, payloads: P[]): void {
-    if (index === to) {
-      for (const entry of node.entries) if (usable(entry, words, from)) payloads.push(entry.payload)
-      return
-    }
-    const word = words[index].norm
-    const exact = node.words.get(word)
-    if (exact) this.collect(exact, words, from, index + 1, to, payloads)
-    const group = node.prefixes.get(word[0])
-    if (group) {
-      for (const step of group.values()) {
-        if (word.startsWith(step.prefix)) this.collect(step.node, words, from, index + 1, to, payloads)
+        if (word.startsWith(step.prefix)) this.visit(step.node, words, from, index + 1)
       }
     }
   }
@@ -215,7 +199,8 @@ function hasStem(stems: StemNode, word: string, length: number): boolean {
 
 function sameText(exact: string[], words: Word[], from: number): boolean {
   return exact.every((part, i) => {
-    const written = words[from + i]?.text.replace(/’/g, "'")
+    const text = words[from + i]?.text
+    const written = text?.includes('’') ? text.replace(/’/g, "'") : text
     return part.endsWith('*') ? written?.startsWith(part.slice(0, -1)) : written === part
   })
 }
