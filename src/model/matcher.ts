@@ -24,10 +24,16 @@ interface Node<P> {
    * only tried against the prefixes that start as it does (the root holds
    * dozens, and every word of every sentence starts there). Within a group,
    * by prefix: adding a term finds its step at once (a list searched per
-   * add made building quadratic: 10⁵ terms with one first letter, 75 s).
+   * add made building quadratic: 10⁵ terms with one first letter, 75 s);
+   * the walk reads them as a list.
    */
-  prefixes: Map<string, Map<string, {prefix: string; node: Node<P>}>>
+  prefixes: Map<string, {byPrefix: Map<string, Step<P>>; steps: Array<Step<P>>}>
   entries: Array<Entry<P>>
+}
+
+interface Step<P> {
+  prefix: string
+  node: Node<P>
 }
 
 export interface Match<P> {
@@ -84,13 +90,14 @@ export class PhraseMatcher<P> {
       if (open) {
         let group = node.prefixes.get(key[0])
         if (!group) {
-          group = new Map()
+          group = {byPrefix: new Map(), steps: []}
           node.prefixes.set(key[0], group)
         }
-        let step = group.get(key)
+        let step = group.byPrefix.get(key)
         if (!step) {
           step = {prefix: key, node: newNode()}
-          group.set(key, step)
+          group.byPrefix.set(key, step)
+          group.steps.push(step)
         }
         node = step.node
       } else {
@@ -123,7 +130,7 @@ export class PhraseMatcher<P> {
   }
 
   private startIndex(): NonNullable<PhraseMatcher<P>['starts']> {
-    const prefixes = [...this.root.prefixes.values()].flatMap((group) => [...group.keys()])
+    const prefixes = [...this.root.prefixes.values()].flatMap((group) => group.steps.map((step) => step.prefix))
     const stemLength = Math.max(1, Math.min(...prefixes.map((prefix) => prefix.length)))
     const stems: StemNode = new Map()
     for (const prefix of prefixes) {
@@ -176,9 +183,8 @@ export class PhraseMatcher<P> {
     if (exact) this.visit(exact, words, from, index + 1)
     const group = node.prefixes.get(word[0])
     if (group) {
-      for (const step of group.values()) {
-        if (word.startsWith(step.prefix)) this.visit(step.node, words, from, index + 1)
-      }
+      const steps = group.steps
+      for (let i = 0; i < steps.length; i++) if (word.startsWith(steps[i].prefix)) this.visit(steps[i].node, words, from, index + 1)
     }
   }
 }
