@@ -1,22 +1,23 @@
 /**
  * mdast to nlcst, as `mdast-util-to-nlcst` (7.0) converts it and
  * remark-retext's bridge mode runs it, with one step done differently:
- * giving every word, punctuation mark and white space its place in the file.
+ * cutting each text node into words, punctuation and white space, and
+ * placing them in the file.
  *
- * The library tokenises each text node with parse-latin, whose tokens carry
- * points relative to that text, then walks the tokens again and gives each
- * a new position object with two new points (from a binary search over the
- * lines) and reads each one's text again (`nlcst-to-string`, an array and a
- * join per word) to know where it ends. That walk was a twentieth of a
- * class run's CPU and a twelfth of what it allocated. Here it writes the
- * file's line, column and offset into the points the tokeniser made (no
- * two tokens share one, and a word shares its start only with its own
- * text), knows where a token ends from the lengths of its values, and
- * finds lines with a cursor that moves forward through the file. The tree
- * is the library's, node for node and point for point: the word tree of
- * the language server (`src/incremental-words.ts`) is compared with
- * remark-retext's after random edits, and the CLI's findings with those of
- * remark-retext's tree.
+ * The library has parse-latin tokenise each text node (three regular
+ * expressions per character; every token gets points relative to that
+ * text), then walks the tokens again and gives each a new position object
+ * with two new points (from a binary search over the lines), reading each
+ * one's text again (`nlcst-to-string`, an array and a join per word) to
+ * know where it ends. That walk alone was a twentieth of a class run's CPU
+ * and a twelfth of what it allocated. Here the tokens are cut as
+ * parse-latin cuts them (the class of each UTF-16 unit is the one its
+ * tokeniser gives that unit, asked once per unit) and made with their
+ * places in the file, found with a cursor that moves forward through the
+ * lines. parse-latin's sentence, paragraph and root plugins then run as
+ * the library runs them. The tree is the library's, node for node and
+ * point for point (tests/word-tree.test.ts compares them on every sample
+ * and corpus essay, on other scripts and symbols, and after random edits).
  */
 
 import type {Nodes as MdastNodes, Parents as MdastParents} from 'mdast'
@@ -24,7 +25,7 @@ import type {Paragraph, Root, RootContent, Sentence, SentenceContent} from 'nlcs
 import {toString} from 'nlcst-to-string'
 import {ParseLatin} from 'parse-latin'
 import type {Processor} from 'unified'
-import type {Point, Position} from 'unist'
+import type {Point} from 'unist'
 import {pointEnd, pointStart} from 'unist-util-position'
 import type {VFile} from 'vfile'
 
@@ -66,8 +67,8 @@ class Lines {
     }
   }
 
-  /** The point at `offset`, written into `into` when there is one to reuse; undefined outside the document. */
-  point(offset: number | undefined, into: Point | undefined): Point | undefined {
+  /** The point at `offset`; undefined outside the document. */
+  point(offset: number | undefined): Point | undefined {
     if (offset === undefined || offset < 0 || offset > this.value.length) return undefined
     const ends = this.ends
     let line = this.last
@@ -85,12 +86,7 @@ class Lines {
       while (ends[line] <= offset) line++
     }
     this.last = line
-    const column = offset - (line > 0 ? ends[line - 1] : 0) + 1
-    if (!into) return {line: line + 1, column, offset}
-    into.line = line + 1
-    into.column = column
-    into.offset = offset
-    return into
+    return {line: line + 1, column: offset - (line > 0 ? ends[line - 1] : 0) + 1, offset}
   }
 }
 
@@ -152,14 +148,11 @@ function one(state: State, node: MdastNodes): SentenceContent[] | undefined {
   } else if ('children' in node) {
     return all(state, node)
   } else if (node.type === 'image' || node.type === 'imageReference') {
-    if (node.alt) {
-      results = state.parser.tokenize(node.alt)
-      if (typeof start === 'number') start += 2
-    }
+    if (node.alt) return tokens(state, node.alt, typeof start === 'number' ? start + 2 : undefined)
   } else if (node.type === 'break') {
     results = [{type: 'WhiteSpaceNode', value: '\n'}]
   } else if (node.type === 'text') {
-    results = state.parser.tokenize(node.value)
+    return tokens(state, node.value, start)
   }
   if (results) {
     patch(state, results, start)
@@ -187,27 +180,76 @@ function all(state: State, parent: MdastParents): SentenceContent[] {
   return results
 }
 
+type TokenType = 'WordNode' | 'WhiteSpaceNode' | 'PunctuationNode' | 'SymbolNode'
+const tokenTypes: TokenType[] = ['WordNode', 'WhiteSpaceNode', 'PunctuationNode', 'SymbolNode']
+
 /**
- * Give each node of a run of content, which starts at `offset` in the file,
- * its position there; returns the offset where the run ends. A node's text
- * is as long as its value or its children's together.
+ * The class parse-latin's tokeniser gives each UTF-16 code unit (one of
+ * `tokenTypes`, plus one; 0 until asked): it tests a character against its
+ * white-space, punctuation and word expressions, in that order, one
+ * character at a time, so a unit's class is the type of the one node it
+ * makes of that unit alone.
  */
-function patch(state: State, nodes: Array<RootContent | SentenceContent | {type: string; value?: string; children?: unknown[]; position?: Position}>, offset: number | undefined): number | undefined {
+const unitClass = new Uint8Array(0x10000)
+
+function classOf(parser: ParseLatin, unit: number): number {
+  let known = unitClass[unit]
+  if (known === 0) {
+    const type = ParseLatin.prototype.tokenize.call(parser, String.fromCharCode(unit))[0].type as TokenType
+    known = unitClass[unit] = tokenTypes.indexOf(type) + 1
+  }
+  return known
+}
+
+const word = tokenTypes.indexOf('WordNode') + 1
+const whiteSpace = tokenTypes.indexOf('WhiteSpaceNode') + 1
+const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff
+
+/**
+ * `parser.tokenize(value)`, then `patch` with `offset`: the same tokens
+ * (runs of one class; a word or white space goes on, punctuation and
+ * symbols go on with the same character or a surrogate) made with their
+ * places in the file at once.
+ */
+function tokens(state: State, value: string, offset: number | undefined): SentenceContent[] {
+  const children: SentenceContent[] = []
+  let from = 0
+  let previousType = 0
+  let previous = -1
+  for (let index = 0; index < value.length; index++) {
+    const current = value.charCodeAt(index)
+    const currentType = classOf(state.parser, current)
+    if (from < index && previousType !== 0 && !(previousType === currentType && (previousType === word || previousType === whiteSpace || current === previous || isSurrogate(current)))) {
+      children.push(token(state, previousType, value.slice(from, index), offset === undefined ? undefined : offset + from))
+      from = index
+    }
+    previousType = currentType
+    previous = current
+  }
+  if (previousType !== 0 && from < value.length) children.push(token(state, previousType, value.slice(from), offset === undefined ? undefined : offset + from))
+  return children
+}
+
+function token(state: State, type: number, value: string, start: number | undefined): SentenceContent {
+  const end = start === undefined ? undefined : start + value.length
+  const from = state.lines.point(start)
+  const to = state.lines.point(end)
+  // A word and its text share their points (nothing changes a point in place; parse-latin's plugins move whole points between nodes).
+  const placed = from !== undefined && to !== undefined
+  if (type === word) return {type: 'WordNode', children: [{type: 'TextNode', value, position: placed ? {start: from, end: to} : undefined}], position: placed ? {start: from, end: to} : undefined}
+  return {type: tokenTypes[type - 1] as 'SymbolNode', value, position: placed ? {start: from, end: to} : undefined}
+}
+
+/** Give each node of a run of content (a source, a line break, the white space between blocks) its position, the run starting at `offset` in the file. */
+function patch(state: State, nodes: SentenceContent[], offset: number | undefined): void {
   let start = offset
-  for (const node of nodes as Array<{value?: string; children?: typeof nodes; position?: Position}>) {
-    const end = node.children ? patch(state, node.children, start) : start === undefined ? undefined : start + node.value!.length
-    const position = node.position
-    const startPoint = state.lines.point(start, position?.start)
-    const endPoint = state.lines.point(end, position?.end)
-    if (startPoint && endPoint) {
-      if (position) {
-        position.start = startPoint
-        position.end = endPoint
-      } else node.position = {start: startPoint, end: endPoint}
-    } else node.position = undefined
+  for (const node of nodes) {
+    const end = start === undefined ? undefined : start + (node as {value: string}).value.length
+    const from = state.lines.point(start)
+    const to = state.lines.point(end)
+    node.position = from && to ? {start: from, end: to} : undefined
     start = end
   }
-  return start
 }
 
 /** Split a node into several, after each child of `childType` whose text matches `expression` (as mdast-util-to-nlcst). */

@@ -55,7 +55,10 @@ describe('word tree', () => {
       'Old Mac\rline endings.\r\rA second.\r',
       'Mixed\r\nendings\nand\rmore.\n\n> A quote, with *emphasis*[^1].\n\n[^1]: A note.\n',
       '# Title\n\n- a list item\n- another, with **strong** text\n\n    indented code\n\nThe end',
-      'Word.'
+      'Word.',
+      'Unicode: café, naïve, e\u0301, ﬁne — “quoted” ‘single’ « guillemets » 👍🏽 👩‍👩‍👧 \u00A0nbsp\u2009thin, 中文。 עברית. \uD800 lone \uDC00 halves.\n',
+      // Every code unit of a few blocks, a line each: each unit's class is parse-latin's.
+      ...[[0x20, 0x250], [0x2000, 0x2070], [0x2190, 0x2200], [0x3000, 0x3040], [0xfe30, 0xff20]].map(([from, to]) => Array.from({length: to - from}, (_, i) => String.fromCharCode(from + i)).join(' ') + '\n')
     ]
     for (const doc of docs) {
       const {ours, library} = bothTrees(doc)
@@ -64,7 +67,7 @@ describe('word tree', () => {
   })
 
   it('is mdast-util-to-nlcst\'s after random edits', () => {
-    const snippet = fc.constantFrom('the mission ', 'Peacekeeping works. ', '\n\n', '\n', '\r\n', '\r', '&amp;', '\\*', '![alt text](x.png)', '`code`', '  \n', '\n# A heading\n', '| a | b |\n| --- | --- |\n', '[^1]', 'U.S. ', '“quoted.” ')
+    const snippet = fc.constantFrom('the mission ', 'Peacekeeping works. ', '\n\n', '\n', '\r\n', '\r', '&amp;', '\\*', '![alt text](x.png)', '`code`', '  \n', '\n# A heading\n', '| a | b |\n| --- | --- |\n', '[^1]', 'U.S. ', '“quoted.” ', 'café — 👍🏽 ', '\u00A0', '...', '!?', '$5 ', '#hash ', 'a/b ', "don't ")
     fc.assert(
       fc.property(fc.constantFrom(...essays), fc.array(editOf(snippet), {minLength: 1, maxLength: 6}), (essay, edits) => {
         let doc = essay.text
