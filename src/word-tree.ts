@@ -93,6 +93,11 @@ class Lines {
 /** The parser remark-retext uses in bridge mode: parse-latin with the destination's extensions. */
 export function parserFor(processor: Processor): ParseLatin {
   const parser = new ParseLatin()
+  // parse-latin 7's twelve paragraph plugins; the tenth breaks a sentence
+  // at white space holding two line endings, which it counts by splitting
+  // the text of every white space node of the document (an array each: a
+  // twenty-fifth of what a class run allocated). The same rule, counted.
+  if (parser.tokenizeParagraphPlugins.length === 12) parser.tokenizeParagraphPlugins[9] = breakImplicitSentences
   const add = (list: unknown[], values: unknown) => {
     if (Array.isArray(values)) list.unshift(...values)
   }
@@ -100,6 +105,50 @@ export function parserFor(processor: Processor): ParseLatin {
   add(parser.tokenizeRootPlugins, processor.data('nlcstRootExtensions' as never))
   add(parser.tokenizeSentencePlugins, processor.data('nlcstSentenceExtensions' as never))
   return parser
+}
+
+/** Line endings in a text (`\r\n` is one), counted up to two. */
+function lineEndings(text: string): number {
+  let count = 0
+  for (let index = 0; index < text.length && count < 2; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 10) count++
+    else if (code === 13) {
+      count++
+      if (text.charCodeAt(index + 1) === 10) index++
+    }
+  }
+  return count
+}
+
+/**
+ * parse-latin's breakImplicitSentences: a sentence holding white space with
+ * two line endings or more (not its first or last child) ends before it;
+ * the white space and a new sentence of what follows come after it, and
+ * that new sentence is looked at in turn.
+ */
+function breakImplicitSentences(paragraph: Paragraph): void {
+  const siblings = paragraph.children
+  for (let index = 0; index < siblings.length; index++) {
+    const child = siblings[index]
+    if (child.type !== 'SentenceNode') continue
+    const children = child.children
+    for (let position = 1; position < children.length - 1; position++) {
+      const node = children[position]
+      if (node.type !== 'WhiteSpaceNode' || lineEndings(node.value) < 2) continue
+      child.children = children.slice(0, position)
+      const insertion: Sentence = {type: 'SentenceNode', children: children.slice(position + 1)}
+      const tail = children[position - 1]
+      const head = children[position + 1]
+      siblings.splice(index + 1, 0, node, insertion)
+      if (child.position && tail.position && head.position) {
+        const end = child.position.end
+        child.position.end = tail.position.end
+        insertion.position = {start: head.position.start, end}
+      }
+      break
+    }
+  }
 }
 
 /** remark-retext's bridge mode (`.use(remarkRetext, destination)`) with this conversion. */
