@@ -25,8 +25,7 @@ import type {Paragraph, Root, RootContent, Sentence, SentenceContent} from 'nlcs
 import {toString} from 'nlcst-to-string'
 import {ParseLatin} from 'parse-latin'
 import type {Processor} from 'unified'
-import type {Point} from 'unist'
-import {pointEnd, pointStart} from 'unist-util-position'
+import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 
 const ignore = new Set(['table', 'tableRow', 'tableCell'])
@@ -89,6 +88,15 @@ class Lines {
     return {line: line + 1, column: offset - (line > 0 ? ends[line - 1] : 0) + 1, offset}
   }
 }
+
+/** A node's start or end, as unist-util-position reads it: a copy, when it has a line and a column. */
+function pointOf(node: {position?: Position} | undefined, side: 'start' | 'end'): Point | undefined {
+  const point = node?.position?.[side]
+  if (!point || typeof point.line !== 'number' || !(point.line > 0) || typeof point.column !== 'number' || !(point.column > 0)) return undefined
+  return {line: point.line, column: point.column, offset: typeof point.offset === 'number' && point.offset > -1 ? point.offset : undefined}
+}
+const pointStart = (node: {position?: Position} | undefined) => pointOf(node, 'start')
+const pointEnd = (node: {position?: Position} | undefined) => pointOf(node, 'end')
 
 /** The parser remark-retext uses in bridge mode: parse-latin with the destination's extensions. */
 export function parserFor(processor: Processor): ParseLatin {

@@ -1,6 +1,7 @@
 /**
  * Builds the essay model from the Markdown tree and the natural-language
- * tree (sentences with exact positions, from remark-retext + parse-english).
+ * tree (sentences with exact positions, from src/word-tree.ts: remark-retext's
+ * conversion with parse-latin).
  * Runs once per file; everything downstream reads `file.data.essay`.
  */
 
