@@ -115,18 +115,20 @@ export class PhraseMatcher<P> {
 
   /** All longest, non-overlapping matches in a run of words. */
   match(words: Word[]): Array<Match<P>> {
-    const found: Array<Match<P>> = []
+    // Most runs hold no term of a lexicon: they all get the one empty list (callers only read it).
+    let found: Array<Match<P>> | undefined
+    const starts = (this.starts ??= this.startIndex())
     let index = 0
     while (index < words.length) {
-      const best = this.longestAt(words, index)
+      const best = this.longestAt(words, index, starts)
       if (best) {
-        found.push(best)
+        ;(found ??= []).push(best)
         index = best.to
       } else {
         index++
       }
     }
-    return found
+    return found ?? (noMatches as Array<Match<P>>)
   }
 
   private startIndex(): NonNullable<PhraseMatcher<P>['starts']> {
@@ -149,11 +151,14 @@ export class PhraseMatcher<P> {
   private bestTo = 0
   private bestPayloads: P[] = []
 
-  private longestAt(words: Word[], from: number): Match<P> | undefined {
-    // Most words start no term: decide that before walking the trie.
+  private longestAt(words: Word[], from: number, starts: NonNullable<PhraseMatcher<P>['starts']>): Match<P> | undefined {
+    // Most words start no term: decide that before walking the trie (its
+    // root has no entries, a term having at least one word). The root's
+    // prefix steps are tried only for a word that has the stem of one.
     const first = words[from].norm
-    const starts = (this.starts ??= this.startIndex())
-    if (!this.root.words.has(first) && !hasStem(starts.stems, first, starts.stemLength)) return undefined
+    const exact = this.root.words.get(first)
+    const steps = hasStem(starts.stems, first, starts.stemLength) ? this.root.prefixes.get(first[0])?.steps : undefined
+    if (!exact && !steps) return undefined
     // One walk, depth first, that keeps the payloads of the longest terms
     // (in the order the walk meets them) and allocates only for a term found.
     // The trie is a tree (every node has one parent, and the word a node is
@@ -161,7 +166,8 @@ export class PhraseMatcher<P> {
     // most once per start however many wildcard words its terms have
     // (`a* a* a*`): the walk is bounded by the trie.
     this.bestTo = from
-    this.visit(this.root, words, from, from)
+    if (exact) this.visit(exact, words, from, from + 1)
+    if (steps) for (let i = 0; i < steps.length; i++) if (first.startsWith(steps[i].prefix)) this.visit(steps[i].node, words, from, from + 1)
     if (this.bestTo === from) return undefined
     const payloads = this.bestPayloads
     this.bestPayloads = []
@@ -188,6 +194,8 @@ export class PhraseMatcher<P> {
     }
   }
 }
+
+const noMatches: ReadonlyArray<Match<unknown>> = Object.freeze([])
 
 function usable<P>(entry: Entry<P>, words: Word[], from: number): boolean {
   return !entry.exact || sameText(entry.exact, words, from)
