@@ -7,6 +7,7 @@
  * named thing). A bare capitalised word is never a case.
  */
 
+import {allMatches} from '../all-matches.js'
 import type {PhraseMatcher} from '../model/matcher.js'
 import type {Operation} from '../model/lexicon.js'
 import {placeNamesIn} from '../model/operations.js'
@@ -75,8 +76,7 @@ function withoutCitations(model: EssayModel, sentence: Sentence): string {
 
 /** Figures in a text that are data: not page or article numbers ("p. 45", "Art. 27"). */
 function dataIn(text: string): string | undefined {
-  figure().lastIndex = 0
-  for (const match of text.matchAll(figure())) {
+  for (const match of allMatches(figure(), text)) {
     const before = text.slice(Math.max(0, match.index! - 12), match.index!).toLowerCase()
     const word = /([a-z]+)\.?\s*$/.exec(before)?.[1]
     if (word && isIn('not-data', word)) continue
