@@ -6,6 +6,7 @@
  * (tests/argument-stages.test.ts).
  */
 
+import {allMatches} from '../all-matches.js'
 import type {EssayModel, Paragraph, Sentence} from '../model/types.js'
 import {textEndOfWord, wordStartsInText} from '../model/sentence-text.js'
 import type {Cue, CueHit} from './cues.js'
@@ -74,7 +75,7 @@ function findPivot(sentence: Sentence, hits: CueHit[]): number {
   const text = sentence.text
   const punctuated = punctuatedPivot().exec(text)?.index ?? -1
   const starts = wordStartsInText(sentence)
-  for (const match of text.matchAll(barePivot)) {
+  for (const match of allMatches(barePivot, text)) {
     if (punctuated !== -1 && match.index! > punctuated) break
     const next = match[1].toLowerCase()
     const after = starts.findIndex((at) => at > match.index!)
