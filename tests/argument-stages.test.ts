@@ -347,6 +347,31 @@ describe('evidence and support', () => {
     expect(plain.supported).toBe(true)
   })
 
+  it('"should have" judges the past: the evidence beside it backs it; "should" recommends and needs its own', async () => {
+    const opening = 'The UN sent troops to Sierra Leone in 1999.'
+    const past = await supportOf(`${opening} The Council should have sent more troops. About 500 peacekeepers were taken hostage in May 2000.`, 1)
+    expect(past).toMatchObject({role: 'claim', supported: true})
+    expect(past.recommends).toBeUndefined()
+    const now = await supportOf(`${opening} The Council should send more troops. About 500 peacekeepers were taken hostage in May 2000.`, 1)
+    expect(now).toMatchObject({role: 'claim', supported: false, recommends: true, urges: true})
+  })
+
+  it('a number that points into a text ("paragraph 3 of Article 27") is no event; an age limit is no figure', async () => {
+    const article = await supportOf('The veto provided for in paragraph 3 of Article 27 does not apply to such votes.', 0)
+    expect(article.evidence).toEqual([])
+    expect(article.role).toBe('claim')
+    const age = await supportOf('Even though the sites have a minimum age limit at 13, many younger children open accounts.', 0)
+    expect(age.evidence.map((e) => e.kind)).not.toContain('data')
+    const count = await supportOf('Even though the sites have rules, 13 million younger children open accounts.', 0)
+    expect(count.evidence.map((e) => e.kind)).toContain('data')
+  })
+
+  it('a claim that opens by drawing an inference after the paragraph\'s first sentence sums it up; the first sentence does not', async () => {
+    const paragraph = 'So the Council failed in Rwanda. Its members feared another Somalia. Therefore, the veto powers decide which wars matter.'
+    expect((await supportOf(paragraph, 0)).sumsUp).toBeUndefined()
+    expect((await supportOf(paragraph, 2)).sumsUp).toBe(true)
+  })
+
   it('an example names its case: "Take X, for instance" backs the claim before it', async () => {
     const item = await supportOf('Big events rarely pay for themselves. Take the Olympic Games in Athens, for instance, which left stadiums empty.', 0)
     expect(item.supported).toBe(true)

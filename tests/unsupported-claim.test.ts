@@ -235,6 +235,14 @@ describe('one finding per paragraph', () => {
     expect(also.map((a) => [a.line, a.column])).toEqual([[5, 40], [5, 87], [5, 129]])
   })
 
+  it('sits on the claim that makes the point, not on the recommendation or the wrap-up after it', async () => {
+    const body = 'The Council should always send the largest force it can. The mission was doomed from the start. Therefore, the mission was a total failure.'
+    const found = await flaggedIn(`# Essay\n\nThis short essay looks at one mission.\n\n${body}\n`)
+    expect(found).toHaveLength(1)
+    expect(found[0].reason).toMatch(/^Unsupported claim: "The mission was doomed from the…"/)
+    expect(found[0].reason).toMatch(/Also unsupported in this paragraph: "The Council should always…" and "Therefore, the mission was…"\.$/)
+  })
+
   it('"group": "sentence" gives each claim its own finding', async () => {
     const found = await flaggedIn(text, 'essay.md', {rules: {...onlyClaims.rules, 'unsupported-claim': ['warn', {group: 'sentence'}]}})
     expect(found.map((m) => m.column)).toEqual([1, 40, 87, 129])

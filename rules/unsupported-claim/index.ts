@@ -145,11 +145,25 @@ function groups(model: EssayModel, items: SentenceArgument[], by: Options['group
     else byParagraph.set(paragraph, [item])
   }
   const folded = [...byParagraph.values()].map((list) => {
-    const main = list.find((item) => item.priority === 'warning' && item.strength !== 'hedged') ?? list[0]
+    const main = mainClaims.map((fits) => list.find(fits)).find(Boolean) ?? list[0]
     return [main, ...list.filter((item) => item !== main)]
   })
   return [...alone, ...folded].sort((a, b) => a[0].sentence - b[0].sentence)
 }
+
+/**
+ * Which claim a paragraph's finding sits on, in order of preference: one
+ * that would be a warning alone, stated plainly, that makes the paragraph's
+ * point rather than summing it up ("Therefore, …") or recommending what
+ * follows from it (an instructor comments on the point; the wrap-up and the
+ * recommendation drawn from it stand or fall with it); then any warning stated plainly;
+ * then the first that does not sum up or recommend.
+ */
+const mainClaims: Array<(item: SentenceArgument) => boolean> = [
+  (item) => item.priority === 'warning' && item.strength !== 'hedged' && !item.sumsUp && !item.urges,
+  (item) => item.priority === 'warning' && item.strength !== 'hedged',
+  (item) => !item.sumsUp && !item.urges
+]
 
 /** Where a claim a paragraph's finding names stands, its first words, its own priority and strength (`data.also`). */
 const alsoEntry = (model: EssayModel) => (item: SentenceArgument) => {

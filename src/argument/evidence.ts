@@ -80,6 +80,9 @@ function dataIn(text: string): string | undefined {
     const before = text.slice(Math.max(0, match.index! - 12), match.index!).toLowerCase()
     const word = /([a-z]+)\.?\s*$/.exec(before)?.[1]
     if (word && isIn('not-data', word)) continue
+    // An age limit ("a minimum age limit at 13", "the age of 16") is a rule, not a count.
+    const near = text.slice(Math.max(0, match.index! - 24), match.index!).toLowerCase().match(/[a-z]+/g) ?? []
+    if (near.slice(-3).some((w) => isIn('age-words', w))) continue
     // A decade ("the mid-90's", "the 1990s") or a span of time ("100 days",
     // "for 28 years") dates or measures the story; it is not data that needs a source.
     const after = text.slice(match.index! + match[0].length)

@@ -209,7 +209,8 @@ function toldInThePast({sentence, hits}: RoleContext): boolean {
 /** A concrete, checkable event told in the past tense ("Their commander later handed over the refugees at Potocari"). */
 function concreteEvent(context: RoleContext): string | undefined {
   const {sentence, hits} = context
-  const named = sentence.words.find((w, i) => (i > 0 && isPlaceOrName(w)) || /^\d[\d,.]*$/.test(w.text))
+  // A number names something that happened; "paragraph 3", "Article 27" only point into a text.
+  const named = sentence.words.find((w, i) => (i > 0 && isPlaceOrName(w)) || (/^\d[\d,.]*$/.test(w.text) && !(i > 0 && isIn('not-data', sentence.words[i - 1].norm))))
   if (!named) return undefined
   const past =
     hits.some((h) => h.kind === 'past') ||

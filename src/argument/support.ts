@@ -35,13 +35,20 @@ function pointsBack(sentence: Sentence): boolean {
   return first.some((w, i) => isIn('anaphora', w) || (i < 3 && isIn('anaphora', `${w} ${first[i + 1] ?? ''}`)))
 }
 
-/** A recommendation or a prediction goes beyond the facts around it: only evidence in its own sentence backs it. */
-function recommends(hits: CueHit[]): boolean {
-  return hits.some((h) => (h.kind === 'stance' || h.kind === 'modal') && isIn('recommending', h.text))
+/**
+ * A recommendation or a prediction goes beyond the facts around it: only
+ * evidence in its own sentence backs it. "should have acted", "must have
+ * known" judge what happened; the facts around them are what backs them.
+ */
+function recommends(sentence: Sentence, hits: CueHit[]): boolean {
+  return hits.some((h) => (h.kind === 'stance' || h.kind === 'modal') && isIn('recommending', h.text) && !isIn('perfect-auxiliaries', sentence.words[h.to]?.norm ?? ''))
 }
 
 /** "This shows…" at the start, or "therefore", "as a result" anywhere: the sentence draws an inference. */
 const inference = lazyPattern(() => new RegExp(`^${alternation('inference-subjects')}\\s+${alternation('inference-verbs')}\\b|\\b${alternation('inference-markers')}\\b`, 'i'))
+
+/** A sentence that opens by drawing an inference ("Therefore, …", "In this way, …"). */
+const openingInference = lazyPattern(() => new RegExp(`^(?:${alternation('inference-markers')})\\b`, 'i'))
 
 /** The claim's subject is a named case and its verb draws a lesson from it ("Rwanda shows that…"): the capitalised words of that subject. */
 export function caseNames(sentence: Sentence): string[] {
@@ -67,7 +74,14 @@ export function assignSupport(model: EssayModel, sentences: SentenceArgument[], 
     const own = argument.evidence.filter((e) => !e.weak)
     argument.evidence = own
     let support: Support[] = own
-    if (argument.role === 'claim' && recommends(hitsOf(argument.sentence))) argument.recommends = true
+    if (argument.role === 'claim' && recommends(sentence, hitsOf(argument.sentence))) argument.recommends = true
+    if (argument.role === 'claim') {
+      const hits = hitsOf(argument.sentence)
+      // A paragraph's first sentence opening with "So…" or "Therefore…" draws on the one before; it is still the paragraph's point.
+      const at = model.paragraphs[sentence.paragraph].sentences.indexOf(sentence.index)
+      if (at > 0 && (openingInference().test(sentence.text) || hits.some((h) => h.kind === 'conclusion' && h.at <= 1))) argument.sumsUp = true
+      if (hits.some((h) => h.kind === 'stance' && isIn('urging', h.text) && !isIn('perfect-auxiliaries', sentence.words[h.to]?.norm ?? ''))) argument.urges = true
+    }
     if (support.length === 0 && options.window === 'paragraph' && argument.role === 'claim' && !argument.recommends) {
       const paragraph = model.paragraphs[sentence.paragraph]
       const at = paragraph.sentences.indexOf(sentence.index)
