@@ -59,7 +59,7 @@ export function checksEssay(model: EssayModel, options: CoverageOptions, concept
   return options.topic === 'any' || courseTopic(model, concepts).onTopic
 }
 
-/** Said once, at info, by perspective-coverage on an essay that is not on the course topic. */
+/** Said once, at info, by perspective-coverage on an essay that is not on the course topic, when its `offTopicNote` option is on. */
 export function reportOffTopic(model: EssayModel, file: VFile): void {
   const message = file.message(
     'This essay does not seem to be on the course topic (peacekeeping, intervention, the Security Council or IR theory), so essaylint does not check its theoretical perspectives, sovereignty or ethics. If it is meant to be, name the missions, cases and theories it discusses.',

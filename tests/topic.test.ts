@@ -1,4 +1,4 @@
-/** The coverage rules apply to essays on the course topic, and say once, at info, when an essay is not. */
+/** The coverage rules apply to essays on the course topic; on another, they are silent (or say so once, at info, with offTopicNote). */
 
 import {readFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
@@ -12,8 +12,14 @@ const coverageRules = {rules: {'unsupported-claim': 'off', 'vague-evidence': 'of
 const uniforms = '# School uniforms\n\nSchool uniforms should be abolished. They cost families a great deal, and pupils learn no better in them.\n\nSome say uniforms stop bullying, but bullies find other targets.\n'
 
 describe('course topic', () => {
-  it('an essay on another topic gets one info finding, and no "apply realism to a peacekeeping case"', async () => {
+  it('an essay on another topic gets no coverage finding: no "apply realism to a peacekeeping case"', async () => {
     const file = await lint(uniforms, {path: 'uniforms.md', config: coverageRules})
+    expect(file.messages).toEqual([])
+  })
+
+  it('"offTopicNote": true says once, at info, that the essay is not on the course topic', async () => {
+    const config = {rules: {...coverageRules.rules, 'perspective-coverage': ['warn', {offTopicNote: true}]}}
+    const file = await lint(uniforms, {path: 'uniforms.md', config})
     expect(file.messages.map(compact)).toEqual([
       '1:1-1:18 perspective-coverage This essay does not seem to be on the course topic (peacekeeping, intervention, the Security Council or IR theory), so essaylint does not check its theoretical perspectives, sovereignty or ethics. If it is meant to be, name the missions, cases and theories it discusses.'
     ])

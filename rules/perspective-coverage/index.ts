@@ -9,19 +9,25 @@ import {defineRule} from '../../src/rule.js'
 export interface Options extends CoverageOptions {
   /** Concept ids of the perspectives the essay must apply. */
   required: string[]
+  /**
+   * Say once, at info, that an essay is not on the course topic (default
+   * false: instructors reading real essays took the note for a remark about
+   * the tool, not feedback, so an essay on another topic meets silence).
+   */
+  offTopicNote: boolean
 }
 
 export default defineRule<Options>(
   {
     id: 'perspective-coverage',
     description: 'Each required IR perspective (realism, liberalism, constructivism by default) is explained and applied to peacekeeping, not only named.',
-    defaults: {...defaultCoverageOptions, required: ['realism', 'liberalism', 'constructivism']},
-    schema: coverageSchema({required: conceptList}),
+    defaults: {...defaultCoverageOptions, required: ['realism', 'liberalism', 'constructivism'], offTopicNote: false},
+    schema: coverageSchema({required: conceptList, offTopicNote: {type: 'boolean'}}),
     validate: (options, concepts) => (options.required === undefined ? undefined : checkConceptList(options.required, 'required', concepts, 'perspective'))
   },
   (model, file, options, {concepts}) => {
     if (!checksEssay(model, options, concepts)) {
-      reportOffTopic(model, file)
+      if (options.offTopicNote) reportOffTopic(model, file)
       return
     }
     const required = typeof options.required === 'string' ? [options.required] : options.required
