@@ -364,6 +364,9 @@ describe('evidence and support', () => {
     expect(age.evidence.map((e) => e.kind)).not.toContain('data')
     const count = await supportOf('Even though the sites have rules, 13 million younger children open accounts.', 0)
     expect(count.evidence.map((e) => e.kind)).toContain('data')
+    for (const dated of ['The attack came on April 16, 2007 in Virginia.', 'The attack came on 16 April 2007 in Virginia.', 'The March 23 Movement took Goma in 2012.']) {
+      expect((await supportOf(dated, 0)).evidence.map((e) => e.kind), dated).not.toContain('data')
+    }
   })
 
   it('a claim that opens by drawing an inference after the paragraph\'s first sentence sums it up; the first sentence does not', async () => {

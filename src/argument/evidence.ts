@@ -19,6 +19,8 @@ import {alternation, isIn, lazyPattern} from './words.js'
 
 const year = /\b(?:1[89]\d\d|20\d\d)s?\b/
 const month = lazyPattern(() => new RegExp(`\\b${alternation('months')}\\b`))
+const monthBefore = lazyPattern(() => new RegExp(`\\b${alternation('months')}\\s+$`))
+const monthAfter = lazyPattern(() => new RegExp(`^\\s+(?:of\\s+)?${alternation('months')}\\b`))
 // Figures: thousands with separators, percentages, numbers of two or more
 // digits that are not years, and counts of people or things.
 const figure = lazyPattern(() => new RegExp(`\\b\\d{1,3}(?:,\\d{3})+\\b|\\b\\d+(?:\\.\\d+)?\\s?(?:%|per\\s?cent|percent)|\\b(?!(?:1[89]|20)\\d\\d\\b)\\d{2,}\\b|\\b\\d+(?:\\.\\d+)?\\s${alternation('counted-nouns')}\\b`, 'gi'))
@@ -87,6 +89,8 @@ function dataIn(text: string): string | undefined {
     // "for 28 years") dates or measures the story; it is not data that needs a source.
     const after = text.slice(match.index! + match[0].length)
     if (/^['’]?s\b/.test(after)) continue
+    // A day of a date ("April 16, 2007", "16 April") or a name made of one ("the March 23 Movement").
+    if (monthBefore().test(text.slice(0, match.index!)) || monthAfter().test(after)) continue
     // A document number ("resolution 76/262", "A/RES/60/1") names a text; it counts nothing.
     if (/^\/\d/.test(after) || /\d\/$/.test(before)) continue
     const next = /^\s+([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase()
