@@ -49,7 +49,7 @@ describe.each(Object.keys(floors))('accuracy floor: %s', (name) => {
 // The coverage rules, per labelled finding (scripts/rule-eval.mjs): the project's essays
 // (fixtures/essays/manifest.json) and the real-dev essays (fixtures/real/coverage-labels.json).
 const coverageFloors: Record<string, Record<string, {precision: number; recall: number}>> = {
-  'perspective-coverage': {project: {precision: 0.98, recall: 0.98}, 'real-dev': {precision: 0.86, recall: 0.98}},
+  'perspective-coverage': {project: {precision: 0.98, recall: 0.98}, 'real-dev': {precision: 0.85, recall: 0.98}},
   'sovereignty-coverage': {project: {precision: 0.98, recall: 0.98}, 'real-dev': {precision: 0.98, recall: 0.69}},
   'ethics-coverage': {project: {precision: 0.98, recall: 0.98}, 'real-dev': {precision: 0.98, recall: 0.98}}
 }

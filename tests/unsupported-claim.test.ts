@@ -109,7 +109,7 @@ describe('severity and options', () => {
   const text = '# Draft\n\nA short opening paragraph.\n\nPeacekeeping never works in civil wars.\n\nMore women might change some contingents.\n'
 
   it('reports a sweeping claim at the configured severity and a hedged one a level lower', async () => {
-    const config = {rules: {...onlyClaims.rules, 'unsupported-claim': 'error'}}
+    const config = {rules: {...onlyClaims.rules, 'unsupported-claim': ['error', {group: 'sentence'}]}}
     const messages = await flaggedIn(text, 'd.md', config)
     expect(messages.map((m) => [m.line, m.fatal, (m as unknown as {data: {strength: string}}).data.strength])).toEqual([
       [5, true, 'absolute'],
@@ -241,6 +241,18 @@ describe('one finding per paragraph', () => {
     expect(found).toHaveLength(1)
     expect(found[0].reason).toMatch(/^Unsupported claim: "The mission was doomed from the…"/)
     expect(found[0].reason).toMatch(/Also unsupported in this paragraph: "The Council should always…" and "Therefore, the mission was…"\.$/)
+  })
+
+  it('reads a run of one-sentence paragraphs as one passage, up to four, with one finding', async () => {
+    const lines = ['The mission was doomed from the start.', 'Its commanders never trusted the local police.', 'Donors lost interest soon after.', 'The elections were a disaster.', 'Nobody planned for the return of refugees.']
+    const opening = '# Essay\n\nThis essay looks at one mission in Sierra Leone. It asks why the mission failed.\n\n## What went wrong\n\n'
+    const found = await flaggedIn(`${opening}${lines.join('\n\n')}\n`)
+    expect(found.map((m) => m.line)).toEqual([7, 15])
+    expect(found[0].reason).toMatch(/Also unsupported in the short paragraphs around it: "Its commanders never trusted…", "Donors lost interest soon…" and "The elections were a…"\.$/)
+    expect(found[1].reason).not.toMatch(/Also unsupported/)
+    // Paragraphs of three sentences are paragraphs: one finding each.
+    const long = await flaggedIn(`${opening}${lines.slice(0, 3).join(' ')}\n\n${lines.slice(3).join(' ')} It failed.\n`)
+    expect(long.map((m) => m.line)).toEqual([7, 9])
   })
 
   it('"group": "sentence" gives each claim its own finding', async () => {

@@ -84,7 +84,7 @@ export default defineRule<Options>(
       if (item.strength === 'hedged' && options.ignoreHedged) return false
       return !(item.role === 'claim' && item.priority !== 'warning' && !options.secondary)
     })
-    for (const [main, ...others] of groups(model, reported, options.group)) {
+    for (const [main, ...others] of groups(model, argument, reported, options.group)) {
       const sentence = model.sentences[main.sentence]
       const paragraph = model.paragraphs[sentence.paragraph]
       // "Not backed by the evidence near it" only where the sentence before or after holds real
@@ -96,7 +96,8 @@ export default defineRule<Options>(
       const before = realEvidence(paragraph.sentences[at - 1])
       const beside = options.window !== 'paragraph' ? undefined : after ? {...after, where: 'after' as const} : before ? {...before, where: 'before' as const} : undefined
       const also = others.map((item) => model.sentences[item.sentence])
-      const text = messages.claim(main, sentence.text, {window: options.window, beside}) + (also.length > 0 ? ' ' + messages.also(also.map((s) => s.text)) : '')
+      const passage = also.some((s) => s.paragraph !== sentence.paragraph)
+    const text = messages.claim(main, sentence.text, {window: options.window, beside}) + (also.length > 0 ? ' ' + messages.also(also.map((s) => s.text), passage) : '')
       const message = file.message(text, {place: sentence.range})
       // The finding weighs as its weightiest claim: a warning when any claim it names is one.
       const leading = [main, ...others].filter((item) => item.role === 'thesis' || item.priority === 'warning')
@@ -130,16 +131,17 @@ export default defineRule<Options>(
  * own finding, which vague-evidence's finding stands for
  * (src/finding-overlap.ts): folded into another, it would be lost with it.
  */
-function groups(model: EssayModel, items: SentenceArgument[], by: Options['group']): SentenceArgument[][] {
+function groups(model: EssayModel, argument: ArgumentModel, items: SentenceArgument[], by: Options['group']): SentenceArgument[][] {
   if (by === 'sentence') return items.map((item) => [item])
   const alone: SentenceArgument[][] = []
   const byParagraph = new Map<number, SentenceArgument[]>()
+  const passage = passages(model, argument)
   for (const item of items) {
     if (item.role === 'thesis' || item.vague.length > 0) {
       alone.push([item])
       continue
     }
-    const paragraph = model.sentences[item.sentence].paragraph
+    const paragraph = passage[model.sentences[item.sentence].paragraph]
     const list = byParagraph.get(paragraph)
     if (list) list.push(item)
     else byParagraph.set(paragraph, [item])
@@ -149,6 +151,40 @@ function groups(model: EssayModel, items: SentenceArgument[], by: Options['group
     return [main, ...list.filter((item) => item !== main)]
   })
   return [...alone, ...folded].sort((a, b) => a[0].sentence - b[0].sentence)
+}
+
+/** Paragraphs of at most this many sentences are short: a run of them is read as one passage. */
+const shortParagraph = 2
+/** The most short paragraphs one passage joins. */
+const maxPassage = 4
+
+/**
+ * For each paragraph, the first paragraph of its passage. A writer who puts
+ * each sentence in a paragraph of its own (a blog post, a policy memo) makes
+ * one point over several of them: consecutive short paragraphs of the same
+ * kind in the same section are one passage, up to `maxPassage`, so that one
+ * finding speaks for them as it does for a paragraph.
+ */
+function passages(model: EssayModel, argument: ArgumentModel): number[] {
+  // The introduction, the body and the conclusion are never one passage.
+  const part = (index: number) => (argument.introduction.includes(index) ? 0 : argument.conclusion.includes(index) ? 2 : 1)
+  const first: number[] = []
+  let size = 0
+  for (const paragraph of model.paragraphs) {
+    const previous = model.paragraphs[paragraph.index - 1]
+    const joins =
+      previous !== undefined &&
+      part(previous.index) === part(paragraph.index) &&
+      (paragraph.kind === 'paragraph' || paragraph.kind === 'list-item') &&
+      previous.kind === paragraph.kind &&
+      previous.section === paragraph.section &&
+      paragraph.sentences.length <= shortParagraph &&
+      previous.sentences.length <= shortParagraph &&
+      size < maxPassage
+    size = joins ? size + 1 : 1
+    first.push(joins ? first[previous.index] : paragraph.index)
+  }
+  return first
 }
 
 /**
