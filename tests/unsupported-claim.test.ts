@@ -279,6 +279,16 @@ describe('one finding per paragraph', () => {
   })
 })
 
+describe('what a signpost quotes is not evidence beside a claim', () => {
+  it('says the claim has nothing beside it, not that a scare-quote fails to back it', async () => {
+    const text = '# Reform\n\nThis essay looks at the Security Council and its veto in 2024.\n\nSo my goal here is not to write a fantasy about "abolishing the veto." Charter change is hard, and the Charter is designed to be hard to change. The Council rarely agrees on anything.\n'
+    const found = (await flaggedIn(text)).filter((m) => (m.data as {kind: string}).kind === 'claim')
+    expect(found.map((m) => [m.line, m.column])).toEqual([[5, 72]])
+    expect(found[0].reason).toMatch(/^Unsupported claim: "Charter change is hard, and the…" has no citation, named case or figures beside it\./)
+    expect(found[0].reason).not.toMatch(/abolishing/)
+  })
+})
+
 describe('a claim beside evidence that does not back it: the message names that evidence', () => {
   const claimAfter = async (second: string) => {
     const text = `# E\n\nThis short essay looks at one mission.\n\nThe Council sent MINUSMA to Mali in 2013 with 12,000 troops. ${second}\n`

@@ -91,7 +91,8 @@ export default defineRule<Options>(
       // evidence, named in the message: a recommendation needs evidence of its own (support.ts),
       // and evidence before a claim backs that sentence unless the claim points back at it.
       const at = paragraph.sentences.indexOf(main.sentence)
-      const realEvidence = (i: number | undefined) => (i === undefined ? undefined : argument.sentences[i].evidence.find((e) => !e.weak && e.kind !== 'reasoning'))
+      // A signpost, a question or a heading carries no evidence, whatever it quotes ("not a fantasy about "abolishing the veto"").
+      const realEvidence = (i: number | undefined) => (i === undefined || argument.sentences[i].role === 'other' ? undefined : argument.sentences[i].evidence.find((e) => !e.weak && e.kind !== 'reasoning'))
       const after = realEvidence(paragraph.sentences[at + 1])
       const before = realEvidence(paragraph.sentences[at - 1])
       const beside = options.window !== 'paragraph' ? undefined : after ? {...after, where: 'after' as const} : before ? {...before, where: 'before' as const} : undefined
