@@ -136,7 +136,7 @@ function groups(model: EssayModel, argument: ArgumentModel, items: SentenceArgum
   if (by === 'sentence') return items.map((item) => [item])
   const alone: SentenceArgument[][] = []
   const byParagraph = new Map<number, SentenceArgument[]>()
-  const passage = passages(model, argument)
+  const {passage} = argument
   for (const item of items) {
     if (item.role === 'thesis' || item.vague.length > 0) {
       alone.push([item])
@@ -152,40 +152,6 @@ function groups(model: EssayModel, argument: ArgumentModel, items: SentenceArgum
     return [main, ...list.filter((item) => item !== main)]
   })
   return [...alone, ...folded].sort((a, b) => a[0].sentence - b[0].sentence)
-}
-
-/** Paragraphs of at most this many sentences are short: a run of them is read as one passage. */
-const shortParagraph = 2
-/** The most short paragraphs one passage joins. */
-const maxPassage = 4
-
-/**
- * For each paragraph, the first paragraph of its passage. A writer who puts
- * each sentence in a paragraph of its own (a blog post, a policy memo) makes
- * one point over several of them: consecutive short paragraphs of the same
- * kind in the same section are one passage, up to `maxPassage`, so that one
- * finding speaks for them as it does for a paragraph.
- */
-function passages(model: EssayModel, argument: ArgumentModel): number[] {
-  // The introduction, the body and the conclusion are never one passage.
-  const part = (index: number) => (argument.introduction.includes(index) ? 0 : argument.conclusion.includes(index) ? 2 : 1)
-  const first: number[] = []
-  let size = 0
-  for (const paragraph of model.paragraphs) {
-    const previous = model.paragraphs[paragraph.index - 1]
-    const joins =
-      previous !== undefined &&
-      part(previous.index) === part(paragraph.index) &&
-      (paragraph.kind === 'paragraph' || paragraph.kind === 'list-item') &&
-      previous.kind === paragraph.kind &&
-      previous.section === paragraph.section &&
-      paragraph.sentences.length <= shortParagraph &&
-      previous.sentences.length <= shortParagraph &&
-      size < maxPassage
-    size = joins ? size + 1 : 1
-    first.push(joins ? first[previous.index] : paragraph.index)
-  }
-  return first
 }
 
 /**

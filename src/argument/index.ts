@@ -154,5 +154,5 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
   const thesis = chooseThesis(model, sentences, structure)
   const sourcing = sourcingOf(model)
   assignPriority(model, sentences, structure, sourcing, hitsOf)
-  return {sentences, thesis, introduction: structure.introduction, conclusion: structure.conclusion, sourcing}
+  return {sentences, thesis, introduction: structure.introduction, conclusion: structure.conclusion, passage: structure.passage, sourcing}
 }

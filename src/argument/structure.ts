@@ -23,6 +23,8 @@ export interface Structure {
   quoteBefore: Map<number, number>
   /** Sentences that begin inside a quotation opened in an earlier sentence: the quoted author's words. */
   insideQuotation: Set<number>
+  /** Paragraph index → the first paragraph of its passage (itself, unless it is one of a run of short paragraphs). */
+  passage: number[]
 }
 
 function titled(model: EssayModel, paragraph: Paragraph, list: Set<string>): boolean {
@@ -106,5 +108,42 @@ export function readStructure(model: EssayModel, hitsOf: (sentence: number) => C
   })
   const insideQuotation = new Set<number>()
   for (const paragraph of body) quotationRuns(model, paragraph, insideQuotation)
-  return {introduction: introductionOf(model, body), conclusion: conclusionOf(model, body, hitsOf), quoteAfter, quoteBefore, insideQuotation}
+  const introduction = introductionOf(model, body)
+  const conclusion = conclusionOf(model, body, hitsOf)
+  return {introduction, conclusion, quoteAfter, quoteBefore, insideQuotation, passage: passagesOf(model, introduction, conclusion)}
+}
+
+/** Paragraphs of at most this many sentences are short: a run of them is read as one passage. */
+const shortParagraph = 2
+/** The most short paragraphs one passage joins. */
+const maxPassage = 4
+
+/**
+ * For each paragraph, the first paragraph of its passage. A writer who puts
+ * each sentence in a paragraph of its own (a blog post, a policy memo) makes
+ * one point over several of them: consecutive short paragraphs of the same
+ * kind in the same section, within the introduction, the body or the
+ * conclusion, are one passage of up to `maxPassage` paragraphs, for which
+ * unsupported-claim makes one finding. (Support still stops at the
+ * paragraph: the labelling guidelines read evidence by paragraph.)
+ */
+function passagesOf(model: EssayModel, introduction: number[], conclusion: number[]): number[] {
+  const part = (index: number) => (introduction.includes(index) ? 0 : conclusion.includes(index) ? 2 : 1)
+  const first: number[] = []
+  let size = 0
+  for (const paragraph of model.paragraphs) {
+    const previous = model.paragraphs[paragraph.index - 1]
+    const joins =
+      previous !== undefined &&
+      part(previous.index) === part(paragraph.index) &&
+      (paragraph.kind === 'paragraph' || paragraph.kind === 'list-item') &&
+      previous.kind === paragraph.kind &&
+      previous.section === paragraph.section &&
+      paragraph.sentences.length <= shortParagraph &&
+      previous.sentences.length <= shortParagraph &&
+      size < maxPassage
+    size = joins ? size + 1 : 1
+    first.push(joins ? first[previous.index] : paragraph.index)
+  }
+  return first
 }

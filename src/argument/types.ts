@@ -66,6 +66,8 @@ export interface ArgumentModel {
   introduction: number[]
   /** Paragraph indices of the conclusion. */
   conclusion: number[]
+  /** Paragraph index → the first paragraph of its passage (a run of short paragraphs read as one). */
+  passage: number[]
   sourcing: Sourcing
 }
 
