@@ -19,7 +19,7 @@
 //   node scripts/eval.mjs [--split NAME] [--json] [--errors]
 //
 // A finding counts as flagging a sentence when it starts in it, at any
-// severity; "warnings per 1,000 words" counts only warnings (what a student
+// severity, or names it among its paragraph's other unsupported claims; "warnings per 1,000 words" counts only warnings (what a student
 // meets first). The scorer is also used by the accuracy floor test.
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
@@ -91,8 +91,14 @@ export async function evaluate(essays, {lint, argumentOf}) {
     counts.findings += file.messages.filter((m) => m.ruleId === 'unsupported-claim').length + standIns.length
     counts.warnings += file.messages.filter((m) => m.ruleId === 'unsupported-claim' && m.fatal === false).length + standIns.filter((m) => m.fatal === false).length
     const sentenceStart = (m) => model.sentences.find((s) => s.range.start.offset <= m.place.start.offset && m.place.start.offset < s.range.end.offset)?.range.start.offset
-    const flagged = new Set([...claims.map((m) => m.place.start.offset), ...standIns.map(sentenceStart)])
-    const warned = new Set([...claims, ...standIns].filter((m) => m.fatal === false).map((m) => (m.ruleId === 'unsupported-claim' ? m.place.start.offset : sentenceStart(m))))
+    // A paragraph's finding names its other unsupported claims (data.also): the student is told of each.
+    const flagged = new Set([...claims.flatMap((m) => [m.place.start.offset, ...(m.data?.also ?? []).map((a) => a.offset)]), ...standIns.map(sentenceStart)])
+    // Warned: a sentence a warning is on, or one it names that would be a warning alone (its priority, not hedged).
+    const warned = new Set(
+      [...claims, ...standIns]
+        .filter((m) => m.fatal === false)
+        .flatMap((m) => (m.ruleId === 'unsupported-claim' ? [m.place.start.offset, ...(m.data?.also ?? []).filter((a) => a.priority === 'warning' && a.strength !== 'hedged').map((a) => a.offset)] : [sentenceStart(m)]))
+    )
     const vagueAt = file.messages.filter((m) => m.ruleId === 'vague-evidence').map((m) => m.place.start.offset)
     for (const {entry, sentence} of lineUp(essay, file)) {
       counts.sentences++

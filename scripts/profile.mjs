@@ -6,7 +6,7 @@
 // essays when it is absent), under V8's sampling profiler. Prints the share
 // of CPU time per stage, by the module each sample was in:
 //   parse       Markdown to mdast (micromark, mdast-util-from-markdown, GFM)
-//   words       mdast to the natural-language tree (mdast-util-to-nlcst,
+//   words       mdast to the natural-language tree (src/word-tree.ts,
 //               parse-latin / parse-english, nlcst utilities, sentence joins)
 //   model       the essay model (src/model)
 //   argument    the argument analysis (src/argument, compromise's tagger)
@@ -103,7 +103,7 @@ rmSync(out, {recursive: true, force: true})
 const stages = [
   ['gc', (url, name) => !url && /garbage/.test(name)],
   ['parse', (url) => /node_modules\/(micromark|mdast-util-from-markdown|mdast-util-gfm|decode-named-character|character-entities|remark-parse|remark-frontmatter)/.test(url) || /dist\/src\/(essay-gfm|input-guard|text-lines|text-headings|incremental-parse)\.js/.test(url)],
-  ['words', (url) => /dist\/src\/(incremental-words|moved-point)\.js/.test(url) || /node_modules\/(mdast-util-to-nlcst|parse-latin|parse-english|retext-english|remark-retext|nlcst-|unist-util-modify-children|unist-util-visit-children|vfile-location|array-iterate)/.test(url) || /dist\/src\/sentence-joins\.js/.test(url)],
+  ['words', (url) => /dist\/src\/(incremental-words|word-tree|moved-point)\.js/.test(url) || /node_modules\/(mdast-util-to-nlcst|parse-latin|parse-english|retext-english|remark-retext|nlcst-|unist-util-modify-children|unist-util-visit-children|vfile-location|array-iterate)/.test(url) || /dist\/src\/sentence-joins\.js/.test(url)],
   ['model', (url) => /dist\/src\/model\//.test(url)],
   ['argument', (url) => /dist\/src\/argument\//.test(url) || /node_modules\/compromise/.test(url)],
   ['rules', (url) => /dist\/rules\//.test(url) || /dist\/src\/(coverage-rule|rule|message-control)\.js/.test(url)],

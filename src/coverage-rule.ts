@@ -238,11 +238,19 @@ const listed = (labels: string[]) => (labels.length <= 2 ? labels.join(' and ') 
  * (`data.concept` is the first, as on a finding about one). For two or more:
  * one absent perspective is reported by reportCoverage itself.
  */
+/** Below this many words, an essay is asked for one theory used well rather than a paragraph for each. */
+const shortEssayWords = 1500
+
 export function reportAbsentPerspectives(model: EssayModel, file: VFile, absent: AbsentPerspective[]): void {
   const [first] = absent
   const data = {concept: first.concept.id, concepts: absent.map((a) => a.concept.id), status: 'absent', lines: []}
   const labels = absent.map((a) => a.concept.label.toLowerCase())
-  const reason = `${capitalise(listed(labels))} are absent: the essay never discusses any of them. For each, add a paragraph that explains what it holds and uses it to analyse ${first.fix}.`
+  // A paragraph per theory suits an essay of some length; a short one is asked for one lens, used well.
+  const ask =
+    model.wordCount < shortEssayWords
+      ? `Add a paragraph that uses the one that fits best to analyse ${first.fix}; for the others, a sentence on what they would see differently is enough.`
+      : `For each, add a paragraph that explains what it holds and uses it to analyse ${first.fix}.`
+  const reason = `${capitalise(listed(labels))} are absent: the essay never discusses any of them. ${ask}`
   const note = `For example: ${absent.map((a) => a.concept.hint).join('; ')}. An essay on peacekeeping is judged on whether it uses theory to explain what missions did; a perspective that is only named earns little credit.`
   Object.assign(file.message(reason, {place: essayStart(model, file)}), {note, data})
 }

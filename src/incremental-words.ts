@@ -15,15 +15,15 @@
 
 import type {Root, RootContent} from 'mdast'
 import {toString as mdastToString} from 'mdast-util-to-string'
-import {toNlcst} from 'mdast-util-to-nlcst'
 import type {Root as NlcstRoot, RootContent as NlcstContent} from 'nlcst'
-import {ParseLatin} from 'parse-latin'
+import type {ParseLatin} from 'parse-latin'
 import type {Processor} from 'unified'
 import type {Point} from 'unist'
 import {location} from 'vfile-location'
 import type {VFile} from 'vfile'
 import {collectDefinitions} from './incremental-parse.js'
 import {movedCopy} from './moved-point.js'
+import {parserFor, toWordTree} from './word-tree.js'
 
 interface Entry {
   nodes: NlcstContent[]
@@ -38,18 +38,6 @@ const stats = {tokenised: 0, reused: 0, whole: 0}
 
 export function incrementalWordsStats(): {tokenised: number; reused: number; whole: number; blocks: number} {
   return {...stats, blocks: cache.size}
-}
-
-/** The parser remark-retext uses in bridge mode: parse-latin with the destination's extensions. */
-function parserFor(processor: Processor): ParseLatin {
-  const parser = new ParseLatin()
-  const add = (list: unknown[], values: unknown) => {
-    if (Array.isArray(values)) list.unshift(...values)
-  }
-  add(parser.tokenizeParagraphPlugins, processor.data('nlcstParagraphExtensions' as never))
-  add(parser.tokenizeRootPlugins, processor.data('nlcstRootExtensions' as never))
-  add(parser.tokenizeSentencePlugins, processor.data('nlcstSentenceExtensions' as never))
-  return parser
 }
 
 /** Like remark-retext's bridge mode (`.use(remarkRetext, destination)`), block by block. */
@@ -106,7 +94,7 @@ export function blockwiseNlcst(tree: Root, file: VFile, parser: ParseLatin): Nlc
 
 function whole(tree: Root, file: VFile, parser: ParseLatin): NlcstRoot {
   stats.whole++
-  return toNlcst(tree, file, parser)
+  return toWordTree(tree, file, parser)
 }
 
 /**
@@ -154,7 +142,7 @@ function groupNodes(group: RootContent[], doc: string, file: VFile, parser: Pars
     return cached.nodes.map(containers)
   }
   stats.tokenised++
-  const nodes = toNlcst({type: 'root', children: group, position: {start, end}}, file, parser).children
+  const nodes = toWordTree({type: 'root', children: group, position: {start, end}}, file, parser).children
   cache.set(key, {nodes, line: start.line, offset: start.offset!})
   if (cache.size > capacity) cache.delete(cache.keys().next().value!)
   return nodes.map(containers)

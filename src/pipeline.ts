@@ -12,7 +12,6 @@ import type {Root} from 'mdast'
 import type {Root as NlcstRoot} from 'nlcst'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
-import remarkRetext from 'remark-retext'
 import retextEnglish from 'retext-english'
 import {unified, type PluggableList, type Plugin, type Processor} from 'unified'
 import './data-map.js'
@@ -30,6 +29,7 @@ import {textLines} from './text-lines.js'
 import {sentenceJoins} from './sentence-joins.js'
 import {incrementalParse} from './incremental-parse.js'
 import {incrementalRetext} from './incremental-words.js'
+import {wordTree} from './word-tree.js'
 
 /** Keeps the natural-language tree on the file for the analysis step. */
 const keepNlcst: Plugin<[], NlcstRoot> = function () {
@@ -55,7 +55,7 @@ export function baseProcessor(options: InputGuardOptions = {}, {incremental = fa
     .use(inputGuard, options)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(textHeadings)
-    .use(incremental ? incrementalRetext : remarkRetext, unified().use(retextEnglish).use(sentenceJoins).use(keepNlcst) as never) as unknown as Processor<Root, Root, Root>
+    .use(incremental ? incrementalRetext : wordTree, unified().use(retextEnglish).use(sentenceJoins).use(keepNlcst) as never) as unknown as Processor<Root, Root, Root>
 }
 
 /**

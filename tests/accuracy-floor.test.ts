@@ -26,8 +26,8 @@ import {rules} from '../src/index.js'
 // `warnings`: the precision of the warnings alone, what a student meets first.
 const floors: Record<string, {precision: number; recall: number; warnings: number; vague?: {precision: number; recall: number}}> = {
   tune: {precision: 0.9, recall: 0.81, warnings: 0.83},
-  heldout: {precision: 0.86, recall: 0.71, warnings: 0.84},
-  'real-dev': {precision: 0.70, recall: 0.70, warnings: 0.70, vague: {precision: 0.9, recall: 0.8}}
+  heldout: {precision: 0.87, recall: 0.71, warnings: 0.84},
+  'real-dev': {precision: 0.71, recall: 0.70, warnings: 0.72, vague: {precision: 0.9, recall: 0.8}}
 }
 
 describe.each(Object.keys(floors))('accuracy floor: %s', (name) => {

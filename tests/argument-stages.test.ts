@@ -96,6 +96,8 @@ describe('roles: what is not a claim', () => {
     ['Each draft resolution needs nine affirmative votes.', 'institutional rule'],
     ['The Assembly elects ten non-permanent members for two years.', 'institutional rule'],
     ['Peacekeeping operations monitor ceasefires and protect civilians.', 'institutional rule'],
+    ['Peacekeeping is one of the ways the UN keeps the peace.', 'definition'],
+    ['Mediation is a means of settling disputes without force.', 'definition'],
     ['Last year my younger brother got his first phone for his birthday.', 'personal story'],
     ['We had always talked at lunch before the phones arrived.', 'personal story']
   ])('%s → %s', async (sentence, signal) => {
@@ -117,6 +119,26 @@ describe('roles: what is not a claim', () => {
     expect(await roleOf('For them, the organisation lowers the cost of cooperation.', after)).toEqual(['other', 'report (carried on)'])
     expect(await roleOf('In their eyes, missions give states information about each other.', after)).toEqual(['other', 'report (carried on)'])
     expect((await roleOf('For them, the organisation lowers the cost of cooperation.'))[0]).toBe('claim')
+  })
+
+  it('carries an author\'s view over "For him, …", sweeping words and all; without the author before it the sentence is a claim', async () => {
+    const after = 'Marcus Aurelius believed that every person is a citizen of one world.'
+    expect(await roleOf('For him, reason is shared by all humans, and so all humans belong to one community.', after)).toEqual(['other', 'report (carried on)'])
+    expect(await roleOf('To her, every border is an accident of history.', 'Martha Nussbaum argues for a cosmopolitan education.')).toEqual(['other', 'report (carried on)'])
+    expect((await roleOf('For him, reason is shared by all humans, and so all humans belong to one community.'))[0]).toBe('claim')
+  })
+
+  it('goes on with the writer\'s story in the next sentence told in the past, its comparisons too; not with a judgement in the present', async () => {
+    const story = 'Last year my best friend got her first phone.'
+    expect(await roleOf('A few weeks later she was on it more than ever.', story)).toEqual(['other', 'personal story'])
+    expect(await roleOf('And it was just games.', story)).toEqual(['other', 'personal story'])
+    expect((await roleOf('Phones ruin friendships more than anything else.', story))[0]).toBe('claim')
+    expect((await roleOf('A few weeks later she was on it more than ever.'))[0]).toBe('claim')
+  })
+
+  it('reads "The emperor wrote that…" and "The philosopher argues…" as reports, not as the writer\'s story', async () => {
+    expect(await roleOf('The emperor wrote that we are made for cooperation, like feet or hands.')).toEqual(['other', 'report'])
+    expect(await roleOf('The philosopher argues that a world state would become a despotism.')).toEqual(['other', 'report'])
   })
 
   it('reads "Critics make a simple point" as the other side\'s view being introduced', async () => {
@@ -299,6 +321,16 @@ describe('evidence and support', () => {
     expect(unnamed.supported).toBe(false)
   })
 
+  it('a report by a named source ("Kofi Annan admitted…", "Dallaire\'s memoir describes…") backs the claim before it; a report by unnamed critics does not', async () => {
+    expect(await supportOf('Robust mandates save lives. Kofi Annan admitted as much in his report on Srebrenica.', 0)).toMatchObject({supported: true, support: [{kind: 'citation', text: 'Kofi Annan'}]})
+    expect((await supportOf('The Council ignored its own commander. Dallaire\'s memoir describes the Council\'s indifference.', 0)).supported).toBe(true)
+    expect((await supportOf('Robust mandates save lives. Critics admitted as much in their reports.', 0)).supported).toBe(false)
+  })
+
+  it('"This is evident in Somalia, …" brings in an example that backs the claim before it', async () => {
+    expect(await supportOf('Great powers decide where missions go. This is evident in Somalia, where American soldiers died in Mogadishu.', 0)).toMatchObject({supported: true, support: [{kind: 'example', text: 'evident in Somalia'}]})
+  })
+
   it('two sentences on, a source still backs a claim; a figure there bears on the sentence in between', async () => {
     const opening = 'The UN sent troops to Sierra Leone in 1999.'
     const byFigure = await supportOf(`${opening} The mission was badly led. Its commanders never left the capital. About 500 peacekeepers were taken hostage.`, 1)
@@ -313,6 +345,31 @@ describe('evidence and support', () => {
     expect(essential).toMatchObject({role: 'claim', supported: false})
     const plain = await supportOf(`${opening} The police were badly trained. About 500 peacekeepers were taken hostage in May 2000.`, 1)
     expect(plain.supported).toBe(true)
+  })
+
+  it('"should have" judges the past: the evidence beside it backs it; "should" recommends and needs its own', async () => {
+    const opening = 'The UN sent troops to Sierra Leone in 1999.'
+    const past = await supportOf(`${opening} The Council should have sent more troops. About 500 peacekeepers were taken hostage in May 2000.`, 1)
+    expect(past).toMatchObject({role: 'claim', supported: true})
+    expect(past.recommends).toBeUndefined()
+    const now = await supportOf(`${opening} The Council should send more troops. About 500 peacekeepers were taken hostage in May 2000.`, 1)
+    expect(now).toMatchObject({role: 'claim', supported: false, recommends: true, urges: true})
+  })
+
+  it('a number that points into a text ("paragraph 3 of Article 27") is no event; an age limit is no figure', async () => {
+    const article = await supportOf('The veto provided for in paragraph 3 of Article 27 does not apply to such votes.', 0)
+    expect(article.evidence).toEqual([])
+    expect(article.role).toBe('claim')
+    const age = await supportOf('Even though the sites have a minimum age limit at 13, many younger children open accounts.', 0)
+    expect(age.evidence.map((e) => e.kind)).not.toContain('data')
+    const count = await supportOf('Even though the sites have rules, 13 million younger children open accounts.', 0)
+    expect(count.evidence.map((e) => e.kind)).toContain('data')
+  })
+
+  it('a claim that opens by drawing an inference after the paragraph\'s first sentence sums it up; the first sentence does not', async () => {
+    const paragraph = 'So the Council failed in Rwanda. Its members feared another Somalia. Therefore, the veto powers decide which wars matter.'
+    expect((await supportOf(paragraph, 0)).sumsUp).toBeUndefined()
+    expect((await supportOf(paragraph, 2)).sumsUp).toBe(true)
   })
 
   it('an example names its case: "Take X, for instance" backs the claim before it', async () => {
@@ -355,6 +412,25 @@ describe('evidence and support', () => {
   it('a citation written after the full stop backs the sentence before it', async () => {
     const item = await supportOf('The mission failed to stop the killing. (Dallaire, 2003) The Council did not act.', 0)
     expect(item.supported).toBe(true)
+  })
+
+  it('a paragraph that opens by drawing on the block quote before it ("This shows…") is backed by the quote; a new point there is not', async () => {
+    const essay = (opening: string) => `# Essay\n\nA short opening.\n\nThe panel's report was blunt:\n\n> Without renewed commitment, missions will keep failing the people they were sent to protect.\n\n${opening} The Council has not answered it.\n`
+    const first = async (opening: string) => {
+      const model = await analyze(essay(opening), {path: 'e.md'})
+      return argumentOf(model).sentences[model.paragraphs[model.paragraphs.length - 1].sentences[0]]
+    }
+    expect(await first('This shows that reform is urgent.')).toMatchObject({role: 'claim', supported: true, support: [{kind: 'quotation', text: 'the block quote'}]})
+    expect(await first('Reform of the Council is urgent.')).toMatchObject({role: 'claim', supported: false})
+  })
+
+  it('a paragraph that opens by drawing on the evidence that closed the one before ("As we can see, …") is backed by it; one that opens with a pronoun is not', async () => {
+    const first = async (opening: string) => {
+      const model = await analyze(`# Essay\n\nA short opening.\n\nThe Council cut UNAMIR to 270 troops on 21 April 1994.\n\n${opening} The Council has not answered for it.\n`, {path: 'e.md'})
+      return argumentOf(model).sentences[model.paragraphs[model.paragraphs.length - 1].sentences[0]]
+    }
+    expect(await first('As we can see, the Council abandoned Rwanda when it mattered most.')).toMatchObject({role: 'claim', supported: true, support: expect.arrayContaining([expect.objectContaining({kind: 'case', text: 'UNAMIR 1994'})])})
+    expect(await first('They abandoned Rwanda when it mattered most.')).toMatchObject({role: 'claim', supported: false})
   })
 
   it('a claim argued only with the writer\'s reasons is marked reasoned, and reported at info', async () => {
@@ -499,12 +575,15 @@ describe('vague appeals in context', () => {
     expect(await appeals('Many experts, including Romeo Dallaire, warned the Council in January 1994.')).toEqual([])
     expect(await appeals('Some analysts, notably Paris, argue that elections came too early.')).toEqual([])
     expect(await appeals('Many experts, including some at the UN, warned the Council.')).toEqual(['Many experts'])
+    expect(await appeals('Most observers, including the Brahimi Panel in 2000, found the missions underfunded.')).toEqual([])
   })
   it('the other side\'s view, answered in the same sentence or the next, is not offered as evidence; the same appeal standing alone is', async () => {
     expect(await appeals('Many critics argue that the UN is useless, but this ignores the record in Cyprus.')).toEqual([])
     expect(await appeals('Some people believe that peacekeeping always fails. However, the record says otherwise.')).toEqual([])
     expect(await appeals('Some people believe that peacekeeping always fails. The record says so.')).toEqual(['Some people believe'])
     expect(await appeals('Many people think the veto is unfair, and I agree with them.')).toEqual(['Many people think'])
+    expect(await appeals('While some people believe intervention is always wrong, the genocide in Rwanda shows otherwise.')).toEqual([])
+    expect(await appeals('While the Council debated, some people believe the killing doubled.')).toEqual(['some people believe'])
   })
   it('quotes the appeal itself when Markdown emphasis comes before it in the sentence', async () => {
     const model = await analyze('# E\n\nThe UN opened.\n\nThis has *never* been tried, and **the prevailing opinion** is that it cannot work.\n', {path: 'e.md'})

@@ -148,7 +148,13 @@ Afghanistan collapsed in 1978 during the Soviet invasion, and the war that follo
 
 In 2001 the United States invaded Afghanistan after the attacks of September 11. Twenty years of intervention did not build a state that could stand on its own.`
   it('names a mission the body names; without one, the place the body names in two sentences or more', async () => {
-    expect(await perspectiveReason(afghanistan)).toMatch(/uses it to analyse the case of Afghanistan, which the essay already discusses\.$/)
-    expect(await perspectiveReason(afghanistan.replace('In 2001 the United States invaded Afghanistan', 'In 2001 the United States invaded the country'))).toMatch(/uses it to analyse a peacekeeping case\.$/)
+    expect(await perspectiveReason(afghanistan)).toMatch(/to analyse the case of Afghanistan, which the essay already discusses; /)
+    expect(await perspectiveReason(afghanistan.replace('In 2001 the United States invaded Afghanistan', 'In 2001 the United States invaded the country'))).toMatch(/to analyse a peacekeeping case; /)
+  })
+
+  it('asks a short essay for one perspective used well, a long one for a paragraph on each', async () => {
+    expect(await perspectiveReason(afghanistan)).toMatch(/are absent: the essay never discusses any of them\. Add a paragraph that uses the one that fits best to analyse the case of Afghanistan, which the essay already discusses; for the others, a sentence on what they would see differently is enough\.$/)
+    const long = [afghanistan, ...Array.from({length: 60}, () => 'The Council met again and the debate went on without a decision on the mission, as the members could not agree on its terms or its size.')].join('\n\n')
+    expect(await perspectiveReason(long)).toMatch(/are absent: the essay never discusses any of them\. For each, add a paragraph that explains what it holds and uses it to analyse the case of Afghanistan, which the essay already discusses\.$/)
   })
 })

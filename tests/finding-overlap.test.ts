@@ -52,7 +52,9 @@ describe('other findings are left alone', () => {
     const all = await findings({})
     // "Experts agree…" after the figures: the appeal is reported, the sentence is no unsupported claim.
     expect(all.filter((f) => f.line === 9)).toEqual([expect.objectContaining({rule: 'vague-evidence', replaces: undefined, text: expect.stringContaining('"Experts agree" names no source')})])
-    expect(all.filter((f) => f.rule === 'unsupported-claim').map((f) => f.line)).toEqual([11, 11, 13])
+    // Line 11's two unsupported claims: one finding that names the second.
+    expect(all.filter((f) => f.rule === 'unsupported-claim').map((f) => f.line)).toEqual([11, 13])
+    expect(all.find((f) => f.line === 11)!.text).toMatch(/Also unsupported in this paragraph: "[^"]+"\.$/)
     expect(all.filter((f) => f.replaces !== undefined)).toHaveLength(1)
   })
 })

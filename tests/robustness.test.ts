@@ -363,7 +363,7 @@ describe('config hardening: exit 2 and one line naming the config file (and the 
     ['.essaylintrc.json', '{"rules": {"sovereignty-coverage": ["warn", {"concept": "constructor"}]}}', '.essaylintrc.json:1: rule "sovereignty-coverage": "concept" names an unknown concept "constructor"'],
     // Rule options of the wrong shape.
     ['.essaylintrc.json', '{"rules": {"unsupported-claim": ["warn", "sentence"]}}', '.essaylintrc.json:1: rule "unsupported-claim": options must be an object'],
-    ['.essaylintrc.json', '{"rules": {"unsupported-claim": ["warn", {"windw": "sentence"}]}}', '.essaylintrc.json:1: rule "unsupported-claim": unknown option "windw" (expected "window", "ignoreHedged", "thesis", "secondary", "figures")'],
+    ['.essaylintrc.json', '{"rules": {"unsupported-claim": ["warn", {"windw": "sentence"}]}}', '.essaylintrc.json:1: rule "unsupported-claim": unknown option "windw" (expected "window", "ignoreHedged", "thesis", "secondary", "figures", "group")'],
     ['.essaylintrc.json', '{"rules": {"unsupported-claim": ["warn", {"window": 3}]}}', '.essaylintrc.json:1: rule "unsupported-claim": "window" must be "sentence" or "paragraph"'],
     ['.essaylintrc.json', '{\n  "rules": {\n    "perspective-coverage": ["warn", {"required": [1]}]\n  }\n}', '.essaylintrc.json:3: rule "perspective-coverage": "required" must be a list of concept ids'],
     // Code that throws, or does not compile, or exports no object.

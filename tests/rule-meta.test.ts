@@ -22,7 +22,7 @@ describe('options schema', () => {
   it.each([
     ['unsupported-claim', {window: 'page'}, '"window" must be "sentence" or "paragraph"'],
     ['unsupported-claim', {thesis: 'yes'}, '"thesis" must be true or false'],
-    ['unsupported-claim', {windw: 'sentence'}, 'unknown option "windw" (expected "window", "ignoreHedged", "thesis", "secondary", "figures")'],
+    ['unsupported-claim', {windw: 'sentence'}, 'unknown option "windw" (expected "window", "ignoreHedged", "thesis", "secondary", "figures", "group")'],
     ['ethics-coverage', {minSentences: 0}, '"minSentences" must be a whole number of at least 1'],
     ['ethics-coverage', {minSentences: 1.5}, '"minSentences" must be a whole number of at least 1'],
     ['sovereignty-coverage', {topic: 'some'}, '"topic" must be "course" or "any"'],

@@ -13,7 +13,7 @@ import {root} from './helpers.js'
 
 const onlyClaims = {rules: {'perspective-coverage': 'off', 'sovereignty-coverage': 'off', 'ethics-coverage': 'off', 'vague-evidence': 'off'}} as const
 
-async function flagged(text: string, file = 'essay.md', config: object = onlyClaims) {
+async function flaggedIn(text: string, file = 'essay.md', config: object = onlyClaims) {
   const result = await lint(text, {path: file, config: config as never})
   return result.messages.filter((m) => m.ruleId === 'unsupported-claim')
 }
@@ -25,8 +25,12 @@ function insertAfter(text: string, end: number, addition: string): string {
 
 const essays = ['weak-no-theory.md', 'strong-three-lenses.md', 'mali-sovereignty.md', 'rwanda-case-study.txt']
 
+// One finding per claim: these cases follow a single claim's support, not how a paragraph's claims are grouped.
+const perSentence = {rules: {...onlyClaims.rules, 'unsupported-claim': ['warn', {group: 'sentence'}]}}
+
 describe.each(essays)('%s', (name) => {
   const text = readFileSync(path.join(root, 'fixtures', 'essays', name), 'utf8')
+  const flagged = (essay: string, file: string) => flaggedIn(essay, file, perSentence)
 
   it('has findings to work with', async () => {
     expect((await flagged(text, name)).length).toBeGreaterThan(0)
@@ -61,8 +65,8 @@ describe('removing the evidence brings the finding back', () => {
     ['The Council abandoned Rwanda when it mattered most. On 21 April 1994, resolution 912 cut UNAMIR to about 270 troops.', 'On 21 April 1994, resolution 912 cut UNAMIR to about 270 troops.']
   ])('%s', async (paragraph, evidence) => {
     const intro = '# Essay\n\nThis short essay looks at three cases.\n\n'
-    expect(await flagged(intro + paragraph + '\n')).toEqual([])
-    const without = await flagged(intro + paragraph.replace(evidence, '').trim() + '\n')
+    expect(await flaggedIn(intro + paragraph + '\n')).toEqual([])
+    const without = await flaggedIn(intro + paragraph.replace(evidence, '').trim() + '\n')
     expect(without.map((m) => [m.line, m.column, m.reason.split(':')[0]])).toEqual([[5, 1, 'Unsupported claim']])
   })
 })
@@ -87,7 +91,7 @@ describe('what is never flagged', () => {
       'Fortna, V. P. (2008) Does Peacekeeping Work? Princeton: Princeton University Press. This book is clearly the best.',
       ''
     ].join('\n')
-    expect(await flagged(text)).toEqual([])
+    expect(await flaggedIn(text)).toEqual([])
   })
 
   it('reports of sources, theory descriptions, questions, signposting and concessions', async () => {
@@ -97,7 +101,7 @@ describe('what is never flagged', () => {
       'Realists assume that states act only on national interest. Fortna (2008) argues that peacekeepers make peace last longer. Critics argue that missions freeze conflicts. Why do states send troops at all? This essay will first describe the debate.',
       ''
     ].join('\n')
-    expect(await flagged(text)).toEqual([])
+    expect(await flaggedIn(text)).toEqual([])
   })
 })
 
@@ -106,7 +110,7 @@ describe('severity and options', () => {
 
   it('reports a sweeping claim at the configured severity and a hedged one a level lower', async () => {
     const config = {rules: {...onlyClaims.rules, 'unsupported-claim': 'error'}}
-    const messages = await flagged(text, 'd.md', config)
+    const messages = await flaggedIn(text, 'd.md', config)
     expect(messages.map((m) => [m.line, m.fatal, (m as unknown as {data: {strength: string}}).data.strength])).toEqual([
       [5, true, 'absolute'],
       [7, false, 'hedged']
@@ -115,11 +119,11 @@ describe('severity and options', () => {
   })
 
   it('ignoreHedged leaves hedged claims out; window "sentence" asks for evidence in the sentence itself', async () => {
-    const ignore = await flagged(text, 'd.md', {rules: {...onlyClaims.rules, 'unsupported-claim': ['warn', {ignoreHedged: true}]}})
+    const ignore = await flaggedIn(text, 'd.md', {rules: {...onlyClaims.rules, 'unsupported-claim': ['warn', {ignoreHedged: true}]}})
     expect(ignore.map((m) => m.line)).toEqual([5])
     const paragraph = '# D\n\nA short opening paragraph.\n\nPeacekeeping works. Fortna (2008) found that peace lasted longer.\n'
-    expect(await flagged(paragraph)).toEqual([])
-    const strict = await flagged(paragraph, 'd.md', {rules: {...onlyClaims.rules, 'unsupported-claim': ['warn', {window: 'sentence'}]}})
+    expect(await flaggedIn(paragraph)).toEqual([])
+    const strict = await flaggedIn(paragraph, 'd.md', {rules: {...onlyClaims.rules, 'unsupported-claim': ['warn', {window: 'sentence'}]}})
     expect(strict.map((m) => m.reason)).toEqual(['Unsupported claim: "Peacekeeping works" has no citation, named case or figures in the same sentence. Add one to the sentence.'])
   })
 })
@@ -130,12 +134,12 @@ describe('short sentences: a verb makes a claim, a fragment is none', () => {
   // tagger to be read as verbs; the fragments have no verb at all.
   const body = (sentence: string) => `# Title\n\nIntro paragraph with the thesis that peacekeeping helps (Fortna 2008).\n\n${sentence}\n`
   it.each(['Peacekeeping is a failure.', 'Consent can mislead us.', 'The troops stayed anyway.', 'Peacekeeping works.', 'Haiti fits this pattern perfectly.', 'Phones in bedrooms ruin sleep.'])('flags "%s"', async (sentence) => {
-    const found = await flagged(body(sentence))
+    const found = await flaggedIn(body(sentence))
     expect(found.map((m) => m.line)).toEqual([5])
     expect(found[0].reason).toContain(`"${sentence.replace(/\.$/, '').split(' ').slice(0, 6).join(' ')}`)
   })
   it.each(['Impartiality versus protection.', 'The ethics of local ownership.', 'A critical theory reading.'])('does not flag "%s"', async (sentence) => {
-    expect(await flagged(body(sentence))).toEqual([])
+    expect(await flaggedIn(body(sentence))).toEqual([])
   })
 })
 
@@ -163,11 +167,11 @@ describe('a conclusion that draws a lesson from a case', () => {
     ].join('\n')
   it('is backed by the body\'s evidence about that case', async () => {
     const backed = essay('In Rwanda the Council cut UNAMIR from 2,548 to 270 troops in April 1994 (Dallaire 2003, p. 322).')
-    expect(await flagged(backed)).toEqual([])
+    expect(await flaggedIn(backed)).toEqual([])
   })
   it('is flagged when the body gives no evidence about it', async () => {
     const unbacked = essay('In Somalia the Council cut UNOSOM II after the deaths of 18 US soldiers in 1993 (Clarke & Herbst, 1996).')
-    const found = await flagged(unbacked)
+    const found = await flaggedIn(unbacked)
     expect(found.map((m) => [m.line, m.reason.slice(0, 60)])).toEqual([[9, 'Unsupported claim: "Rwanda shows that a peacekeeping force…"']])
   })
 })
@@ -205,8 +209,77 @@ describe('what the student reads first', () => {
     const warnings = messages.filter((m) => m.fatal === false && m.ruleId === 'unsupported-claim').length
     // At most 8 warnings per 1,000 words, whatever the number of bare claims.
     const words = Number(counted![1].replace(/,/g, ''))
-    // The essay-level finding is a warning too; each sentence here is a bare claim.
-    expect(warnings - 1).toBe(Math.floor((words / 1000) * 8))
+    // The essay-level finding is a warning too; each paragraph's finding names its other claims,
+    // and the claims a warning stands for (its own and those it names that are warnings) are the cap.
+    const warned = messages
+      .filter((m) => m.fatal === false && m.ruleId === 'unsupported-claim' && (m.data as {kind: string}).kind === 'claim')
+      .flatMap((m) => [m.line, ...((m.data as {also?: Array<{line: number; priority: string}>}).also ?? []).filter((a) => a.priority === 'warning').map((a) => a.line)])
+    expect(warned.length).toBe(Math.floor((words / 1000) * 8))
+    expect(warnings).toBeLessThanOrEqual(10)
     expect(messages.filter((m) => m.fatal === undefined).length).toBeGreaterThan(0)
+  })
+})
+
+describe('one finding per paragraph', () => {
+  const paragraph = 'The mission was doomed from the start. Its commanders never trusted the local police. The Council should have listened to them. Donors lost interest soon after.'
+  const text = `# Essay\n\nThis short essay looks at one mission.\n\n${paragraph}\n`
+
+  it('sits on the claim that matters most and names the others by their first words, with their places', async () => {
+    const found = await flaggedIn(text)
+    expect(found).toHaveLength(1)
+    const [finding] = found
+    expect([finding.line, finding.column]).toEqual([5, 1])
+    expect(finding.reason).toMatch(/^Unsupported claim: "The mission was doomed from the…" has no citation/)
+    expect(finding.reason).toMatch(/Also unsupported in this paragraph: "Its commanders never trusted…", "The Council should have…" and "Donors lost interest soon…"\.$/)
+    const also = (finding as unknown as {data: {also: Array<{line: number; column: number; words: string}>}}).data.also
+    expect(also.map((a) => [a.line, a.column])).toEqual([[5, 40], [5, 87], [5, 129]])
+  })
+
+  it('sits on the claim that makes the point, not on the recommendation or the wrap-up after it', async () => {
+    const body = 'The Council should always send the largest force it can. The mission was doomed from the start. Therefore, the mission was a total failure.'
+    const found = await flaggedIn(`# Essay\n\nThis short essay looks at one mission.\n\n${body}\n`)
+    expect(found).toHaveLength(1)
+    expect(found[0].reason).toMatch(/^Unsupported claim: "The mission was doomed from the…"/)
+    expect(found[0].reason).toMatch(/Also unsupported in this paragraph: "The Council should always…" and "Therefore, the mission was…"\.$/)
+  })
+
+  it('"group": "sentence" gives each claim its own finding', async () => {
+    const found = await flaggedIn(text, 'essay.md', {rules: {...onlyClaims.rules, 'unsupported-claim': ['warn', {group: 'sentence'}]}})
+    expect(found.map((m) => m.column)).toEqual([1, 40, 87, 129])
+    expect(found.every((m) => !m.reason.includes('Also unsupported'))).toBe(true)
+  })
+
+  it('counts the claims past three and keeps a claim resting on a vague appeal on its own', async () => {
+    const long = `${paragraph} Nobody planned for the elections. Studies show that missions need local allies.`
+    const found = await flaggedIn(`# Essay\n\nThis short essay looks at one mission.\n\n${long}\n`)
+    expect(found).toHaveLength(2)
+    expect(found[0].reason).toMatch(/"Its commanders never trusted…", "The Council should have…", "Donors lost interest soon…" and 1 more\.$/)
+    expect(found[1].reason).toMatch(/^Unsupported claim: "Studies show that missions need local…" rests on "Studies show"/)
+  })
+
+  it('sits on the paragraph\'s warning when its first claim is only info, and names that one', async () => {
+    const body = 'Donors lost interest soon after. The mission was doomed from the start.'
+    const found = await flaggedIn(`# Essay\n\nThis short essay looks at one mission.\n\n${body}\n`)
+    expect(found.map((m) => [m.line, m.column, m.fatal])).toEqual([[5, 34, false]])
+    expect(found[0].reason).toMatch(/Also unsupported in this paragraph: "Donors lost interest soon…"\.$/)
+    const perClaim = await flaggedIn(`# Essay\n\nThis short essay looks at one mission.\n\n${body}\n`, 'essay.md', {rules: {...onlyClaims.rules, 'unsupported-claim': ['warn', {group: 'sentence'}]}})
+    expect(perClaim.map((m) => [m.column, m.fatal])).toEqual([[1, undefined], [34, false]])
+  })
+})
+
+describe('a claim beside evidence that does not back it: the message names that evidence', () => {
+  const claimAfter = async (second: string) => {
+    const text = `# E\n\nThis short essay looks at one mission.\n\nThe Council sent MINUSMA to Mali in 2013 with 12,000 troops. ${second}\n`
+    return (await flaggedIn(text)).filter((m) => (m.data as {kind: string}).kind === 'claim').map((m) => m.reason)
+  }
+  it('evidence before a claim backs that sentence: say so, and how to tie them', async () => {
+    expect(await claimAfter('Peacekeeping in the Sahel was a mistake from the start.')).toEqual([
+      'Unsupported claim: "Peacekeeping in the Sahel was a…" is not backed by the evidence before it ("MINUSMA 2013"), which supports that sentence. Add a citation, a named case or figures for this claim right after it, or say how the evidence shows it ("This shows…").'
+    ])
+  })
+  it('a recommendation beside evidence: the evidence shows the situation, not that the remedy works', async () => {
+    expect(await claimAfter('The Council should give missions clearer mandates.')).toEqual([
+      'Unsupported claim: "The Council should give missions clearer…" recommends or predicts, and the evidence before it ("MINUSMA 2013") shows the situation, not that this would work. Back the claim itself, in the same sentence: a source, a case where it worked, or figures.'
+    ])
   })
 })

@@ -8,10 +8,10 @@
  */
 
 import type {VFile} from 'vfile'
-import {argumentOf, type ArgumentModel} from '../../src/model/argument.js'
+import {argumentOf, type ArgumentModel, type SentenceArgument} from '../../src/model/argument.js'
 import type {EssayModel} from '../../src/model/types.js'
 import {defineRule} from '../../src/rule.js'
-import {messages} from './messages.js'
+import {firstWords, messages} from './messages.js'
 
 export interface Options {
   /** Where evidence may sit: `paragraph` (default: the sentence, its neighbours, the whole paragraph for its topic sentence) or the claim's own `sentence`. */
@@ -24,6 +24,8 @@ export interface Options {
   secondary: boolean
   /** Ask, at info, where a figure with no citation beside it comes from (default true). */
   figures: boolean
+  /** `paragraph` (default): one finding per paragraph, at its main unsupported claim, naming the others; `sentence`: one finding per claim. */
+  group: 'paragraph' | 'sentence'
 }
 
 export {firstWords} from './messages.js'
@@ -54,7 +56,7 @@ export default defineRule<Options>(
   {
     id: 'unsupported-claim',
     description: "A claim in the writer's own voice has a citation, a named case, data or an attributed quotation beside it.",
-    defaults: {window: 'paragraph', ignoreHedged: false, thesis: false, secondary: true, figures: true},
+    defaults: {window: 'paragraph', ignoreHedged: false, thesis: false, secondary: true, figures: true, group: 'paragraph'},
     schema: {
       type: 'object',
       properties: {
@@ -62,7 +64,8 @@ export default defineRule<Options>(
         ignoreHedged: {type: 'boolean'},
         thesis: {type: 'boolean'},
         secondary: {type: 'boolean'},
-        figures: {type: 'boolean'}
+        figures: {type: 'boolean'},
+        group: {enum: ['paragraph', 'sentence']}
       },
       additionalProperties: false
     }
@@ -75,31 +78,98 @@ export default defineRule<Options>(
       const message = file.message(messages.underSourced(sourcing.citations, sourcing.words), {place})
       Object.assign(message, {note: messages.note, data: {kind: 'essay', citations: sourcing.citations, words: sourcing.words}})
     }
-    for (const item of argument.sentences) {
-      if (item.supported) continue
-      if (item.role !== 'claim' && !(item.role === 'thesis' && options.thesis)) continue
-      if (item.strength === 'hedged' && options.ignoreHedged) continue
-      const secondary = item.role === 'claim' && item.priority !== 'warning'
-      if (secondary && !options.secondary) continue
-      const sentence = model.sentences[item.sentence]
+    const reported = argument.sentences.filter((item) => {
+      if (item.supported) return false
+      if (item.role !== 'claim' && !(item.role === 'thesis' && options.thesis)) return false
+      if (item.strength === 'hedged' && options.ignoreHedged) return false
+      return !(item.role === 'claim' && item.priority !== 'warning' && !options.secondary)
+    })
+    for (const [main, ...others] of groups(model, reported, options.group)) {
+      const sentence = model.sentences[main.sentence]
       const paragraph = model.paragraphs[sentence.paragraph]
-      // "Not backed by the evidence near it" only where the sentence before or after holds real evidence.
-      const at = paragraph.sentences.indexOf(item.sentence)
-      const besideEvidence =
-        options.window === 'paragraph' &&
-        [paragraph.sentences[at - 1], paragraph.sentences[at + 1]].some((i) => i !== undefined && argument.sentences[i].evidence.some((e) => !e.weak && e.kind !== 'reasoning'))
-      const message = file.message(messages.claim(item, sentence.text, {window: options.window, besideEvidence}), {place: sentence.range})
+      // "Not backed by the evidence near it" only where the sentence before or after holds real
+      // evidence, named in the message: a recommendation needs evidence of its own (support.ts),
+      // and evidence before a claim backs that sentence unless the claim points back at it.
+      const at = paragraph.sentences.indexOf(main.sentence)
+      const realEvidence = (i: number | undefined) => (i === undefined ? undefined : argument.sentences[i].evidence.find((e) => !e.weak && e.kind !== 'reasoning'))
+      const after = realEvidence(paragraph.sentences[at + 1])
+      const before = realEvidence(paragraph.sentences[at - 1])
+      const beside = options.window !== 'paragraph' ? undefined : after ? {...after, where: 'after' as const} : before ? {...before, where: 'before' as const} : undefined
+      const also = others.map((item) => model.sentences[item.sentence])
+      const text = messages.claim(main, sentence.text, {window: options.window, beside}) + (also.length > 0 ? ' ' + messages.also(also.map((s) => s.text)) : '')
+      const message = file.message(text, {place: sentence.range})
+      // The finding weighs as its weightiest claim: a warning when any claim it names is one.
+      const leading = [main, ...others].filter((item) => item.role === 'thesis' || item.priority === 'warning')
+      const secondary = leading.length === 0
       Object.assign(message, {
         note: messages.note,
-        data: {kind: 'claim', role: item.role, strength: item.strength, priority: item.role === 'thesis' ? 'warning' : item.priority, reasoned: item.reasoned === true},
+        data: {
+          kind: 'claim',
+          role: main.role,
+          strength: main.strength,
+          priority: main.role === 'thesis' ? 'warning' : main.priority,
+          reasoned: main.reasoned === true,
+          ...(others.length > 0 ? {also: others.map(alsoEntry(model))} : {})
+        },
         advisory: secondary,
-        demote: item.strength === 'hedged',
+        demote: leading.length > 0 && leading.every((item) => item.strength === 'hedged'),
         fix: citationPlaceholder(sentence)
       })
     }
     if (options.figures) unsourcedFigures(model, file, argument)
   }
 )
+
+/**
+ * The findings to make, each a main claim and the claims it speaks for. By
+ * paragraph, an instructor writes one comment where a paragraph makes
+ * several unsupported claims: the finding sits on the first, the claim the
+ * paragraph opens with (its wrap-up and recommendations come later), and
+ * names the others. A
+ * thesis keeps its own message, and a claim resting on a vague appeal its
+ * own finding, which vague-evidence's finding stands for
+ * (src/finding-overlap.ts): folded into another, it would be lost with it.
+ */
+function groups(model: EssayModel, items: SentenceArgument[], by: Options['group']): SentenceArgument[][] {
+  if (by === 'sentence') return items.map((item) => [item])
+  const alone: SentenceArgument[][] = []
+  const byParagraph = new Map<number, SentenceArgument[]>()
+  for (const item of items) {
+    if (item.role === 'thesis' || item.vague.length > 0) {
+      alone.push([item])
+      continue
+    }
+    const paragraph = model.sentences[item.sentence].paragraph
+    const list = byParagraph.get(paragraph)
+    if (list) list.push(item)
+    else byParagraph.set(paragraph, [item])
+  }
+  const folded = [...byParagraph.values()].map((list) => {
+    const main = mainClaims.map((fits) => list.find(fits)).find(Boolean) ?? list[0]
+    return [main, ...list.filter((item) => item !== main)]
+  })
+  return [...alone, ...folded].sort((a, b) => a[0].sentence - b[0].sentence)
+}
+
+/**
+ * Which claim a paragraph's finding sits on, in order of preference: one
+ * that would be a warning alone, stated plainly, that makes the paragraph's
+ * point rather than summing it up ("Therefore, …") or recommending what
+ * follows from it (an instructor comments on the point; the wrap-up and the
+ * recommendation drawn from it stand or fall with it); then any warning stated plainly;
+ * then the first that does not sum up or recommend.
+ */
+const mainClaims: Array<(item: SentenceArgument) => boolean> = [
+  (item) => item.priority === 'warning' && item.strength !== 'hedged' && !item.sumsUp && !item.urges,
+  (item) => item.priority === 'warning' && item.strength !== 'hedged',
+  (item) => !item.sumsUp && !item.urges
+]
+
+/** Where a claim a paragraph's finding names stands, its first words, its own priority and strength (`data.also`). */
+const alsoEntry = (model: EssayModel) => (item: SentenceArgument) => {
+  const {range, text} = model.sentences[item.sentence]
+  return {line: range.start.line, column: range.start.column, offset: range.start.offset, endLine: range.end.line, endColumn: range.end.column, words: firstWords(text, 4), priority: item.priority, strength: item.strength}
+}
 
 /**
  * The editor's quick fix for an unsupported claim (src/server/actions.ts): a

@@ -9,7 +9,18 @@ export function firstWords(text: string, count = 6): string {
   return words.length > count ? `${head}…` : head
 }
 
+/** Other claims a paragraph's finding quotes by their first words; the rest it counts. */
+const maxNamed = 3
+
 const formatWords = (n: number) => n.toLocaleString('en')
+
+/** The evidence beside a claim as a student would name it: "footnote 12", "the link", or its words. */
+function evidenceNamed({kind, text}: {kind: string; text: string}): string {
+  const footnote = /^\[\^([^\]]+)\]$/.exec(text)
+  if (kind === 'citation' && footnote) return `footnote ${footnote[1]}`
+  if (kind === 'citation' && /^(?:https?:\/\/|www\.)/i.test(text)) return 'the link'
+  return `"${firstWords(text, 5)}"`
+}
 
 export const messages = {
   note: 'A claim persuades only when the reader can check what it rests on: a source (author and year), a named case, figures, or a quotation with its speaker.',
@@ -23,11 +34,22 @@ export const messages = {
     return `Figure without a source: where does "${figure}" come from? Cite the study, report or dataset (author or body, and year) so a reader can check it.`
   },
 
-  claim(item: SentenceArgument, text: string, context: {window: 'sentence' | 'paragraph'; besideEvidence: boolean}): string {
+  /** The other unsupported claims of the paragraph, named after the main one. */
+  also(texts: string[]): string {
+    const shown = texts.slice(0, maxNamed).map((text) => `"${firstWords(text, 4)}"`)
+    const rest = texts.length - shown.length
+    const list = rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0]
+    return `Also unsupported in this paragraph: ${list}.`
+  },
+
+  claim(item: SentenceArgument, text: string, context: {window: 'sentence' | 'paragraph'; beside?: {kind: string; text: string; where: 'before' | 'after'}}): string {
     const quote = `"${firstWords(text)}"`
-    const missing = context.besideEvidence
-      ? 'is not backed by the evidence near it (that is about something else). Add a citation, a named case or figures for this claim, in the same sentence or right after it.'
-      : context.window === 'sentence'
+    const evidence = context.beside && evidenceNamed(context.beside)
+    const missing = context.beside && item.recommends
+      ? `recommends or predicts, and the evidence ${context.beside.where} it (${evidence}) shows the situation, not that this would work. Back the claim itself, in the same sentence: a source, a case where it worked, or figures.`
+      : context.beside
+        ? `is not backed by the evidence before it (${evidence}), which supports that sentence. Add a citation, a named case or figures for this claim right after it, or say how the evidence shows it ("This shows…").`
+        : context.window === 'sentence'
         ? 'has no citation, named case or figures in the same sentence. Add one to the sentence.'
         : 'has no citation, named case or figures beside it. Add one that backs it, right after the claim.'
     if (item.role === 'thesis') return `The thesis ${quote} is not backed anywhere in the body: give each main reason for it a source or a named case in the body paragraphs.`

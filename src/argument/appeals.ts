@@ -4,7 +4,7 @@
  * an appeal to evidence when the sentence names the sources right after
  * them ("Many experts, including Dallaire, warned…") or when they present
  * the other side that the writer then answers ("Some people believe X,
- * but…", "Many critics argue X. However, …").
+ * but…", "While some believe X, Y", "Many critics argue X. However, …").
  */
 
 import {textEndOfWord} from '../model/sentence-text.js'
@@ -22,7 +22,9 @@ function namesItsSources(model: EssayModel, sentence: Sentence, hit: CueHit): bo
   for (let index = hit.to; index < Math.min(words.length - 1, hit.to + maxNamingGap); index++) {
     if (!isIn('naming-links', words[index].norm)) continue
     // "such as" takes one more word.
-    const next = words[index].norm === 'such' && words[index + 1]?.norm === 'as' ? index + 2 : index + 1
+    let next = words[index].norm === 'such' && words[index + 1]?.norm === 'as' ? index + 2 : index + 1
+    // "including the Brahimi Panel": the name after its article.
+    if (words[next]?.norm === 'the' && /^\p{Lu}/u.test(words[next + 1]?.text ?? '')) next++
     const source = words[next]
     if (!source) return false
     if (/^\p{Lu}/u.test(source.text)) return true
@@ -33,6 +35,8 @@ function namesItsSources(model: EssayModel, sentence: Sentence, hit: CueHit): bo
 
 /** The writer answers the view the appeal introduces: a pivot after it in the sentence, or the next sentence of the paragraph opening with a rebuttal. */
 function answered(sentence: Sentence, hit: CueHit, hits: CueHit[], next: Sentence | undefined): boolean {
+  // "While some people believe X, the genocide shows otherwise": conceded in a clause the main clause answers.
+  if (hit.from > 0 && hit.from <= 2 && isIn('concessives', sentence.words[0].norm) && sentence.text.slice(textEndOfWord(sentence, hit.to - 1)).includes(',')) return true
   const pivot = pivotIn(sentence, hits)
   if (pivot !== -1 && pivot >= textEndOfWord(sentence, hit.to - 1)) return true
   const first = next?.words.slice(0, 2).map((w) => w.norm) ?? []

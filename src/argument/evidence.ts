@@ -7,6 +7,7 @@
  * named thing). A bare capitalised word is never a case.
  */
 
+import {allMatches} from '../all-matches.js'
 import type {PhraseMatcher} from '../model/matcher.js'
 import type {Operation} from '../model/lexicon.js'
 import {placeNamesIn} from '../model/operations.js'
@@ -75,11 +76,13 @@ function withoutCitations(model: EssayModel, sentence: Sentence): string {
 
 /** Figures in a text that are data: not page or article numbers ("p. 45", "Art. 27"). */
 function dataIn(text: string): string | undefined {
-  figure().lastIndex = 0
-  for (const match of text.matchAll(figure())) {
+  for (const match of allMatches(figure(), text)) {
     const before = text.slice(Math.max(0, match.index! - 12), match.index!).toLowerCase()
     const word = /([a-z]+)\.?\s*$/.exec(before)?.[1]
     if (word && isIn('not-data', word)) continue
+    // An age limit ("a minimum age limit at 13", "the age of 16") is a rule, not a count.
+    const near = text.slice(Math.max(0, match.index! - 24), match.index!).toLowerCase().match(/[a-z]+/g) ?? []
+    if (near.slice(-3).some((w) => isIn('age-words', w))) continue
     // A decade ("the mid-90's", "the 1990s") or a span of time ("100 days",
     // "for 28 years") dates or measures the story; it is not data that needs a source.
     const after = text.slice(match.index! + match[0].length)
@@ -105,23 +108,27 @@ export function evidenceIn(context: EvidenceContext, sentence: Sentence, hits: C
   const text = withoutCitations(model, sentence)
   const dated = year.exec(text)
   const missions = context.operations.match(sentence.words)
-  const places = sentence.words.filter(isPlaceOrName)
   const event = hits.some((h) => h.kind === 'event')
-  const instrument = namedInstrument().exec(text)
+  // The first place or name and a named instrument are read only by the
+  // branches below that need them (most sentences reach none of them).
+  let place: Word | null | undefined
+  const firstPlace = () => (place === undefined ? (place = sentence.words.find(isPlaceOrName) ?? null) : place)
+  let instrumentFound: RegExpExecArray | null | undefined
+  const instrument = () => (instrumentFound === undefined ? (instrumentFound = namedInstrument().exec(text)) : instrumentFound)
   if (missions.length > 0) {
     // A mission named: a case when it is dated or an event of it is told.
     found.push({kind: 'case', text: `${missions[0].payloads[0].acronym}${dated ? ` ${dated[0]}` : ''}`, sentence: at, weak: !dated && !event})
-  } else if (dated && (places.length > 0 || instrument)) {
-    found.push({kind: 'case', text: `${places[0]?.text ?? instrument?.[0] ?? ''} ${dated[0]}`.trim(), sentence: at})
+  } else if (dated && (firstPlace() || instrument())) {
+    found.push({kind: 'case', text: `${firstPlace()?.text ?? instrument()?.[0] ?? ''} ${dated[0]}`.trim(), sentence: at})
   } else if (dated && event) {
     // "every mission since 1990": a year and an event, but no named case.
     found.push({kind: 'case', text: dated[0], sentence: at, weak: true})
   } else if (dated && sentence.words.some((w, i) => i > 0 && /^\p{Lu}\p{Ll}/u.test(w.text) && !isIn('not-names', w.norm))) {
     // A year beside some other name: it dates a statement, it does not back a judgement.
     found.push({kind: 'case', text: dated[0], sentence: at, weak: !month().test(text)})
-  } else if (instrument) {
-    found.push({kind: 'case', text: instrument[0], sentence: at, weak: true})
-  } else if (event && places.length > 0) {
+  } else if (instrument()) {
+    found.push({kind: 'case', text: instrument()![0], sentence: at, weak: true})
+  } else if (event && firstPlace()) {
     // "the withdrawal from Somalia", "missions in South Sudan, the CAR and the DRC":
     // here whole place names count, the DRC and the Central African Republic too.
     const named = placesOf(sentence)

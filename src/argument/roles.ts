@@ -6,6 +6,7 @@
  * (tests/argument-stages.test.ts).
  */
 
+import {allMatches} from '../all-matches.js'
 import type {EssayModel, Paragraph, Sentence} from '../model/types.js'
 import {textEndOfWord, wordStartsInText} from '../model/sentence-text.js'
 import type {Cue, CueHit} from './cues.js'
@@ -74,7 +75,7 @@ function findPivot(sentence: Sentence, hits: CueHit[]): number {
   const text = sentence.text
   const punctuated = punctuatedPivot().exec(text)?.index ?? -1
   const starts = wordStartsInText(sentence)
-  for (const match of text.matchAll(barePivot)) {
+  for (const match of allMatches(barePivot, text)) {
     if (punctuated !== -1 && match.index! > punctuated) break
     const next = match[1].toLowerCase()
     const after = starts.findIndex((at) => at > match.index!)
@@ -100,17 +101,28 @@ function evaluative(context: RoleContext): CueHit[] {
  * character offset just after the frame, or undefined.
  */
 export function reportingFrame(context: RoleContext): number | undefined {
+  return frameOf(context)?.end
+}
+
+/**
+ * The reporting frame of a sentence (see reportingFrame): where it ends and,
+ * when its subject names who reports ("Dallaire's memoir describes…", "Kofi
+ * Annan admitted…", "The Brahimi Report found…"), that name: a named source
+ * whose report is evidence for the claims beside it, as "according to" a
+ * named source is (evidence.ts). Others ("Critics argue…") name no source.
+ */
+function frameOf(context: RoleContext): {end: number; source?: string} | undefined {
   const {model, sentence, hits} = context
   const offsetAfter = (word: number) => textEndOfWord(sentence, word)
   const attribution = hits.find((h) => h.kind === 'attribution' && h.at <= 1)
-  if (attribution) return offsetAfter(attribution.to - 1)
+  if (attribution) return {end: offsetAfter(attribution.to - 1)}
   const opinion = hits.find((h) => (h.kind === 'vague' || h.kind === 'concession') && h.at <= 1 && isIn('opinion-verbs', h.text.split(' ').slice(-1)[0]))
-  if (opinion) return offsetAfter(opinion.to - 1)
+  if (opinion) return {end: offsetAfter(opinion.to - 1)}
   // "Realists would probably dismiss…": what a school would say, not what the writer says.
   const words = sentence.words
   for (let index = 0; index < Math.min(words.length - 1, 3); index++) {
     if (isIn('schools', words[index].norm) && isIn('school-modals', words[index + 1].norm)) {
-      return offsetAfter(index + 1)
+      return {end: offsetAfter(index + 1)}
     }
   }
   // The subject starts after an opening phrase set off by a comma ("Citing
@@ -130,8 +142,17 @@ export function reportingFrame(context: RoleContext): number | undefined {
   const cited = sentence.citations.some((i) => model.citations[i].range.start.offset < subjectEnd)
   const thinker = sentence.mentions.some((i) => model.mentions[i].range.start.offset < subjectEnd)
   const others = subject.some((w) => isIn('others', w.norm))
-  const named = subject.some((w, i) => i > 0 && /^\p{Lu}/u.test(w.text) && !isIn('not-names', w.norm)) || (subject.length <= 3 && /^\p{Lu}\p{Ll}+$/u.test(subject[0].text) && isName(subject[0].text))
-  return cited || thinker || others || named ? offsetAfter(verb.to - 1) : undefined
+  const capitalised = subject.filter((w, i) => i > 0 && /^\p{Lu}/u.test(w.text) && !isIn('not-names', w.norm))
+  // "Dallaire's memoir": the name before its possessive.
+  const head = subject[0].text.replace(/['’]s$/, '')
+  const named = capitalised.length > 0 || (subject.length <= 3 && /^\p{Lu}\p{Ll}+$/u.test(head) && isName(head))
+  if (!(cited || thinker || others || named)) return undefined
+  // The source by its first run of capitalised words ("Dallaire's memoir, Shake Hands…" → "Dallaire").
+  const start = subject.findIndex((w) => /^\p{Lu}/u.test(w.text) && !isIn('not-names', w.norm))
+  let end = start
+  while (end >= 0 && end < subject.length && /^\p{Lu}/u.test(subject[end].text) && !isIn('not-names', subject[end].norm)) end++
+  const name = start >= 0 ? subject.slice(start, end).map((w) => w.text.replace(/['’]s$/, '')).join(' ') : undefined
+  return {end: offsetAfter(verb.to - 1), source: cited || !named ? undefined : name}
 }
 
 /** Words an opening phrase set off by a comma may have ("Citing Chapter VII of the Charter,"). */
@@ -188,7 +209,8 @@ function toldInThePast({sentence, hits}: RoleContext): boolean {
 /** A concrete, checkable event told in the past tense ("Their commander later handed over the refugees at Potocari"). */
 function concreteEvent(context: RoleContext): string | undefined {
   const {sentence, hits} = context
-  const named = sentence.words.find((w, i) => (i > 0 && isPlaceOrName(w)) || /^\d[\d,.]*$/.test(w.text))
+  // A number names something that happened; "paragraph 3", "Article 27" only point into a text.
+  const named = sentence.words.find((w, i) => (i > 0 && isPlaceOrName(w)) || (/^\d[\d,.]*$/.test(w.text) && !(i > 0 && isIn('not-data', sentence.words[i - 1].norm))))
   if (!named) return undefined
   const past =
     hits.some((h) => h.kind === 'past') ||
@@ -379,7 +401,8 @@ export const classifiers: Classifier[] = [
     classify: (context) => {
       // "The paper will further argue that…" is the writer's own thesis, not a report.
       if (argues(context)) return undefined
-      const frame = reportingFrame(context)
+      const found = frameOf(context)
+      const frame = found?.end
       const text = context.sentence.text
       const pivot = pivotIn(context.sentence, context.hits)
       if (frame === undefined || pivot > frame) {
@@ -387,6 +410,7 @@ export const classifiers: Classifier[] = [
         return undefined
       }
       if (ownAfter().test(text.slice(frame))) return undefined
+      if (found?.source && !context.evidence.some((e) => e.kind === 'citation' || e.kind === 'quotation')) context.evidence.push({kind: 'citation', text: found.source, sentence: context.sentence.index})
       return statement(context, 'report')
     }
   },
@@ -410,7 +434,8 @@ export const classifiers: Classifier[] = [
       // In the clause after "It assumes that…" the modals and causes are the theory's, not the writer's.
       const reported = reports && sentence.words[verb.to]?.norm === 'that' ? verb.to : sentence.words.length
       const judged = evaluative(context).filter((h) => h.at < reported)
-      const judgement = judged.length > 0 && !context.hits.some((h) => h.kind === 'exposition')
+      // "For him, reason is shared by all…": after an opening that points back at the author, the whole sentence is their view.
+      const judgement = judged.length > 0 && !context.hits.some((h) => h.kind === 'exposition') && !pointsBack
       return continues && !own && !judgement ? statement(context, 'report (carried on)') : undefined
     }
   },
@@ -487,11 +512,14 @@ export const classifiers: Classifier[] = [
     // lunch.": the writer telling what happened to them is an anecdote, not
     // a claim (a claim that rests on it is argued with a personal example).
     classify: (context) => {
-      const {sentence, hits} = context
-      if (!sentence.words.some((w, i) => isIn('narrator', w.norm) && !numeral(sentence, i)) || !toldInThePast(context)) return undefined
+      const {sentence, hits, previous} = context
+      // The sentence after one of the writer's story, told in the past, goes on telling it ("And it was just games.").
+      const goesOn = previous !== undefined && previous.signal.startsWith('personal story') && toldInThePast(context)
+      if (!(goesOn || sentence.words.some((w, i) => isIn('narrator', w.norm) && !numeral(sentence, i))) || !toldInThePast(context)) return undefined
       // "Although I understand…, the world has changed": the main clause makes the point.
       if (isIn('concessives', sentence.words[0].norm)) return undefined
-      if (argues(context) || hits.some((h) => ['modal', 'hedge', 'personal', 'causal', 'reasons', 'comparison'].includes(h.kind))) return undefined
+      // Inside the story a comparison is part of what happened ("she has been on it more than ever").
+      if (argues(context) || hits.some((h) => ['modal', 'hedge', 'personal', 'causal', 'reasons'].includes(h.kind) || (h.kind === 'comparison' && !goesOn))) return undefined
       // "my best friend" names a person; any other judging word is the writer's verdict.
       const verdict = hits.some((h) => (h.kind === 'stance' || (h.kind === 'absolute' && isIn('intensifiers', h.text))) && !(h.at > 0 && isIn('narrator', sentence.words[h.at - 1].norm)))
       return verdict ? undefined : other('personal story')

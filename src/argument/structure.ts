@@ -19,6 +19,8 @@ export interface Structure {
   conclusion: number[]
   /** Paragraph index → the block quote right after it (the quote it introduces). */
   quoteAfter: Map<number, number>
+  /** Paragraph index → the block quote right before it (the quote it may go on to interpret). */
+  quoteBefore: Map<number, number>
   /** Sentences that begin inside a quotation opened in an earlier sentence: the quoted author's words. */
   insideQuotation: Set<number>
 }
@@ -96,11 +98,13 @@ function quotationRuns(model: EssayModel, paragraph: Paragraph, inside: Set<numb
 export function readStructure(model: EssayModel, hitsOf: (sentence: number) => CueHit[]): Structure {
   const body = model.paragraphs.filter(isBody)
   const quoteAfter = new Map<number, number>()
+  const quoteBefore = new Map<number, number>()
   model.paragraphs.forEach((paragraph, index) => {
     const next = model.paragraphs[index + 1]
     if (isBody(paragraph) && next?.kind === 'blockquote') quoteAfter.set(index, index + 1)
+    if (paragraph.kind === 'blockquote' && next && isBody(next)) quoteBefore.set(index + 1, index)
   })
   const insideQuotation = new Set<number>()
   for (const paragraph of body) quotationRuns(model, paragraph, insideQuotation)
-  return {introduction: introductionOf(model, body), conclusion: conclusionOf(model, body, hitsOf), quoteAfter, insideQuotation}
+  return {introduction: introductionOf(model, body), conclusion: conclusionOf(model, body, hitsOf), quoteAfter, quoteBefore, insideQuotation}
 }

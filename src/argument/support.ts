@@ -3,7 +3,8 @@
  * the paragraph's other sentences for its opening (topic) sentence and for a
  * lesson drawn from a named case; otherwise in its neighbours (the sentence
  * before, the one or two after); a block quote for the sentence that
- * introduces it. A conclusion sentence that restates a backed body claim is
+ * introduces it, and for a paragraph's first sentence when it draws on the
+ * quote just before it ("This shows…"). A conclusion sentence that restates a backed body claim is
  * backed by it. A claim the writer argues only with reasons of their own
  * ("because…", a personal example) is marked `reasoned`.
  */
@@ -34,13 +35,20 @@ function pointsBack(sentence: Sentence): boolean {
   return first.some((w, i) => isIn('anaphora', w) || (i < 3 && isIn('anaphora', `${w} ${first[i + 1] ?? ''}`)))
 }
 
-/** A recommendation or a prediction goes beyond the facts around it: only evidence in its own sentence backs it. */
-function recommends(hits: CueHit[]): boolean {
-  return hits.some((h) => (h.kind === 'stance' || h.kind === 'modal') && isIn('recommending', h.text))
+/**
+ * A recommendation or a prediction goes beyond the facts around it: only
+ * evidence in its own sentence backs it. "should have acted", "must have
+ * known" judge what happened; the facts around them are what backs them.
+ */
+function recommends(sentence: Sentence, hits: CueHit[]): boolean {
+  return hits.some((h) => (h.kind === 'stance' || h.kind === 'modal') && isIn('recommending', h.text) && !isIn('perfect-auxiliaries', sentence.words[h.to]?.norm ?? ''))
 }
 
 /** "This shows…" at the start, or "therefore", "as a result" anywhere: the sentence draws an inference. */
 const inference = lazyPattern(() => new RegExp(`^${alternation('inference-subjects')}\\s+${alternation('inference-verbs')}\\b|\\b${alternation('inference-markers')}\\b`, 'i'))
+
+/** A sentence that opens by drawing an inference ("Therefore, …", "In this way, …"). */
+const openingInference = lazyPattern(() => new RegExp(`^(?:${alternation('inference-markers')})\\b`, 'i'))
 
 /** The claim's subject is a named case and its verb draws a lesson from it ("Rwanda shows that…"): the capitalised words of that subject. */
 export function caseNames(sentence: Sentence): string[] {
@@ -66,7 +74,15 @@ export function assignSupport(model: EssayModel, sentences: SentenceArgument[], 
     const own = argument.evidence.filter((e) => !e.weak)
     argument.evidence = own
     let support: Support[] = own
-    if (support.length === 0 && options.window === 'paragraph' && argument.role === 'claim' && !recommends(hitsOf(argument.sentence))) {
+    if (argument.role === 'claim' && recommends(sentence, hitsOf(argument.sentence))) argument.recommends = true
+    if (argument.role === 'claim') {
+      const hits = hitsOf(argument.sentence)
+      // A paragraph's first sentence opening with "So…" or "Therefore…" draws on the one before; it is still the paragraph's point.
+      const at = model.paragraphs[sentence.paragraph].sentences.indexOf(sentence.index)
+      if (at > 0 && (openingInference().test(sentence.text) || hits.some((h) => h.kind === 'conclusion' && h.at <= 1))) argument.sumsUp = true
+      if (hits.some((h) => h.kind === 'stance' && isIn('urging', h.text) && !isIn('perfect-auxiliaries', sentence.words[h.to]?.norm ?? ''))) argument.urges = true
+    }
+    if (support.length === 0 && options.window === 'paragraph' && argument.role === 'claim' && !argument.recommends) {
       const paragraph = model.paragraphs[sentence.paragraph]
       const at = paragraph.sentences.indexOf(sentence.index)
       const wide = at === 0 || caseNames(sentence).length > 0
@@ -83,6 +99,18 @@ export function assignSupport(model: EssayModel, sentences: SentenceArgument[], 
       const quote = structure.quoteAfter.get(paragraph.index)
       if (support.length === 0 && quote !== undefined && at >= paragraph.sentences.length - 2) {
         support = [{kind: 'quotation', text: 'the block quote', sentence: model.paragraphs[quote].sentences[0] ?? sentence.index}]
+      }
+      // "This shows that…" right after a block quote draws its point from the quote.
+      const quoted = structure.quoteBefore.get(paragraph.index)
+      if (support.length === 0 && quoted !== undefined && at === 0 && (inference().test(sentence.text) || pointsBack(sentence))) {
+        support = [{kind: 'quotation', text: 'the block quote', sentence: model.paragraphs[quoted].sentences[0] ?? sentence.index}]
+      }
+      // "As we can see, …", "This shows…" opening a paragraph draws on the evidence that closed
+      // the one before (a pronoun alone, "They…", refers back without drawing on it).
+      if (support.length === 0 && at === 0 && inference().test(sentence.text)) {
+        const before = model.paragraphs[paragraph.index - 1]
+        const last = before && isBody(before) ? before.sentences[before.sentences.length - 1] : undefined
+        if (last !== undefined) support = sentences[last].evidence.filter((e) => e.kind !== 'reasoning' && (!e.weak || sentences[last].role === 'evidence'))
       }
     }
     argument.support = support

@@ -34,6 +34,12 @@ export interface SentenceArgument {
   supported: boolean
   /** An unsupported claim that the writer backs with reasons of their own ("because…", a personal example): no evidence, but not bare. */
   reasoned?: boolean
+  /** The claim recommends or predicts ("should", "essential"): only evidence in its own sentence backs it. */
+  recommends?: boolean
+  /** The claim opens by drawing an inference or concluding ("Therefore, …", "In conclusion, …"): it sums up what came before. */
+  sumsUp?: boolean
+  /** The claim urges a course of action ("should", "must", "need to"), not about the past ("should have"). */
+  urges?: boolean
   /** For an unsupported claim: how much it matters. */
   priority?: Priority
   /** For a conclusion sentence that restates a supported body claim: that claim's sentence. */

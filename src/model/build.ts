@@ -1,6 +1,7 @@
 /**
  * Builds the essay model from the Markdown tree and the natural-language
- * tree (sentences with exact positions, from remark-retext + parse-english).
+ * tree (sentences with exact positions, from src/word-tree.ts: remark-retext's
+ * conversion with parse-latin).
  * Runs once per file; everything downstream reads `file.data.essay`.
  */
 
@@ -126,7 +127,7 @@ function addSentence(
     if (child.type !== 'WordNode' || !child.position) continue
     const {start: from, end: to} = child.position
     words.push({
-      norm: normalizeWord(gluedPeriod.test(text) ? text.slice(0, -1) : text),
+      norm: normalizeWord(gluedPeriod(text) ? text.slice(0, -1) : text),
       text,
       start: from.offset ?? 0,
       end: to.offset ?? 0,
@@ -194,7 +195,10 @@ function addSentence(
  * sovereignty. whereas…"), and "sovereignty." would match no vocabulary. An
  * abbreviation with inner stops ("U.S.", "e.g.") keeps them.
  */
-const gluedPeriod = /^[^.]+\.$/
+function gluedPeriod(text: string): boolean {
+  // /^[^.]+\.$/, without a regular expression for every word of every essay.
+  return text.length > 1 && text.indexOf('.') === text.length - 1
+}
 
 function sentenceBefore(model: EssayModel, offset: number): Sentence | undefined {
   // Sentences are in document order; the last one starting before `offset`.

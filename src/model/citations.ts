@@ -8,6 +8,7 @@
  * the model builder instead.
  */
 
+import {allMatches} from '../all-matches.js'
 import type {CitationKind} from './types.js'
 
 export interface FoundSpan {
@@ -40,7 +41,7 @@ export function findCitations(text: string): FoundSpan[] {
   const spans: FoundSpan[] = []
   // Most sentences cite nothing: a character search rules a pattern out
   // before the pattern runs.
-  if (text.includes('(')) for (const match of text.matchAll(parenthetical)) {
+  if (text.includes('(')) for (const match of allMatches(parenthetical, text)) {
     const inner = match[1].trim()
     const start = match.index!
     const end = start + match[0].length
@@ -66,13 +67,13 @@ export function findCitations(text: string): FoundSpan[] {
       spans.push({kind: 'author-date', text: match[0], start, end})
     }
   }
-  if (text.includes('[')) for (const match of text.matchAll(numbered)) {
+  if (text.includes('[')) for (const match of allMatches(numbered, text)) {
     spans.push({kind: 'numbered', text: match[0], start: match.index!, end: match.index! + match[0].length})
   }
-  for (const match of text.matchAll(footnoteMarker)) {
+  for (const match of allMatches(footnoteMarker, text)) {
     spans.push({kind: 'footnote', text: match[0], start: match.index!, end: match.index! + match[0].length})
   }
-  for (const match of text.matchAll(documentSymbol)) {
+  for (const match of allMatches(documentSymbol, text)) {
     spans.push({kind: 'document', text: match[0], start: match.index!, end: match.index! + match[0].length})
   }
   return spans.sort((a, b) => a.start - b.start)

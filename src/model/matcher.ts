@@ -24,10 +24,16 @@ interface Node<P> {
    * only tried against the prefixes that start as it does (the root holds
    * dozens, and every word of every sentence starts there). Within a group,
    * by prefix: adding a term finds its step at once (a list searched per
-   * add made building quadratic: 10⁵ terms with one first letter, 75 s).
+   * add made building quadratic: 10⁵ terms with one first letter, 75 s);
+   * the walk reads them as a list.
    */
-  prefixes: Map<string, Map<string, {prefix: string; node: Node<P>}>>
+  prefixes: Map<string, {byPrefix: Map<string, Step<P>>; steps: Array<Step<P>>}>
   entries: Array<Entry<P>>
+}
+
+interface Step<P> {
+  prefix: string
+  node: Node<P>
 }
 
 export interface Match<P> {
@@ -84,13 +90,14 @@ export class PhraseMatcher<P> {
       if (open) {
         let group = node.prefixes.get(key[0])
         if (!group) {
-          group = new Map()
+          group = {byPrefix: new Map(), steps: []}
           node.prefixes.set(key[0], group)
         }
-        let step = group.get(key)
+        let step = group.byPrefix.get(key)
         if (!step) {
           step = {prefix: key, node: newNode()}
-          group.set(key, step)
+          group.byPrefix.set(key, step)
+          group.steps.push(step)
         }
         node = step.node
       } else {
@@ -108,22 +115,24 @@ export class PhraseMatcher<P> {
 
   /** All longest, non-overlapping matches in a run of words. */
   match(words: Word[]): Array<Match<P>> {
-    const found: Array<Match<P>> = []
+    // Most runs hold no term of a lexicon: they all get the one empty list (callers only read it).
+    let found: Array<Match<P>> | undefined
+    const starts = (this.starts ??= this.startIndex())
     let index = 0
     while (index < words.length) {
-      const best = this.longestAt(words, index)
+      const best = this.longestAt(words, index, starts)
       if (best) {
-        found.push(best)
+        ;(found ??= []).push(best)
         index = best.to
       } else {
         index++
       }
     }
-    return found
+    return found ?? (noMatches as Array<Match<P>>)
   }
 
   private startIndex(): NonNullable<PhraseMatcher<P>['starts']> {
-    const prefixes = [...this.root.prefixes.values()].flatMap((group) => [...group.keys()])
+    const prefixes = [...this.root.prefixes.values()].flatMap((group) => group.steps.map((step) => step.prefix))
     const stemLength = Math.max(1, Math.min(...prefixes.map((prefix) => prefix.length)))
     const stems: StemNode = new Map()
     for (const prefix of prefixes) {
@@ -138,72 +147,55 @@ export class PhraseMatcher<P> {
     return {stems, stemLength}
   }
 
-  private longestAt(words: Word[], from: number): Match<P> | undefined {
-    // Most words start no term: decide that before walking the trie.
+  /** The walk of `longestAt`: where the longest term found so far ends, and the payloads of the terms that end there. */
+  private bestTo = 0
+  private bestPayloads: P[] = []
+
+  private longestAt(words: Word[], from: number, starts: NonNullable<PhraseMatcher<P>['starts']>): Match<P> | undefined {
+    // Most words start no term: decide that before walking the trie (its
+    // root has no entries, a term having at least one word). The root's
+    // prefix steps are tried only for a word that has the stem of one.
     const first = words[from].norm
-    const starts = (this.starts ??= this.startIndex())
-    if (!this.root.words.has(first) && !hasStem(starts.stems, first, starts.stemLength)) return undefined
-    // Depth first, without allocating: how far the longest term reaches,
-    // then (for the rare word that starts one) every payload ending there.
-    // Each (node, word) pair is walked once: terms of several wildcard words
-    // (`a* a* a*`) can reach one node by many paths, and walking every path
-    // grew exponentially with the term's length.
-    const to = this.reach(this.root, words, from, from, new Map())
-    if (to === from) return undefined
-    const payloads: P[] = []
-    this.collect(this.root, words, from, from, to, payloads, new Map())
-    return {payloads, from, to}
+    const exact = this.root.words.get(first)
+    const steps = hasStem(starts.stems, first, starts.stemLength) ? this.root.prefixes.get(first[0])?.steps : undefined
+    if (!exact && !steps) return undefined
+    // One walk, depth first, that keeps the payloads of the longest terms
+    // (in the order the walk meets them) and allocates only for a term found.
+    // The trie is a tree (every node has one parent, and the word a node is
+    // tried against is its depth past `from`), so each node is walked at
+    // most once per start however many wildcard words its terms have
+    // (`a* a* a*`): the walk is bounded by the trie.
+    this.bestTo = from
+    if (exact) this.visit(exact, words, from, from + 1)
+    if (steps) for (let i = 0; i < steps.length; i++) if (first.startsWith(steps[i].prefix)) this.visit(steps[i].node, words, from, from + 1)
+    if (this.bestTo === from) return undefined
+    const payloads = this.bestPayloads
+    this.bestPayloads = []
+    return {payloads, from, to: this.bestTo}
   }
 
-  /** One past the last word of the longest term that starts at `from` and passes through `node` at `index`; `from` if none. */
-  private reach(node: Node<P>, words: Word[], from: number, index: number, memo: Map<Node<P>, Map<number, number>>): number {
-    if (index >= words.length) return from
-    const known = memo.get(node)?.get(index)
-    if (known !== undefined) return known
-    const word = words[index].norm
-    let best = from
-    const exact = node.words.get(word)
-    if (exact) best = Math.max(best, this.reachFrom(exact, words, from, index + 1, memo))
-    const group = node.prefixes.get(word[0])
-    if (group) {
-      for (const step of group.values()) {
-        if (word.startsWith(step.prefix)) best = Math.max(best, this.reachFrom(step.node, words, from, index + 1, memo))
-      }
+  /** Walk `node`, entered before word `index` of a term that starts at `from`. */
+  private visit(node: Node<P>, words: Word[], from: number, index: number): void {
+    for (const entry of node.entries) {
+      if (!usable(entry, words, from)) continue
+      if (index > this.bestTo) {
+        this.bestTo = index
+        this.bestPayloads = [entry.payload]
+      } else if (index === this.bestTo) this.bestPayloads.push(entry.payload)
     }
-    let seen = memo.get(node)
-    if (!seen) memo.set(node, (seen = new Map()))
-    seen.set(index, best)
-    return best
-  }
-
-  /** `reach` for a node entered before word `index`: its own entries count too. */
-  private reachFrom(node: Node<P>, words: Word[], from: number, index: number, memo: Map<Node<P>, Map<number, number>>): number {
-    const deeper = this.reach(node, words, from, index, memo)
-    return deeper > from ? deeper : node.entries.some((entry) => usable(entry, words, from)) ? index : from
-  }
-
-  /** The payloads of every term that starts at `from` and ends just before `to`. */
-  private collect(node: Node<P>, words: Word[], from: number, index: number, to: number, payloads: P[], visited: Map<Node<P>, Set<number>>): void {
-    // A node reached again at the same word adds nothing new.
-    let seen = visited.get(node)
-    if (!seen) visited.set(node, (seen = new Set()))
-    if (seen.has(index)) return
-    seen.add(index)
-    if (index === to) {
-      for (const entry of node.entries) if (usable(entry, words, from)) payloads.push(entry.payload)
-      return
-    }
+    if (index >= words.length) return
     const word = words[index].norm
     const exact = node.words.get(word)
-    if (exact) this.collect(exact, words, from, index + 1, to, payloads, visited)
+    if (exact) this.visit(exact, words, from, index + 1)
     const group = node.prefixes.get(word[0])
     if (group) {
-      for (const step of group.values()) {
-        if (word.startsWith(step.prefix)) this.collect(step.node, words, from, index + 1, to, payloads, visited)
-      }
+      const steps = group.steps
+      for (let i = 0; i < steps.length; i++) if (word.startsWith(steps[i].prefix)) this.visit(steps[i].node, words, from, index + 1)
     }
   }
 }
+
+const noMatches: ReadonlyArray<Match<unknown>> = Object.freeze([])
 
 function usable<P>(entry: Entry<P>, words: Word[], from: number): boolean {
   return !entry.exact || sameText(entry.exact, words, from)
@@ -221,7 +213,8 @@ function hasStem(stems: StemNode, word: string, length: number): boolean {
 
 function sameText(exact: string[], words: Word[], from: number): boolean {
   return exact.every((part, i) => {
-    const written = words[from + i]?.text.replace(/’/g, "'")
+    const text = words[from + i]?.text
+    const written = text?.includes('’') ? text.replace(/’/g, "'") : text
     return part.endsWith('*') ? written?.startsWith(part.slice(0, -1)) : written === part
   })
 }

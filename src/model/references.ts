@@ -158,12 +158,19 @@ export function citedSources(model: EssayModel): CitedSource[] {
   return found
 }
 
+// An entry's names as sameName reads them, made once per entry: every citation is checked against every entry.
+const entryNames = new WeakMap<ReferenceEntry, {lower: Set<string>; initials: string}>()
+
 /** Whether an entry is the source a citation names (by a shared name word, or the body's acronym). */
 export function sameName(entry: ReferenceEntry, source: CitedSource): boolean {
-  const names = new Set(entry.names.map((n) => n.toLowerCase()))
-  if (source.names.some((name) => names.has(name.toLowerCase()))) return true
+  let names = entryNames.get(entry)
+  if (!names) {
+    names = {lower: new Set(entry.names.map((n) => n.toLowerCase())), initials: entry.names.map((n) => n[0]).join('')}
+    entryNames.set(entry, names)
+  }
+  const {lower, initials} = names
+  if (source.names.some((name) => lower.has(name.toLowerCase()))) return true
   // "(ICISS, 2001)" for the International Commission on Intervention and State Sovereignty.
-  const initials = entry.names.map((n) => n[0]).join('')
   return source.names.some((name) => /^\p{Lu}{3,}$/u.test(name) && initials.includes(name))
 }
 
