@@ -139,19 +139,8 @@ export function batchesBySize(files: string[], workers: number, sizeOf: (file: s
  *   interleaved pairs on the benchmark corpus took 0.79–0.84× the wall time
  *   and 0.77–0.83× the CPU. Budgets from 0.5 to 8 million measured alike;
  *   16 million was slower again.
- * - `--no-incremental-marking --heap-growing-percent=100`: what a worker
- *   keeps between essays is about 40 MB, but V8 let its old generation grow
- *   to four or five times that, and more the longer a run went (the limit
- *   follows what survived the last full collection, and marking a step at
- *   a time let everything allocated meanwhile survive it): 100–200 MB of
- *   garbage at 300 essays, 200–430 MB at 3,000. Marked in one pause, the
- *   heap holds only what lives, and may grow to twice that before the next
- *   full collection: a worker of a 3,000-essay class stayed near the peak of
- *   a 300-essay one, for about as much CPU (a pause costs 50–80 ms; the
- *   incremental steps it replaces cost as much). Apart, neither option does
- *   it: incremental marking with a factor of 2 spent twice the time marking.
  */
-export const workerV8Options = ['--single-threaded-gc', '--max-semi-space-size=32', '--interrupt-budget=1000000', '--no-incremental-marking', '--heap-growing-percent=100']
+export const workerV8Options = ['--single-threaded-gc', '--max-semi-space-size=32', '--interrupt-budget=1000000']
 
 /**
  * A worker's Node options: ours first, then the parent's own (as `fork`
