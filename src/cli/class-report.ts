@@ -17,7 +17,7 @@ import {fromJson, jsonArrayWriter, jsonElement, toJsonResult, type JsonResult} f
 import {sarifElements, sarifResults, sarifWriter} from '../reporters/sarif.js'
 import {withoutStackTraces} from '../rule.js'
 import type {CliOptions} from './args.js'
-import {inPathOrder, problemsOf, type WorkerPool} from './parallel.js'
+import {inPathOrder, jsonResultsOf, problemsOf, type WorkerPool} from './parallel.js'
 
 /** The formats a class run writes as its results come. */
 export const streamedFormats = new Set(['json', 'sarif'])
@@ -53,7 +53,7 @@ export async function lintClassStreamed(pool: WorkerPool, options: CliOptions, c
     return sarif ? sarifElements(sarifResults(file, json.path)) : [jsonElement(toJsonResult(file, json.path))]
   }
   await pool.run(options, cwd, files, false, (result, batch) => {
-    const results = result.stdout.trim() ? (JSON.parse(result.stdout) as JsonResult[]) : []
+    const results = jsonResultsOf(result)
     ordered.add(
       batch,
       results.flatMap((json) => partOf(json).map((item) => ({path: json.path, item})))

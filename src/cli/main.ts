@@ -54,6 +54,8 @@ export interface Io {
   cwd: string
   /** Set inside a worker process: never start more workers. */
   worker?: boolean
+  /** A worker's lint report in `--format json`: each essay's result as its own JSON text, in report order (src/cli/parallel.ts). */
+  results?: (texts: string[]) => void
 }
 
 const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string}
@@ -271,6 +273,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     ? options.format === 'json'
       ? JSON.stringify(reported.map(({file, path}) => outlineOf(file, path)), null, 2) + '\n'
       : outlineText(reported.map(({file, path}) => outlineOf(file, path)))
+    : io.results && options.format === 'json' && !custom
+    ? (io.results(reported.map(({file, path}) => JSON.stringify(toJsonResult(file, path)))), '')
     : await lintReport(custom, {files: reported, color, width: terminalWidth(io, options)}, options.format, problems)
   deliver(report, options, files.map((file) => file.path), io, problems)
   if (grade && options.annotate !== undefined && !io.worker) {

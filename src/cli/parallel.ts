@@ -48,8 +48,21 @@ export interface ParallelResult {
 
 export interface WorkerResult {
   stdout: string
+  /**
+   * A lint batch's results, one essay's JSON (`JsonResult`) each, in place of
+   * one report on `stdout`: no text of the whole batch is built on either
+   * side. That text is a few MB, a large object, which V8 frees only at a
+   * full collection; an essay's text is an ordinary one.
+   */
+  results?: string[]
   stderr: string
   code: number
+}
+
+/** The JSON results of a lint batch, however the worker sent them. */
+export function jsonResultsOf(result: WorkerResult): JsonResult[] {
+  if (result.results) return result.results.map((text) => JSON.parse(text) as JsonResult)
+  return result.stdout.trim() ? (JSON.parse(result.stdout) as JsonResult[]) : []
 }
 
 function fileSize(file: string): number {
@@ -342,7 +355,7 @@ export async function lintInParallel(pool: WorkerPool, options: CliOptions, cwd:
   const problems: string[] = []
   // Each batch's report is read as it comes, while the workers go on.
   await pool.run(options, cwd, files, false, (result) => {
-    if (result.stdout.trim()) linted.push(...withoutStackTraces(() => (JSON.parse(result.stdout) as JsonResult[]).map((result) => fromJson(result))))
+    linted.push(...withoutStackTraces(() => jsonResultsOf(result).map((json) => fromJson(json))))
     problems.push(...problemsOf([result]))
   })
   return {files: linted, problems}

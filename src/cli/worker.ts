@@ -12,8 +12,9 @@ process.on('message', async ({argv}: {argv: string[]}) => {
   const stderr = collector()
   const stdin = Readable.from([]) as Readable & {isTTY?: boolean}
   stdin.isTTY = true
-  const code = await main(argv, {stdin, stdout, stderr, cwd: process.cwd(), worker: true})
-  process.send!({stdout: stdout.text(), stderr: stderr.text(), code})
+  const results: string[] = []
+  const code = await main(argv, {stdin, stdout, stderr, cwd: process.cwd(), worker: true, results: (texts) => results.push(...texts)})
+  process.send!({stdout: stdout.text(), ...(results.length > 0 ? {results} : {}), stderr: stderr.text(), code})
 })
 // The parent went away (done, or killed): so does the worker.
 process.on('disconnect', () => process.exit(0))
