@@ -375,6 +375,14 @@ describe('evidence and support', () => {
     expect((await supportOf(paragraph, 2)).sumsUp).toBe(true)
   })
 
+  it('places alone ("missions in South Sudan, the CAR and Mali") back their own sentence, not a neighbouring claim; a dated case does', async () => {
+    const places = 'The UN spreads itself far too thin. Its missions in South Sudan, the Central African Republic and Mali compete for the same scarce troops and money.'
+    expect(await supportOf(places, 0)).toMatchObject({role: 'claim', supported: false})
+    expect(await supportOf(places, 1)).toMatchObject({role: 'claim', supported: true, support: [{kind: 'case', placesOnly: true}]})
+    const dated = 'The UN spreads itself far too thin. Its missions in South Sudan, the Central African Republic and Mali competed for troops in 2014.'
+    expect(await supportOf(dated, 0)).toMatchObject({supported: true, support: [{kind: 'case', text: 'Sudan 2014'}]})
+  })
+
   it('an example names its case: "Take X, for instance" backs the claim before it', async () => {
     const item = await supportOf('Big events rarely pay for themselves. Take the Olympic Games in Athens, for instance, which left stadiums empty.', 0)
     expect(item.supported).toBe(true)

@@ -136,7 +136,7 @@ export function evidenceIn(context: EvidenceContext, sentence: Sentence, hits: C
     // "the withdrawal from Somalia", "missions in South Sudan, the CAR and the DRC":
     // here whole place names count, the DRC and the Central African Republic too.
     const named = placesOf(sentence)
-    found.push({kind: 'case', text: named.map((w) => w.text).join(', '), sentence: at, weak: named.length < 2})
+    found.push({kind: 'case', text: named.map((w) => w.text).join(', '), sentence: at, weak: named.length < 2, placesOnly: true})
   }
   const data = dataIn(text)
   if (data) found.push({kind: 'data', text: data, sentence: at})

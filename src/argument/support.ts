@@ -94,7 +94,10 @@ export function assignSupport(model: EssayModel, sentences: SentenceArgument[], 
       // Two sentences on, a source, a named case or an example still reaches
       // back; a figure or a quotation there bears on the sentence in between.
       const reaches = (e: Support, i: number) => wide || paragraph.sentences.indexOf(i) - at !== 2 || (e.kind !== 'data' && e.kind !== 'quotation')
-      support = candidates.flatMap((i) => sentences[i].evidence.filter((e) => e.kind !== 'reasoning' && (!e.weak || sentences[i].role === 'evidence') && reaches(e, i)))
+      // Places alone back a neighbour when their sentence tells what happened there ("…had protection
+      // mandates, yet civilians were massacred"), not when it is itself a claim in the present.
+      const told = (i: number) => sentences[i].role === 'evidence' || hitsOf(i).some((h) => h.kind === 'past')
+      support = candidates.flatMap((i) => sentences[i].evidence.filter((e) => e.kind !== 'reasoning' && (!e.weak || sentences[i].role === 'evidence') && (!e.placesOnly || told(i)) && reaches(e, i)))
       // A block quote backs the sentence that introduces it.
       const quote = structure.quoteAfter.get(paragraph.index)
       if (support.length === 0 && quote !== undefined && at >= paragraph.sentences.length - 2) {

@@ -11,6 +11,8 @@ export interface Support {
   text: string
   /** A year next to a name: evidence in a statement of fact, not enough to back a claim's own judgement. */
   weak?: boolean
+  /** Only places where something happened ("missions in South Sudan, the CAR and the DRC"): a case for its own sentence; for a neighbour only when its sentence tells, in the past, what happened there. */
+  placesOnly?: boolean
   /** The sentence that carries it. */
   sentence: number
 }
