@@ -19,8 +19,8 @@
 //   node scripts/eval.mjs [--split NAME] [--json] [--errors]
 //
 // A finding counts as flagging a sentence when it starts in it, at any
-// severity, or names it among its paragraph's other unsupported claims; "warnings per 1,000 words" counts only warnings (what a student
-// meets first). The scorer is also used by the accuracy floor test.
+// severity, or names it among its paragraph's other unsupported claims;
+// "warnings per 1,000 words" counts only warnings (what a student meets first). The scorer is also used by the accuracy floor test.
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'

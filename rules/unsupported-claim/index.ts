@@ -97,8 +97,8 @@ export default defineRule<Options>(
       const before = realEvidence(paragraph.sentences[at - 1])
       const beside = options.window !== 'paragraph' ? undefined : after ? {...after, where: 'after' as const} : before ? {...before, where: 'before' as const} : undefined
       const also = others.map((item) => model.sentences[item.sentence])
-      const passage = also.some((s) => s.paragraph !== sentence.paragraph)
-    const text = messages.claim(main, sentence.text, {window: options.window, beside}) + (also.length > 0 ? ' ' + messages.also(also.map((s) => s.text), passage) : '')
+      const acrossParagraphs = also.some((s) => s.paragraph !== sentence.paragraph)
+      const text = messages.claim(main, sentence.text, {window: options.window, beside}) + (also.length > 0 ? ' ' + messages.also(also.map((s) => s.text), acrossParagraphs) : '')
       const message = file.message(text, {place: sentence.range})
       // The finding weighs as its weightiest claim: a warning when any claim it names is one.
       const leading = [main, ...others].filter((item) => item.role === 'thesis' || item.priority === 'warning')
@@ -124,30 +124,29 @@ export default defineRule<Options>(
 
 /**
  * The findings to make, each a main claim and the claims it speaks for. By
- * paragraph, an instructor writes one comment where a paragraph makes
- * several unsupported claims: the finding sits on the first, the claim the
- * paragraph opens with (its wrap-up and recommendations come later), and
- * names the others. A
- * thesis keeps its own message, and a claim resting on a vague appeal its
- * own finding, which vague-evidence's finding stands for
+ * paragraph (or passage of short paragraphs, ArgumentModel.passage), an
+ * instructor writes one comment where a paragraph makes several unsupported
+ * claims: the finding sits on the claim `mainClaims` prefers and names the
+ * others. A thesis keeps its own message, and a claim resting on a vague
+ * appeal its own finding, which vague-evidence's finding stands for
  * (src/finding-overlap.ts): folded into another, it would be lost with it.
  */
 function groups(model: EssayModel, argument: ArgumentModel, items: SentenceArgument[], by: Options['group']): SentenceArgument[][] {
   if (by === 'sentence') return items.map((item) => [item])
   const alone: SentenceArgument[][] = []
-  const byParagraph = new Map<number, SentenceArgument[]>()
+  const byPassage = new Map<number, SentenceArgument[]>()
   const {passage} = argument
   for (const item of items) {
     if (item.role === 'thesis' || item.vague.length > 0) {
       alone.push([item])
       continue
     }
-    const paragraph = passage[model.sentences[item.sentence].paragraph]
-    const list = byParagraph.get(paragraph)
+    const first = passage[model.sentences[item.sentence].paragraph]
+    const list = byPassage.get(first)
     if (list) list.push(item)
-    else byParagraph.set(paragraph, [item])
+    else byPassage.set(first, [item])
   }
-  const folded = [...byParagraph.values()].map((list) => {
+  const folded = [...byPassage.values()].map((list) => {
     const main = mainClaims.map((fits) => list.find(fits)).find(Boolean) ?? list[0]
     return [main, ...list.filter((item) => item !== main)]
   })

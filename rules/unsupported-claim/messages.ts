@@ -34,12 +34,12 @@ export const messages = {
     return `Figure without a source: where does "${figure}" come from? Cite the study, report or dataset (author or body, and year) so a reader can check it.`
   },
 
-  /** The other unsupported claims of the paragraph (or of the short paragraphs after it), named after the main one. */
-  also(texts: string[], passage = false): string {
+  /** The other unsupported claims of the paragraph (or of the short paragraphs around it), named after the main one. */
+  also(texts: string[], acrossParagraphs = false): string {
     const shown = texts.slice(0, maxNamed).map((text) => `"${firstWords(text, 4)}"`)
     const rest = texts.length - shown.length
     const list = rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0]
-    return `Also unsupported ${passage ? 'in the short paragraphs around it' : 'in this paragraph'}: ${list}.`
+    return `Also unsupported ${acrossParagraphs ? 'in the short paragraphs around it' : 'in this paragraph'}: ${list}.`
   },
 
   claim(item: SentenceArgument, text: string, context: {window: 'sentence' | 'paragraph'; beside?: {kind: string; text: string; where: 'before' | 'after'}}): string {

@@ -79,18 +79,18 @@ function withoutCitations(model: EssayModel, sentence: Sentence): string {
 /** Figures in a text that are data: not page or article numbers ("p. 45", "Art. 27"). */
 function dataIn(text: string): string | undefined {
   for (const match of allMatches(figure(), text)) {
-    const before = text.slice(Math.max(0, match.index! - 12), match.index!).toLowerCase()
+    const preceding = text.slice(Math.max(0, match.index! - 24), match.index!)
+    const before = preceding.slice(-12).toLowerCase()
     const word = /([a-z]+)\.?\s*$/.exec(before)?.[1]
     if (word && isIn('not-data', word)) continue
     // An age limit ("a minimum age limit at 13", "the age of 16") is a rule, not a count.
-    const near = text.slice(Math.max(0, match.index! - 24), match.index!).toLowerCase().match(/[a-z]+/g) ?? []
-    if (near.slice(-3).some((w) => isIn('age-words', w))) continue
+    if ((preceding.toLowerCase().match(/[a-z]+/g) ?? []).slice(-3).some((w) => isIn('age-words', w))) continue
     // A decade ("the mid-90's", "the 1990s") or a span of time ("100 days",
     // "for 28 years") dates or measures the story; it is not data that needs a source.
     const after = text.slice(match.index! + match[0].length)
     if (/^['’]?s\b/.test(after)) continue
     // A day of a date ("April 16, 2007", "16 April") or a name made of one ("the March 23 Movement").
-    if (monthBefore().test(text.slice(0, match.index!)) || monthAfter().test(after)) continue
+    if (monthBefore().test(preceding) || monthAfter().test(after)) continue
     // A document number ("resolution 76/262", "A/RES/60/1") names a text; it counts nothing.
     if (/^\/\d/.test(after) || /\d\/$/.test(before)) continue
     const next = /^\s+([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase()

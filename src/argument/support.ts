@@ -41,8 +41,16 @@ function pointsBack(sentence: Sentence): boolean {
  * known" judge what happened; the facts around them are what backs them.
  */
 function recommends(sentence: Sentence, hits: CueHit[]): boolean {
-  return hits.some((h) => (h.kind === 'stance' || h.kind === 'modal') && isIn('recommending', h.text) && !isIn('perfect-auxiliaries', sentence.words[h.to]?.norm ?? ''))
+  return hits.some((h) => (h.kind === 'stance' || h.kind === 'modal') && isIn('recommending', h.text) && !onThePast(sentence, h))
 }
+
+/** The claim urges a course of action ("should", "must", "need to"), not a judgement on the past. */
+function urges(sentence: Sentence, hits: CueHit[]): boolean {
+  return hits.some((h) => h.kind === 'stance' && isIn('urging', h.text) && !onThePast(sentence, h))
+}
+
+/** A modal followed by "have": "should have acted", "must have known". */
+const onThePast = (sentence: Sentence, hit: CueHit) => isIn('perfect-auxiliaries', sentence.words[hit.to]?.norm ?? '')
 
 /** "This shows…" at the start, or "therefore", "as a result" anywhere: the sentence draws an inference. */
 const inference = lazyPattern(() => new RegExp(`^${alternation('inference-subjects')}\\s+${alternation('inference-verbs')}\\b|\\b${alternation('inference-markers')}\\b`, 'i'))
@@ -74,13 +82,13 @@ export function assignSupport(model: EssayModel, sentences: SentenceArgument[], 
     const own = argument.evidence.filter((e) => !e.weak)
     argument.evidence = own
     let support: Support[] = own
-    if (argument.role === 'claim' && recommends(sentence, hitsOf(argument.sentence))) argument.recommends = true
     if (argument.role === 'claim') {
       const hits = hitsOf(argument.sentence)
+      if (recommends(sentence, hits)) argument.recommends = true
+      if (urges(sentence, hits)) argument.urges = true
       // A paragraph's first sentence opening with "So…" or "Therefore…" draws on the one before; it is still the paragraph's point.
       const at = model.paragraphs[sentence.paragraph].sentences.indexOf(sentence.index)
       if (at > 0 && (openingInference().test(sentence.text) || hits.some((h) => h.kind === 'conclusion' && h.at <= 1))) argument.sumsUp = true
-      if (hits.some((h) => h.kind === 'stance' && isIn('urging', h.text) && !isIn('perfect-auxiliaries', sentence.words[h.to]?.norm ?? ''))) argument.urges = true
     }
     if (support.length === 0 && options.window === 'paragraph' && argument.role === 'claim' && !argument.recommends) {
       const paragraph = model.paragraphs[sentence.paragraph]
