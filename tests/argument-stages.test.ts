@@ -595,6 +595,9 @@ describe('vague appeals in context', () => {
     expect(await appeals('Many people think the veto is unfair, and I agree with them.')).toEqual(['Many people think'])
     expect(await appeals('While some people believe intervention is always wrong, the genocide in Rwanda shows otherwise.')).toEqual([])
     expect(await appeals('While the Council debated, some people believe the killing doubled.')).toEqual(['some people believe'])
+    // The second view of a debate the writer sets out ("Some think X, while others believe Y") is not evidence either.
+    expect(await appeals('Some people think service should be compulsory, while others believe it should stay voluntary.')).toEqual([])
+    expect(await appeals('The mission protected the capital, although many experts say it failed in the east.')).toEqual([])
   })
   it('quotes the appeal itself when Markdown emphasis comes before it in the sentence', async () => {
     const model = await analyze('# E\n\nThe UN opened.\n\nThis has *never* been tried, and **the prevailing opinion** is that it cannot work.\n', {path: 'e.md'})

@@ -37,6 +37,9 @@ function namesItsSources(model: EssayModel, sentence: Sentence, hit: CueHit): bo
 function answered(sentence: Sentence, hit: CueHit, hits: CueHit[], next: Sentence | undefined): boolean {
   // "While some people believe X, the genocide shows otherwise": conceded in a clause the main clause answers.
   if (hit.from > 0 && hit.from <= 2 && isIn('concessives', sentence.words[0].norm) && sentence.text.slice(textEndOfWord(sentence, hit.to - 1)).includes(',')) return true
+  // "…, while others believe it should stay voluntary", "…, although some experts disagree": a view
+  // set against the main clause's in a clause of its own is the other side, not the writer's evidence.
+  if (hit.from > 2 && sentence.words.slice(Math.max(0, hit.from - 2), hit.from).some((w) => isIn('concessives', w.norm))) return true
   const pivot = pivotIn(sentence, hits)
   if (pivot !== -1 && pivot >= textEndOfWord(sentence, hit.to - 1)) return true
   const first = next?.words.slice(0, 2).map((w) => w.norm) ?? []
