@@ -448,6 +448,16 @@ describe('evidence and support', () => {
     const item = await supportOf('Local troops work better because they know the language.', 0)
     expect(item).toMatchObject({supported: false, reasoned: true, priority: 'info'})
   })
+
+  it('a paragraph\'s opening claim argued by the sentences after it (reasons, the writer\'s own example) is reasoned; without them it is not', async () => {
+    const argued = await supportOf('Compulsory service teaches students skills that no classroom gives them. They have to talk to strangers and solve practical problems. For example, my cousin learned to stay calm under pressure at a hospital.', 0)
+    expect(argued).toMatchObject({role: 'claim', supported: false, reasoned: true, priority: 'info'})
+    const asserted = await supportOf('Compulsory service teaches students skills that no classroom gives them. They have to talk to strangers and solve practical problems. Such skills matter more than grades.', 0)
+    expect(asserted).toMatchObject({role: 'claim', supported: false, reasoned: false})
+    // Only the opening claim: a claim later in the paragraph is not argued by a reason before it.
+    const later = await supportOf('Service is popular. For example, my cousin volunteered at a hospital. Compulsory service teaches students skills that no classroom gives them.', 2)
+    expect(later).toMatchObject({role: 'claim', supported: false, reasoned: false})
+  })
 })
 
 describe('thesis and priority', () => {

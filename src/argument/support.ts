@@ -137,9 +137,18 @@ function reasoned(model: EssayModel, sentences: SentenceArgument[], argument: Se
   if (own.some((h) => h.kind === 'reasons' || h.kind === 'personal')) return true
   const sentence = model.sentences[argument.sentence]
   const paragraph = model.paragraphs[sentence.paragraph]
-  const next = paragraph.sentences[paragraph.sentences.indexOf(sentence.index) + 1]
-  return next !== undefined && hitsOf(next).some((h) => (h.kind === 'reasons' && h.at <= 3) || h.kind === 'personal')
+  const at = paragraph.sentences.indexOf(sentence.index)
+  const next = paragraph.sentences[at + 1]
+  if (next !== undefined && hitsOf(next).some((h) => (h.kind === 'reasons' && h.at <= 3) || h.kind === 'personal')) return true
+  // A paragraph's opening claim is argued by the paragraph ("First, service teaches skills… For
+  // example, my cousin… As a result…"): reasons, the writer's own example or story in the
+  // sentences after it back it as premises back a claim, though none is evidence.
+  if (at !== 0 || paragraph.sentences.length < minArguedParagraph) return false
+  return paragraph.sentences.slice(1).some((i) => sentences[i].signals[0] === 'personal story' || hitsOf(i).some((h) => h.kind === 'reasons' || h.kind === 'personal' || h.kind === 'example'))
 }
+
+/** Sentences a paragraph needs (its opening claim and two more) before its later reasons count as the opening claim's. */
+const minArguedParagraph = 3
 
 /** A conclusion restates: claims there that echo a supported body claim count as supported. */
 function restatements(model: EssayModel, sentences: SentenceArgument[], structure: Structure, hitsOf: (s: number) => CueHit[]): void {
