@@ -27,6 +27,29 @@ async function labelledSteps(leadIn: string, ...items: Array<[string, string]>):
     .map((s) => [s.role, s.signals[0]])
 }
 
+describe('roles: the everyday moves of a persuasive essay', () => {
+  it('"To begin with, …" before a claim is a connective, not a roadmap; "To begin with, I will…" is one', async () => {
+    expect(await roleOf('To begin with, children in the countryside are healthier.')).toEqual(['claim', 'assertion'])
+    expect(await roleOf('To begin with, I will describe the mandate.')).toEqual(['other', 'signpost'])
+  })
+  it('"Parents should think carefully…" is what the writer urges, not a report of what parents think', async () => {
+    expect((await roleOf('Parents should therefore think carefully before moving to a big city.'))[0]).toBe('claim')
+    expect(await roleOf('Critics think the mission came too late.')).toEqual(['other', 'report'])
+  })
+  it('"It is true that…" grants a point when the next sentence answers it, and affirms it when none does', async () => {
+    const roles = async (paragraph: string) => {
+      const model = await analyze(`# E\n\nThe UN has sent many missions.\n\n${paragraph}\n`, {path: 'e.md'})
+      return argumentOf(model).sentences.slice(-2).map((s) => [s.role, s.signals[0]])
+    }
+    expect((await roles('On the other hand, it is true that cities offer better schools. Nevertheless, rural pupils can study online.'))[0]).toEqual(['other', 'concession'])
+    expect((await roles('It is true that the Council failed Rwanda. The failure cost 800,000 lives.'))[0][0]).toBe('claim')
+  })
+  it('a story told with "rarely" or "seldom" is still the writer\'s story', async () => {
+    expect(await roleOf('When I was a child, I lived on my grandparents\' farm, and I rarely got sick.')).toEqual(['other', 'personal story'])
+    expect((await roleOf('When I was a child, I might have been healthier on a farm.'))[0]).toBe('claim')
+  })
+})
+
 describe('roles: a proposal step needs its object', () => {
   it.each(['Support for the mission fell sharply after 1995.', 'Use of force grew in every later mandate.', 'Force alone cannot keep the peace.'])('"%s" is not a proposal step', async (sentence) => {
     const [, signal] = await roleOf(sentence)
@@ -454,9 +477,12 @@ describe('evidence and support', () => {
     expect(argued).toMatchObject({role: 'claim', supported: false, reasoned: true, priority: 'info'})
     const asserted = await supportOf('Compulsory service teaches students skills that no classroom gives them. They have to talk to strangers and solve practical problems. Such skills matter more than grades.', 0)
     expect(asserted).toMatchObject({role: 'claim', supported: false, reasoned: false})
-    // Only the opening claim: a claim later in the paragraph is not argued by a reason before it.
-    const later = await supportOf('Service is popular. For example, my cousin volunteered at a hospital. Compulsory service teaches students skills that no classroom gives them.', 2)
+    // Only the opening claim: a claim later in the paragraph is not argued by a reason two sentences before it.
+    const later = await supportOf('Service is popular. For example, my cousin volunteered at a hospital. The town has a large hospital. Compulsory service teaches students skills that no classroom gives them.', 3)
     expect(later).toMatchObject({role: 'claim', supported: false, reasoned: false})
+    // Right after the writer's story, the lesson drawn from it is argued by it.
+    const lesson = await supportOf('Children in the countryside are healthier. When I was a child, I lived on a farm and I rarely got sick. Therefore, the countryside gives children a stronger body.', 2)
+    expect(lesson).toMatchObject({role: 'claim', supported: false, reasoned: true})
   })
 })
 

@@ -138,6 +138,8 @@ function frameOf(context: RoleContext): {end: number; source?: string} | undefin
   if (subject.length === 0) subject = own(0)
   // A subject has no clause of its own: "The Council does not reform because someone writes…" is not a report.
   if (subject.length === 0 || subject.some((w) => isIn('own-voice', w.norm) || (w !== words[0] && isIn('subject-breaks', w.norm)))) return undefined
+  // "Parents should think carefully before…": what the writer urges them to do, not what they hold.
+  if (subject.some((w) => isIn('urging', w.norm))) return undefined
   const subjectEnd = words[verb.at - 1].end
   const cited = sentence.citations.some((i) => model.citations[i].range.start.offset < subjectEnd)
   const thinker = sentence.mentions.some((i) => model.mentions[i].range.start.offset < subjectEnd)
@@ -457,9 +459,17 @@ export const classifiers: Classifier[] = [
   },
   {
     name: 'concession',
+    // "Admittedly, …", "On the other hand, it is true that cities offer…": the
+    // writer grants the other side a point. "It is true that…" grants only
+    // when the next sentence answers it ("Nevertheless, …"); alone it affirms.
     classify: (context) => {
-      if (pivotIn(context.sentence, context.hits) !== -1) return undefined
-      return context.hits.some((h) => h.kind === 'concession' && h.at <= 2) ? other('concession') : undefined
+      const {sentence, hits, model, paragraph, at} = context
+      if (pivotIn(sentence, hits) !== -1) return undefined
+      const hit = hits.find((h) => h.kind === 'concession' && (h.at <= 2 || h.at === openingPhraseEnd(sentence, h.at + 1)))
+      if (!hit) return undefined
+      if (!isIn('answered-concessions', hit.text)) return other('concession')
+      const next = model.sentences[paragraph.sentences[at + 1]]
+      return next?.words.slice(0, 2).some((w) => isIn('rebuttal-openers', w.norm)) ? other('concession') : undefined
     }
   },
   {
@@ -519,7 +529,8 @@ export const classifiers: Classifier[] = [
       // "Although I understand…, the world has changed": the main clause makes the point.
       if (isIn('concessives', sentence.words[0].norm)) return undefined
       // Inside the story a comparison is part of what happened ("she has been on it more than ever").
-      if (argues(context) || hits.some((h) => ['modal', 'hedge', 'personal', 'causal', 'reasons'].includes(h.kind) || (h.kind === 'comparison' && !goesOn))) return undefined
+      // "I rarely got sick" tells how often something happened; "it might have been" speculates.
+      if (argues(context) || hits.some((h) => ['modal', 'hedge', 'personal', 'causal', 'reasons'].includes(h.kind) && !(h.kind === 'hedge' && isIn('frequency-hedges', h.text)) || (h.kind === 'comparison' && !goesOn))) return undefined
       // "my best friend" names a person; any other judging word is the writer's verdict.
       const verdict = hits.some((h) => (h.kind === 'stance' || (h.kind === 'absolute' && isIn('intensifiers', h.text))) && !(h.at > 0 && isIn('narrator', sentence.words[h.at - 1].norm)))
       return verdict ? undefined : other('personal story')

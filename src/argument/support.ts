@@ -140,6 +140,9 @@ function reasoned(model: EssayModel, sentences: SentenceArgument[], argument: Se
   const at = paragraph.sentences.indexOf(sentence.index)
   const next = paragraph.sentences[at + 1]
   if (next !== undefined && hitsOf(next).some((h) => (h.kind === 'reasons' && h.at <= 3) || h.kind === 'personal')) return true
+  // "When I was a child, I lived on a farm and rarely got sick. Therefore, the countryside…": the lesson of the writer's story.
+  const previous = paragraph.sentences[at - 1]
+  if (previous !== undefined && sentences[previous].signals[0] === 'personal story') return true
   // A paragraph's opening claim is argued by the paragraph ("First, service teaches skills… For
   // example, my cousin… As a result…"): reasons, the writer's own example or story in the
   // sentences after it back it as premises back a claim, though none is evidence.

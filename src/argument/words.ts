@@ -44,6 +44,8 @@ export type WordList =
   | 'past-markers'
   | 'concessives'
   | 'rebuttal-openers'
+  | 'answered-concessions'
+  | 'frequency-hedges'
   | 'naming-links'
   | 'months'
   | 'counted-nouns'
