@@ -83,7 +83,7 @@ export async function evaluate(essays, {lint, argumentOf}) {
     const file = await lint(essay.text, {path: essay.name, config})
     const model = file.data.essay
     const argument = argumentOf(model)
-    const claims = file.messages.filter((m) => m.ruleId === 'unsupported-claim' && m.data?.kind !== 'essay' && m.data?.kind !== 'figure')
+    const claims = file.messages.filter((m) => m.ruleId === 'unsupported-claim' && m.data?.kind !== 'essay' && m.data?.kind !== 'figure' && m.data?.kind !== 'proposal')
     // A vague appeal's finding stands for unsupported-claim's on its sentence
     // (src/finding-overlap.ts): the student is told the claim has no source either way.
     const standIns = file.messages.filter((m) => m.data?.replaces === 'unsupported-claim')

@@ -305,3 +305,27 @@ describe('a claim beside evidence that does not back it: the message names that 
     ])
   })
 })
+
+describe('the writer\'s own proposal', () => {
+  const essay = (proposal: string) =>
+    `# Fixing the veto\n\nThe Council has failed to act on Syria since 2011, when Russia and China vetoed the first draft (UN Doc S/2011/612).\n\n## The problem\n\nThe Council was doomed from the start.\n\n## What I propose\n\n${proposal}\n\n### How it runs\n\nThen the General Assembly debates the brief in public. Each member may ask one question.\n`
+
+  it('gets one finding on its heading, not one per step, when nothing in it shows it would work', async () => {
+    const found = await flaggedIn(essay('A veto on an atrocity draft should trigger a written brief within seven days.'))
+    expect(found.map((m) => [m.line, m.column, m.fatal])).toEqual([
+      [7, 1, false],
+      [9, 1, false]
+    ])
+    expect(found[1].reason).toBe(
+      'Your proposal under "What I propose" says how it would work, but nothing in it shows that it would: no citation, named case or figures. Add one case where a similar rule or body worked (who, where, when), or a source for the problem it answers.'
+    )
+    expect((found[1] as unknown as {data: {kind: string}}).data.kind).toBe('proposal')
+  })
+
+  it('gets none when the section gives evidence; a section not headed as a proposal keeps its findings', async () => {
+    const backed = await flaggedIn(essay('A veto on an atrocity draft should trigger a written brief, as the ACT group asked in 2015 (ACT, 2015).'))
+    expect(backed.map((m) => m.line)).toEqual([7])
+    const plain = (await flaggedIn(essay('A veto on an atrocity draft should trigger a written brief.').replace('## What I propose', '## What should be done'))).map((m) => m.line)
+    expect(plain).toContain(11)
+  })
+})

@@ -118,6 +118,12 @@ export default defineRule<Options>(
         fix: citationPlaceholder(sentence)
       })
     }
+    for (const proposal of argument.proposals) {
+      if (proposal.supported) continue
+      const section = model.sections[proposal.section]
+      const message = file.message(messages.proposal(section.title), {place: section.range})
+      Object.assign(message, {note: messages.note, data: {kind: 'proposal', section: section.title}})
+    }
     if (options.figures) unsourcedFigures(model, file, argument)
   }
 )

@@ -30,6 +30,10 @@ export const messages = {
     return `This essay cites ${amount} in ${formatWords(words)} words: its claims rest on your word alone. Find two or three sources for your main points (an author and year, a UN report, a named mission with dates) and cite them where you make each point.`
   },
 
+  proposal(title: string): string {
+    return `Your proposal under "${firstWords(title, 8)}" says how it would work, but nothing in it shows that it would: no citation, named case or figures. Add one case where a similar rule or body worked (who, where, when), or a source for the problem it answers.`
+  },
+
   unsourcedFigure(figure: string): string {
     return `Figure without a source: where does "${figure}" come from? Cite the study, report or dataset (author or body, and year) so a reader can check it.`
   },

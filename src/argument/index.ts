@@ -154,5 +154,9 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
   const thesis = chooseThesis(model, sentences, structure)
   const sourcing = sourcingOf(model)
   assignPriority(model, sentences, structure, sourcing, hitsOf)
-  return {sentences, thesis, introduction: structure.introduction, conclusion: structure.conclusion, passage: structure.passage, sourcing}
+  const proposals = structure.proposals.map((proposal) => ({
+    ...proposal,
+    supported: proposal.paragraphs.some((index) => model.paragraphs[index].sentences.some((i) => sentences[i].evidence.some((e) => !e.weak && e.kind !== 'reasoning')))
+  }))
+  return {sentences, thesis, introduction: structure.introduction, conclusion: structure.conclusion, passage: structure.passage, proposals, sourcing}
 }

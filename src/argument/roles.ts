@@ -554,6 +554,14 @@ export const classifiers: Classifier[] = [
       }
       return undefined
     }
+  },
+  {
+    name: 'proposal',
+    // Under "What I propose": how the writer's own plan would work ("Then,
+    // within seven days, the Council schedules…") needs no source step by
+    // step. The section gets one finding if nothing in it shows the plan
+    // would work (rules/unsupported-claim).
+    classify: (context) => (context.structure.proposals.some((p) => p.paragraphs.includes(context.paragraph.index)) ? statement(context, 'proposal') : undefined)
   }
 ]
 

@@ -25,6 +25,14 @@ export interface Structure {
   insideQuotation: Set<number>
   /** Paragraph index → the first paragraph of its passage (itself, unless it is one of a run of short paragraphs). */
   passage: number[]
+  /** The sections that set out the writer's own proposal, with their body paragraphs (subsections included). */
+  proposals: Proposal[]
+}
+
+export interface Proposal {
+  /** Index into `model.sections` of its heading. */
+  section: number
+  paragraphs: number[]
 }
 
 function titled(model: EssayModel, paragraph: Paragraph, list: Set<string>): boolean {
@@ -110,7 +118,40 @@ export function readStructure(model: EssayModel, hitsOf: (sentence: number) => C
   for (const paragraph of body) quotationRuns(model, paragraph, insideQuotation)
   const introduction = introductionOf(model, body)
   const conclusion = conclusionOf(model, body, hitsOf)
-  return {introduction, conclusion, quoteAfter, quoteBefore, insideQuotation, passage: passagesOf(model, introduction, conclusion)}
+  return {introduction, conclusion, quoteAfter, quoteBefore, insideQuotation, passage: passagesOf(model, introduction, conclusion), proposals: proposalsOf(model, body)}
+}
+
+/**
+ * Sections headed as the writer's proposal ("What I propose", "The proposal"),
+ * each with the subsections under it. What such a section
+ * says is how the writer's plan would work: an instructor asks once whether
+ * anything shows it would, not for a source behind each step.
+ */
+function proposalsOf(model: EssayModel, body: Paragraph[]): Proposal[] {
+  const headings = words('proposal-headings')
+  const proposes = (title: string) => {
+    const text = ` ${title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `
+    for (const phrase of headings) if (text.includes(` ${phrase} `)) return true
+    return false
+  }
+  // Each section's proposal heading: its own, or that of the section it sits under.
+  const under: number[] = []
+  const open: number[] = []
+  for (const section of model.sections) {
+    while (open.length > 0 && model.sections[open[open.length - 1]].depth >= section.depth) open.pop()
+    const parent = open.length > 0 ? under[open[open.length - 1]] : -1
+    under[section.index] = parent !== -1 ? parent : !section.isReferences && section !== model.title && proposes(section.title) ? section.index : -1
+    open.push(section.index)
+  }
+  const proposals = new Map<number, Proposal>()
+  for (const paragraph of body) {
+    const head = paragraph.section >= 0 ? under[paragraph.section] : -1
+    if (head === undefined || head === -1) continue
+    let proposal = proposals.get(head)
+    if (!proposal) proposals.set(head, (proposal = {section: head, paragraphs: []}))
+    proposal.paragraphs.push(paragraph.index)
+  }
+  return [...proposals.values()]
 }
 
 /** Paragraphs of at most this many sentences are short: a run of them is read as one passage. */

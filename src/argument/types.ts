@@ -70,6 +70,8 @@ export interface ArgumentModel {
   conclusion: number[]
   /** Paragraph index → the first paragraph of its passage (a run of short paragraphs read as one). */
   passage: number[]
+  /** Sections that set out the writer's own proposal; `supported` when any sentence in one carries evidence. */
+  proposals: Array<{section: number; paragraphs: number[]; supported: boolean}>
   sourcing: Sourcing
 }
 

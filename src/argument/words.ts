@@ -46,6 +46,7 @@ export type WordList =
   | 'rebuttal-openers'
   | 'answered-concessions'
   | 'frequency-hedges'
+  | 'proposal-headings'
   | 'naming-links'
   | 'months'
   | 'counted-nouns'
