@@ -192,6 +192,12 @@ describe('what the student reads first', () => {
     expect(figures.map((m) => [m.line, (m as unknown as {data: {figure: string}}).data.figure])).toEqual([[7, '800,000']])
   })
 
+  it('a figure reported from a named source ("According to the Secret Service, …") needs none; nor does one right after it; one from nobody does', async () => {
+    const text = '# E\n\nThe UN has sent many missions.\n\nAccording to a survey by the Secret Service, 57% of attackers showed warning signs. Some 20% had told a friend.\n\nAbout 57% of officers said they felt unsafe.\n'
+    const figures = (await lint(text, {path: 'e.md', config})).messages.filter((m) => (m as unknown as {data: {kind: string}}).data.kind === 'figure')
+    expect(figures.map((m) => [m.line, (m as unknown as {data: {figure: string}}).data.figure])).toEqual([[7, '57%']])
+  })
+
   it('"figures": false leaves them out', async () => {
     const text = '# E\n\nAbout 57% of officers said they felt unsafe.\n'
     const messages = (await lint(text, {path: 'e.md', config: {rules: {...onlyClaims.rules, 'unsupported-claim': ['warn', {figures: false}]}}})).messages

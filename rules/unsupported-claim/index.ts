@@ -32,14 +32,19 @@ export {firstWords} from './messages.js'
 
 /**
  * Figures with no citation in their sentence or the ones beside it ("57% of
- * officers…"): data an instructor asks "source?" of. At most one per
+ * officers…"), and no source they are reported from ("According to the
+ * Secret Service, …"): data an instructor asks "source?" of. At most one per
  * paragraph, at info.
  */
 function unsourcedFigures(model: EssayModel, file: VFile, argument: ArgumentModel): void {
   for (const paragraph of model.paragraphs) {
+    // A citation, or a source the sentence reports from ("According to Sandy Hook Promise, around
+    // 12 children…", "According to the booklet, 50%…"), sources the figures beside it too.
     const cited = (at: number) => {
       const index = paragraph.sentences[at]
-      return index !== undefined && argument.sentences[index].evidence.some((e) => e.kind === 'citation')
+      if (index === undefined) return false
+      const item = argument.sentences[index]
+      return item.evidence.some((e) => e.kind === 'citation') || item.signals[0] === 'report'
     }
     for (let at = 0; at < paragraph.sentences.length; at++) {
       const item = argument.sentences[paragraph.sentences[at]]
