@@ -134,6 +134,16 @@ describe('paragraph cache', () => {
     }
   })
 
+  it('reads a paragraph again as the proposal\'s when the heading above it becomes "What I propose", and back', async () => {
+    const text = (heading: string) => `# Title\n\nThe Council failed Syria in 2011 (UN, 2011).\n\n## ${heading}\n\nThe Council was doomed from the start. Its members never trusted each other.\n`
+    for (const [from, to] of [['The problem', 'What I propose'], ['What I propose', 'The problem']]) {
+      clearParagraphCache()
+      const expected = await uncached(text(to), 'e.md')
+      await cached(text(from), 'e.md')
+      expect(await cached(text(to), 'e.md'), `${from} -> ${to}`).toEqual(expected)
+    }
+  })
+
   it('reads a footnote reference again when its definition appears', async () => {
     const text = '# Title\n\nThe mission failed in 1995 because of its mandate.[^1] Peacekeepers were few.\n\nA second paragraph about Srebrenica in July 1995.\n'
     const defined = text + '\n[^1]: United Nations (1999).\n'

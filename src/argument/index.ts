@@ -29,7 +29,7 @@ import {evidenceIn, type EvidenceContext} from './evidence.js'
 import {standsInForEvidence} from './appeals.js'
 import {assignPriority, sourcingOf} from './priority.js'
 import {argueParagraph} from './paragraph-memo.js'
-import {argues, classify, expositionParagraph, type RoleContext} from './roles.js'
+import {argues, classify, expositionParagraph, proposalParagraphs, type RoleContext} from './roles.js'
 import {isBody, readStructure, type Structure} from './structure.js'
 import {assignSupport} from './support.js'
 import {chooseThesis} from './thesis.js'
@@ -150,6 +150,7 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
     argueParagraph(model, paragraph, sentences, () => paragraphStage(model, paragraph, structure, context, hitsOf, sentences))
   }
 
+  proposalParagraphs(model, structure, sentences)
   assignSupport(model, sentences, structure, options, hitsOf)
   const thesis = chooseThesis(model, sentences, structure)
   const sourcing = sourcingOf(model)

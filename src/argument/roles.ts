@@ -554,16 +554,29 @@ export const classifiers: Classifier[] = [
       }
       return undefined
     }
-  },
-  {
-    name: 'proposal',
-    // Under "What I propose": how the writer's own plan would work ("Then,
-    // within seven days, the Council schedules…") needs no source step by
-    // step. The section gets one finding if nothing in it shows the plan
-    // would work (rules/unsupported-claim).
-    classify: (context) => (context.structure.proposals.some((p) => p.paragraphs.includes(context.paragraph.index)) ? statement(context, 'proposal') : undefined)
   }
 ]
+
+/**
+ * Under "What I propose": how the writer's own plan would work ("Then,
+ * within seven days, the Council schedules…") needs no source step by step;
+ * the section gets one finding if nothing in it shows the plan would work
+ * (rules/unsupported-claim). What the classifiers left a claim there is the
+ * proposal's. A pass of its own after the paragraph stage, because it reads
+ * the heading above the paragraph, which the paragraph memo does not key on.
+ */
+export function proposalParagraphs(model: EssayModel, structure: Structure, sentences: SentenceArgument[]): void {
+  for (const proposal of structure.proposals) {
+    for (const index of proposal.paragraphs) {
+      for (const i of model.paragraphs[index].sentences) {
+        const item = sentences[i]
+        if (item.role !== 'claim') continue
+        item.role = item.evidence.length > 0 ? 'evidence' : 'other'
+        item.signals = ['proposal']
+      }
+    }
+  }
+}
 
 /**
  * A procedural verb within the first words, after a subject that names a
