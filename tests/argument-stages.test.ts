@@ -467,6 +467,14 @@ describe('evidence and support', () => {
     expect(await first('They abandoned Rwanda when it mattered most.')).toMatchObject({role: 'claim', supported: false})
   })
 
+  it('"will" after "When…" tells what happens each time: evidence beside it backs it; a prediction needs its own', async () => {
+    const habit = await supportOf('Apps ask users to agree to long terms. When you open an app, almost everyone will click agree without reading. A 2019 experiment found that only one user in thousands read them (Deibert, 2019).', 1)
+    expect(habit).toMatchObject({role: 'claim', supported: true})
+    expect(habit.recommends).toBeUndefined()
+    const prediction = await supportOf('Apps ask users to agree to long terms. Almost everyone will click agree without reading. A 2019 experiment found that only one user in thousands read them (Deibert, 2019).', 1)
+    expect(prediction).toMatchObject({role: 'claim', supported: false, recommends: true})
+  })
+
   it('a claim argued only with the writer\'s reasons is marked reasoned, and reported at info', async () => {
     const item = await supportOf('Local troops work better because they know the language.', 0)
     expect(item).toMatchObject({supported: false, reasoned: true, priority: 'info'})

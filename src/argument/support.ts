@@ -41,8 +41,11 @@ function pointsBack(sentence: Sentence): boolean {
  * known" judge what happened; the facts around them are what backs them.
  */
 function recommends(sentence: Sentence, hits: CueHit[]): boolean {
-  return hits.some((h) => (h.kind === 'stance' || h.kind === 'modal') && isIn('recommending', h.text) && !onThePast(sentence, h))
+  return hits.some((h) => (h.kind === 'stance' || h.kind === 'modal') && isIn('recommending', h.text) && !onThePast(sentence, h) && !(h.text === 'will' && habitual(sentence)))
 }
+
+/** "When you open an app, almost everyone will click 'agree'": "will" after "when" tells what happens each time, not what is to come. */
+const habitual = (sentence: Sentence) => isIn('habitual-openers', sentence.words[0]?.norm ?? '')
 
 /** The claim urges a course of action ("should", "must", "need to"), not a judgement on the past. */
 function urges(sentence: Sentence, hits: CueHit[]): boolean {

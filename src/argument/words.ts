@@ -47,6 +47,7 @@ export type WordList =
   | 'answered-concessions'
   | 'frequency-hedges'
   | 'proposal-headings'
+  | 'habitual-openers'
   | 'naming-links'
   | 'months'
   | 'counted-nouns'
