@@ -10,7 +10,7 @@
 import {textEndOfWord} from '../model/sentence-text.js'
 import type {EssayModel, Sentence} from '../model/types.js'
 import type {CueHit} from './cues.js'
-import {pivotIn} from './roles.js'
+import {answersThePrevious, pivotIn} from './roles.js'
 import {isIn} from './words.js'
 
 /** Words after an appeal within which its named sources may start ("Many experts, including Romeo Dallaire"). */
@@ -42,8 +42,7 @@ function answered(sentence: Sentence, hit: CueHit, hits: CueHit[], next: Sentenc
   if (hit.from > 2 && sentence.words.slice(Math.max(0, hit.from - 2), hit.from).some((w) => isIn('concessives', w.norm))) return true
   const pivot = pivotIn(sentence, hits)
   if (pivot !== -1 && pivot >= textEndOfWord(sentence, hit.to - 1)) return true
-  const first = next?.words.slice(0, 2).map((w) => w.norm) ?? []
-  return first.some((w) => isIn('rebuttal-openers', w))
+  return answersThePrevious(next)
 }
 
 /** Whether the appeal `hit` of the sentence is offered as evidence: it names no source and is not the other side's view the writer answers. */

@@ -50,6 +50,11 @@ export function argues(context: RoleContext): boolean {
   return has(context, 'thesis')
 }
 
+/** The sentence opens by answering the one before it ("However, …", "Nevertheless, …"). */
+export function answersThePrevious(sentence: Sentence | undefined): boolean {
+  return sentence !== undefined && sentence.words.slice(0, 2).some((w) => isIn('rebuttal-openers', w.norm))
+}
+
 /** "X, but Y", "X; however Y": where the writer's own clause begins after a reported one. */
 const punctuatedPivot = lazyPattern(() => new RegExp(`(?:,|;|—|–)\\s*${alternation('pivot-words')}\\b`, 'i'))
 const barePivot = /\bbut\s+([\p{L}'’-]+)/giu
@@ -468,8 +473,7 @@ export const classifiers: Classifier[] = [
       const hit = hits.find((h) => h.kind === 'concession' && (h.at <= 2 || h.at === openingPhraseEnd(sentence, h.at + 1)))
       if (!hit) return undefined
       if (!isIn('answered-concessions', hit.text)) return other('concession')
-      const next = model.sentences[paragraph.sentences[at + 1]]
-      return next?.words.slice(0, 2).some((w) => isIn('rebuttal-openers', w.norm)) ? other('concession') : undefined
+      return answersThePrevious(model.sentences[paragraph.sentences[at + 1]]) ? other('concession') : undefined
     }
   },
   {

@@ -1,6 +1,7 @@
 /** What the argument analysis finds in an essay: a role for every sentence, its evidence and support, and what matters most. */
 
 import type {Range} from '../model/types.js'
+import type {Proposal} from './structure.js'
 
 export type Role = 'thesis' | 'claim' | 'evidence' | 'other'
 export type Strength = 'absolute' | 'plain' | 'hedged'
@@ -71,7 +72,7 @@ export interface ArgumentModel {
   /** Paragraph index → the first paragraph of its passage (a run of short paragraphs read as one). */
   passage: number[]
   /** Sections that set out the writer's own proposal; `supported` when any sentence in one carries evidence. */
-  proposals: Array<{section: number; paragraphs: number[]; supported: boolean}>
+  proposals: Array<Proposal & {supported: boolean}>
   sourcing: Sourcing
 }
 
