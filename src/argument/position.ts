@@ -31,6 +31,8 @@ export interface Position {
 
 type Kind = 'announcement' | 'neutral'
 let matcher: PhraseMatcher<Kind> | undefined
+// Its own matcher: "discuss whether" overlaps "this essay will discuss", and a matcher returns the longest match only.
+let openMatcher: PhraseMatcher<true> | undefined
 
 function thesisWords(): PhraseMatcher<Kind> {
   if (matcher) return matcher
@@ -39,6 +41,13 @@ function thesisWords(): PhraseMatcher<Kind> {
   for (const term of data.announcements) matcher.add(term, 'announcement')
   for (const term of data.neutral) matcher.add(term, 'neutral')
   return matcher
+}
+
+function openQuestions(): PhraseMatcher<true> {
+  if (openMatcher) return openMatcher
+  openMatcher = new PhraseMatcher<true>()
+  for (const term of (readLexicon('thesis.yaml') as Record<'open-questions', string[]>)['open-questions']) openMatcher.add(term, true)
+  return openMatcher
 }
 
 const kindsIn = (sentence: Sentence) => new Set(thesisWords().match(sentence.words).flatMap((m) => m.payloads))
@@ -61,8 +70,17 @@ export const positionOf = perModel(function judge(model: EssayModel): Position {
   // ("…finds strong arguments on both sides"): its earlier claims are
   // background, and the essay sets out to take no side. A roadmap after a
   // position is still a position; a both-sides verdict after it is not.
-  const weighed = argument.thesis.length === 0 ? introduction.find((s) => s.index > thesis.index && kindsIn(s).has('neutral')) : undefined
+  // The same for an introduction that ends by announcing an open question
+  // ("This essay will discuss whether…") after bare assertions, with no word
+  // that argues ("Peacekeeping is one of the ways the UN keeps the peace"):
+  // they set the scene. A claim that argues ("This is a failure of political
+  // will") stays the position, whatever question the essay then asks.
+  const after = argument.thesis.length === 0 ? introduction.filter((s) => s.index > thesis.index) : []
+  const weighed = after.find((s) => kindsIn(s).has('neutral'))
   if (weighed) return {status: 'no-position', kind: 'neutral', sentence: weighed, introduction}
+  const bare = claims.every((s) => argument.sentences[s.index].signals.includes('assertion'))
+  const announced = bare ? after.find((s) => openQuestions().match(s.words).length > 0) : undefined
+  if (announced) return {status: 'no-position', kind: 'announcement', sentence: announced, introduction}
   if (argument.thesis.length > 0) {
     const kinds = kindsIn(thesis)
     const stated = argument.sentences[thesis.index].signals.includes('states a thesis')
