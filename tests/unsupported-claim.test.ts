@@ -302,12 +302,12 @@ describe('a claim beside evidence that does not back it: the message names that 
   }
   it('evidence before a claim backs that sentence: say so, and how to tie them', async () => {
     expect(await claimAfter('Peacekeeping in the Sahel was a mistake from the start.')).toEqual([
-      'Unsupported claim: "Peacekeeping in the Sahel was a…" is not backed by the evidence before it ("MINUSMA 2013"), which supports that sentence. Add a citation, a named case or figures for this claim right after it, or say how the evidence shows it ("This shows…").'
+      'Unsupported claim: "Peacekeeping in the Sahel was a…" is not backed by the named case in the sentence before it ("The Council sent MINUSMA to…"), which supports that sentence. Add a citation, a named case or figures for this claim right after it, or say how the evidence shows it ("This shows…").'
     ])
   })
   it('a recommendation beside evidence: the evidence shows the situation, not that the remedy works', async () => {
     expect(await claimAfter('The Council should give missions clearer mandates.')).toEqual([
-      'Unsupported claim: "The Council should give missions clearer…" recommends or predicts, and the evidence before it ("MINUSMA 2013") shows the situation, not that this would work. Back the claim itself, in the same sentence: a source, a case where it worked, or figures.'
+      'Unsupported claim: "The Council should give missions clearer…" recommends or predicts, and the named case in the sentence before it ("The Council sent MINUSMA to…") shows the situation, not that this would work. Back the claim itself, in the same sentence: a source, a case where it worked, or figures.'
     ])
   })
 })

@@ -100,7 +100,12 @@ export default defineRule<Options>(
       const realEvidence = (i: number | undefined) => (i === undefined || argument.sentences[i].role === 'other' ? undefined : argument.sentences[i].evidence.find((e) => !e.weak && e.kind !== 'reasoning'))
       const after = realEvidence(paragraph.sentences[at + 1])
       const before = realEvidence(paragraph.sentences[at - 1])
-      const beside = options.window !== 'paragraph' ? undefined : after ? {...after, where: 'after' as const} : before ? {...before, where: 'before' as const} : undefined
+      const textOf = (i: number) => model.sentences[i].text
+      const beside =
+        options.window !== 'paragraph' ? undefined
+        : after ? {...after, where: 'after' as const, sentence: textOf(paragraph.sentences[at + 1])}
+        : before ? {...before, where: 'before' as const, sentence: textOf(paragraph.sentences[at - 1])}
+        : undefined
       const also = others.map((item) => model.sentences[item.sentence])
       const acrossParagraphs = also.some((s) => s.paragraph !== sentence.paragraph)
       const text = messages.claim(main, sentence.text, {window: options.window, beside}) + (also.length > 0 ? ' ' + messages.also(also.map((s) => s.text), acrossParagraphs) : '')

@@ -14,12 +14,28 @@ const maxNamed = 3
 
 const formatWords = (n: number) => n.toLocaleString('en')
 
-/** The evidence beside a claim as a student would name it: "footnote 12", "the link", or its words. */
-function evidenceNamed({kind, text}: {kind: string; text: string}): string {
+/**
+ * The evidence beside a claim as a student would find it: "the evidence before it (footnote
+ * 12)", "(the link)", "(Fortna, 2008)"; a case or figures by the first words of their
+ * sentence ("the named case in the sentence before it ("In 2013, the Council…")"), since a bare name such as
+ * "MONUSCO" is not what a student would call evidence.
+ */
+function evidenceNamed({kind, text, sentence, where}: Beside): string {
   const footnote = /^\[\^([^\]]+)\]$/.exec(text)
-  if (kind === 'citation' && footnote) return `footnote ${footnote[1]}`
-  if (kind === 'citation' && /^(?:https?:\/\/|www\.)/i.test(text)) return 'the link'
-  return `"${firstWords(text, 5)}"`
+  if (kind === 'citation' && footnote) return `the evidence ${where} it (footnote ${footnote[1]})`
+  if (kind === 'citation' && /^(?:https?:\/\/|www\.)/i.test(text)) return `the evidence ${where} it (the link)`
+  if (kind === 'citation' || sentence === undefined) return `the evidence ${where} it ("${firstWords(text, 5)}")`
+  return `${evidenceNouns[kind] ?? 'the evidence'} in the sentence ${where} it ("${firstWords(sentence, 5)}")`
+}
+
+const evidenceNouns: Record<string, string> = {case: 'the named case', data: 'the figures', quotation: 'the quotation', example: 'the example'}
+
+/** Evidence in the sentence before or after a claim, and that sentence's text. */
+export interface Beside {
+  kind: string
+  text: string
+  where: 'before' | 'after'
+  sentence?: string
 }
 
 export const messages = {
@@ -46,13 +62,13 @@ export const messages = {
     return `Also unsupported ${acrossParagraphs ? 'in the short paragraphs around it' : 'in this paragraph'}: ${list}.`
   },
 
-  claim(item: SentenceArgument, text: string, context: {window: 'sentence' | 'paragraph'; beside?: {kind: string; text: string; where: 'before' | 'after'}}): string {
+  claim(item: SentenceArgument, text: string, context: {window: 'sentence' | 'paragraph'; beside?: Beside}): string {
     const quote = `"${firstWords(text)}"`
     const evidence = context.beside && evidenceNamed(context.beside)
     const missing = context.beside && item.recommends
-      ? `recommends or predicts, and the evidence ${context.beside.where} it (${evidence}) shows the situation, not that this would work. Back the claim itself, in the same sentence: a source, a case where it worked, or figures.`
+      ? `recommends or predicts, and ${evidence} shows the situation, not that this would work. Back the claim itself, in the same sentence: a source, a case where it worked, or figures.`
       : context.beside
-        ? `is not backed by the evidence before it (${evidence}), which supports that sentence. Add a citation, a named case or figures for this claim right after it, or say how the evidence shows it ("This shows…").`
+        ? `is not backed by ${evidence}, which supports that sentence. Add a citation, a named case or figures for this claim right after it, or say how the evidence shows it ("This shows…").`
         : context.window === 'sentence'
         ? 'has no citation, named case or figures in the same sentence. Add one to the sentence.'
         : 'has no citation, named case or figures beside it. Add one that backs it, right after the claim.'
