@@ -198,6 +198,12 @@ describe('what the student reads first', () => {
     expect(figures.map((m) => [m.line, (m as unknown as {data: {figure: string}}).data.figure])).toEqual([[7, '57%']])
   })
 
+  it('a count given with a source once needs none when it comes back; a share of another group does', async () => {
+    const text = '# E\n\nThe UN has sent many missions.\n\nThe Council has 15 members (UN Charter, Article 23). A survey found 57% of diplomats in favour (Luck, 2006).\n\nThe plan would expand the Council from 15 to 21 members.\n\nAbout 57% of officers said they felt unsafe.\n\nThe Council met 305 times in 2024.\n'
+    const figures = (await lint(text, {path: 'e.md', config})).messages.filter((m) => (m as unknown as {data: {kind: string}}).data.kind === 'figure')
+    expect(figures.map((m) => [m.line, (m as unknown as {data: {figure: string}}).data.figure])).toEqual([[9, '57%'], [11, '305 times']])
+  })
+
   it('"figures": false leaves them out', async () => {
     const text = '# E\n\nAbout 57% of officers said they felt unsafe.\n'
     const messages = (await lint(text, {path: 'e.md', config: {rules: {...onlyClaims.rules, 'unsupported-claim': ['warn', {figures: false}]}}})).messages

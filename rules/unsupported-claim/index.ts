@@ -37,6 +37,11 @@ export {firstWords} from './messages.js'
  * paragraph, at info.
  */
 function unsourcedFigures(model: EssayModel, file: VFile, argument: ArgumentModel): void {
+  // A count the essay has given with a source once ("15 members (Article 23)") needs none when
+  // it comes back ("Expand from 15 to 21…"). Not a share: the same percentage of another group
+  // ("57% of attackers (Secret Service)", "57% of officers") is another finding.
+  const sourced = new Set<string>()
+  const numberOf = (figure: string) => (/%|\bper ?cent/i.test(figure) ? undefined : /\d[\d,.]*/.exec(figure)?.[0].replace(/[,.]+$/, ''))
   for (const paragraph of model.paragraphs) {
     // A citation, or a source the sentence reports from ("According to Sandy Hook Promise, around
     // 12 children…", "According to the booklet, 50%…"), sources the figures beside it too.
@@ -49,7 +54,13 @@ function unsourcedFigures(model: EssayModel, file: VFile, argument: ArgumentMode
     for (let at = 0; at < paragraph.sentences.length; at++) {
       const item = argument.sentences[paragraph.sentences[at]]
       const figure = item.evidence.find((e) => e.kind === 'data')
-      if (!figure || item.role === 'other' || cited(at) || cited(at - 1) || cited(at + 1)) continue
+      if (!figure) continue
+      const number = numberOf(figure.text)
+      if (cited(at) || cited(at - 1) || cited(at + 1)) {
+        if (number) sourced.add(number)
+        continue
+      }
+      if (item.role === 'other' || (number && sourced.has(number))) continue
       const message = file.message(messages.unsourcedFigure(figure.text), {place: model.sentences[item.sentence].range})
       Object.assign(message, {note: messages.note, data: {kind: 'figure', figure: figure.text}, advisory: true})
       break
