@@ -572,10 +572,10 @@ describe('thesis and priority', () => {
 
 describe('vague appeals as patterns over words and slots', () => {
   const words = (text: string) => text.split(/\s+/).map((w, i) => ({norm: w.toLowerCase().replace(/[.,]/g, ''), text: w, start: i, end: i + 1, line: 1, column: 1, endLine: 1, endColumn: 1}))
-  it.each(['Many have argued that peacekeeping works.', 'It is always said that the UN fails.', 'According to scholars, the veto is outdated.', 'Hardly anyone claims otherwise.', 'Plenty of others say so.', 'We know that missions fail.', 'Political scientists have long shown this.', 'There is a broad consensus that missions fail.', 'There is general agreement that the veto is outdated.'])('finds one in "%s"', (text) => {
+  it.each(['Many have argued that peacekeeping works.', 'It is always said that the UN fails.', 'According to scholars, the veto is outdated.', 'Hardly anyone claims otherwise.', 'Plenty of others say so.', 'We know that missions fail.', 'Political scientists have long shown this.', 'There is a broad consensus that missions fail.', 'There is general agreement that the veto is outdated.', 'It is known that missions fail.', 'Most experts, in the end, agreed.'])('finds one in "%s"', (text) => {
     expect(vagueAppeals(words(text))).toHaveLength(1)
   })
-  it.each(['Many people died in the war.', 'The scholars cited above agree.', 'Fortna (2008) shows that peace lasts.', 'Some states voiced concerns.', 'There is agreement between the parties on a ceasefire.'])('finds none in "%s"', (text) => {
+  it.each(['Many people died in the war.', 'The scholars cited above agree.', 'Fortna (2008) shows that peace lasts.', 'Some states voiced concerns.', 'There is agreement between the parties on a ceasefire.', 'Several observers were killed in the attack.', 'Many demonstrators were arrested.', 'Many agreements were signed.', 'It is known as the Responsibility to Protect.', 'In 1993 it was agreed that the mission would end.', 'Local people held a protest.'])('finds none in "%s"', (text) => {
     expect(vagueAppeals(words(text))).toEqual([])
   })
 })
@@ -631,6 +631,9 @@ describe('vague appeals in context', () => {
     expect(await appeals('Some analysts, notably Paris, argue that elections came too early.')).toEqual([])
     expect(await appeals('Many experts, including some at the UN, warned the Council.')).toEqual(['Many experts'])
     expect(await appeals('Most observers, including the Brahimi Panel in 2000, found the missions underfunded.')).toEqual([])
+    // The agent of a passive names who holds the view.
+    expect(await appeals('This policy is often criticised by Western governments.')).toEqual([])
+    expect(await appeals('This policy is often criticised by many.')).toEqual(['is often criticised'])
   })
   it('the other side\'s view, answered in the same sentence or the next, is not offered as evidence; the same appeal standing alone is', async () => {
     expect(await appeals('Many critics argue that the UN is useless, but this ignores the record in Cyprus.')).toEqual([])

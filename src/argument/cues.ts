@@ -122,7 +122,11 @@ function absoluteOrNot(words: Word[], from: number, to: number): Cue | undefined
 // list of steps; a step is a set of alternatives, each a list of word tests.
 
 type WordTest = {word: string; open: boolean}
-type Step = {alternatives: WordTest[][]; optional: boolean}
+/** `ahead`: the step must match within the next `lookahead` words, and is not part of the appeal ("~{report}"). */
+type Step = {alternatives: WordTest[][]; optional: boolean; ahead?: boolean}
+
+/** How far on a "~" step may match: "Many experts, including some at the UN, warned…". */
+const lookahead = 8
 
 let patterns: Step[][] | undefined
 /** Patterns by the words that can start them, so a word tries only the patterns it can start. */
@@ -147,15 +151,17 @@ function compile(): NonNullable<typeof byFirst> {
         .trim()
         .split(/\s+/)
         .map((token) => {
+          const ahead = token.startsWith('~')
+          if (ahead) token = token.slice(1)
           const optional = token.endsWith('?')
           const bare = optional ? token.slice(0, -1) : token
           const slot = /^\{([\w-]+)\}$/.exec(bare)
           if (slot) {
             const values = slots.get(slot[1])
             if (!values) throw new Error(`vague.yaml: pattern "${pattern}" names an unknown slot {${slot[1]}}`)
-            return {alternatives: values, optional}
+            return {alternatives: values, optional, ahead}
           }
-          return {alternatives: [parseWords(bare)], optional}
+          return {alternatives: [parseWords(bare)], optional, ahead}
         })
     )
     const exact = new Map<string, Step[][]>()
@@ -192,6 +198,11 @@ function test(word: Word | undefined, check: WordTest): boolean {
 function matchSteps(words: Word[], steps: Step[], at: number, index: number): number {
   if (at === steps.length) return index
   const step = steps[at]
+  if (step.ahead) {
+    // Only looked for: the appeal ends where this step's search starts.
+    for (let from = index; from < Math.min(words.length, index + lookahead); from++) if (matchSteps(words, steps.slice(at).map((s) => ({...s, ahead: false})), 0, from) !== -1) return index
+    return -1
+  }
   let best = -1
   for (const alternative of step.alternatives) {
     if (!alternative.every((check, offset) => test(words[index + offset], check))) continue
