@@ -640,6 +640,9 @@ describe('vague appeals in context', () => {
     expect(await appeals('Some people believe that peacekeeping always fails. However, the record says otherwise.')).toEqual([])
     expect(await appeals('Some people believe that peacekeeping always fails. The record says so.')).toEqual(['Some people believe'])
     expect(await appeals('Many people think the veto is unfair, and I agree with them.')).toEqual(['Many people think'])
+    // Two views side by side are the debate, not evidence for either.
+    expect(await appeals('Some say the veto should go, others say it keeps the great powers inside the UN.')).toEqual([])
+    expect(await appeals('Many argue that the veto should be abolished, and others that it should be limited.')).toEqual([])
     expect(await appeals('While some people believe intervention is always wrong, the genocide in Rwanda shows otherwise.')).toEqual([])
     expect(await appeals('While the Council debated, some people believe the killing doubled.')).toEqual(['some people believe'])
     // The second view of a debate the writer sets out ("Some think X, while others believe Y") is not evidence either.

@@ -35,6 +35,9 @@ function namesItsSources(model: EssayModel, sentence: Sentence, hit: CueHit): bo
 
 /** The writer answers the view the appeal introduces: a pivot after it in the sentence, or the next sentence of the paragraph opening with a rebuttal. */
 function answered(sentence: Sentence, hit: CueHit, hits: CueHit[], next: Sentence | undefined): boolean {
+  // "Some say the veto should go, others say it keeps the powers in": two views set side by side
+  // are the debate the essay takes up, not evidence for either.
+  if (hits.filter((h) => h.kind === 'vague').length >= 2 || sentence.words.slice(hit.to).some((w) => isIn('other-side', w.norm))) return true
   // "While some people believe X, the genocide shows otherwise": conceded in a clause the main clause answers.
   if (hit.from > 0 && hit.from <= 2 && isIn('concessives', sentence.words[0].norm) && sentence.text.slice(textEndOfWord(sentence, hit.to - 1)).includes(',')) return true
   // "…, while others believe it should stay voluntary", "…, although some experts disagree": a view

@@ -44,6 +44,7 @@ export type WordList =
   | 'past-markers'
   | 'concessives'
   | 'rebuttal-openers'
+  | 'other-side'
   | 'answered-concessions'
   | 'frequency-hedges'
   | 'proposal-headings'
