@@ -176,6 +176,32 @@ describe('a conclusion that draws a lesson from a case', () => {
   })
 })
 
+describe('a body paragraph that draws a lesson from the case told just before it', () => {
+  const essay = (story: string) =>
+    [
+      '# Sierra Leone',
+      '',
+      'This essay argues that missions succeed once they have enough troops to protect civilians.',
+      '',
+      '## The war',
+      '',
+      story,
+      '',
+      'Sierra Leone shows that a mission can succeed once it has enough troops.',
+      ''
+    ].join('\n')
+  it('is backed by the case in the paragraph before it', async () => {
+    const told = essay('UNAMSIL was deployed to Sierra Leone in 1999. In May 2000 rebels took about 500 peacekeepers hostage, and the mission grew to 17,500 soldiers (Keen, 2005).')
+    expect((await flaggedIn(told)).map((m) => m.line)).toEqual([])
+  })
+  it('is flagged when the paragraph before tells another case', async () => {
+    const other = essay('UNAMIR was deployed to Rwanda in 1993. In April 1994 the Council cut it to about 270 soldiers (Dallaire, 2003).')
+    const found = await flaggedIn(other)
+    expect(found.map((m) => m.line)).toEqual([9])
+    expect(found[0].reason).toMatch(/^Unsupported claim: "Sierra Leone shows that a mission…" has no citation/)
+  })
+})
+
 describe('what the student reads first', () => {
   const config = {rules: {...onlyClaims.rules}}
   it('asks, at info, where a figure with no citation beside it comes from, once per paragraph', async () => {

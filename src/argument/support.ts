@@ -1,7 +1,8 @@
 /**
  * Stage 5, support: what backs each claim. Evidence in its own sentence; in
  * the paragraph's other sentences for its opening (topic) sentence and for a
- * lesson drawn from a named case; otherwise in its neighbours (the sentence
+ * lesson drawn from a named case (and, for a paragraph that opens with that lesson, in the
+ * paragraph before it when it tells the case); otherwise in its neighbours (the sentence
  * before, the one or two after); a block quote for the sentence that
  * introduces it, and for a paragraph's first sentence when it draws on the
  * quote just before it ("This shows…"). A conclusion sentence that restates a backed body claim is
@@ -109,6 +110,14 @@ export function assignSupport(model: EssayModel, sentences: SentenceArgument[], 
       // mandates, yet civilians were massacred"), not when it is itself a claim in the present.
       const told = (i: number) => sentences[i].role === 'evidence' || hitsOf(i).some((h) => h.kind === 'past')
       support = candidates.flatMap((i) => sentences[i].evidence.filter((e) => e.kind !== 'reasoning' && (!e.weak || sentences[i].role === 'evidence') && (!e.placesOnly || told(i)) && reaches(e, i)))
+      // "Sierra Leone shows that…" opening the paragraph after the one that tells that case
+      // (no heading between) draws its lesson from it.
+      if (support.length === 0 && at === 0) {
+        const names = caseNames(sentence)
+        const before = model.paragraphs[paragraph.index - 1]
+        const told = before && isBody(before) && names.some((name) => before.sentences.some((i) => model.sentences[i].text.includes(name)))
+        if (told) support = before.sentences.flatMap((i) => sentences[i].evidence.filter((e) => e.kind !== 'reasoning' && (!e.weak || sentences[i].role === 'evidence')))
+      }
       // A block quote backs the sentence that introduces it.
       const quote = structure.quoteAfter.get(paragraph.index)
       if (support.length === 0 && quote !== undefined && at >= paragraph.sentences.length - 2) {
