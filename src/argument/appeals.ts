@@ -37,7 +37,8 @@ function namesItsSources(model: EssayModel, sentence: Sentence, hit: CueHit): bo
 function answered(sentence: Sentence, hit: CueHit, hits: CueHit[], next: Sentence | undefined): boolean {
   // "Some say the veto should go, others say it keeps the powers in": two views set side by side
   // are the debate the essay takes up, not evidence for either.
-  if (hits.filter((h) => h.kind === 'vague').length >= 2 || sentence.words.slice(hit.to).some((w) => isIn('other-side', w.norm))) return true
+  const another = hits.some((h) => h.kind === 'vague' && (h.to <= hit.from || h.from >= hit.to))
+  if (another || sentence.words.slice(hit.to).some((w) => isIn('other-side', w.norm))) return true
   // "While some people believe X, the genocide shows otherwise": conceded in a clause the main clause answers.
   if (hit.from > 0 && hit.from <= 2 && isIn('concessives', sentence.words[0].norm) && sentence.text.slice(textEndOfWord(sentence, hit.to - 1)).includes(',')) return true
   // "…, while others believe it should stay voluntary", "…, although some experts disagree": a view

@@ -95,7 +95,8 @@ function findCues(sentence: Sentence): CueHit[] {
     }
   }
   for (const match of vagueAppeals(sentence.words)) {
-    if (hits.some((h) => h.kind === 'vague' && h.from <= match.from && match.to <= h.to)) continue
+    // One appeal, one hit: a pattern's match that overlaps a listed phrase ("it is well known that" over "it is well known") is that phrase.
+    if (hits.some((h) => h.kind === 'vague' && h.from < match.to && match.from < h.to)) continue
     hits.push({kind: 'vague', text: sentence.words.slice(match.from, match.to).map((w) => w.norm).join(' '), at: match.from, from: match.from, to: match.to})
   }
   return hits
