@@ -78,23 +78,20 @@ function essayStart(model: EssayModel, file: VFile): Range {
 }
 
 /**
- * The essay's own case, to name in a message: the first peace operation its
- * body names (its acronym), else the place its body names most often, in two
- * sentences or more ("the case of Bosnia"). Once per essay, whichever
- * concepts are reported.
+ * The essay's own case, to name in a message: the peace operation its body
+ * names in the most sentences (its acronym; the first named wins a tie), so
+ * that an essay on MONUSCO that first recalls MONUC is told of MONUSCO;
+ * else the place its body names most often, in two sentences or more ("the
+ * case of Bosnia"). Once per essay, whichever concepts are reported.
  */
-function firstMission(model: EssayModel): string | undefined {
+function essayCase(model: EssayModel): string | undefined {
   if (firstMissions.has(model)) return firstMissions.get(model)
   const matcher = compileLexicon(defaultConcepts()).operationMatcher
   const body = model.paragraphs.filter(isBody).flatMap((paragraph) => paragraph.sentences.map((index) => model.sentences[index]))
-  let found: string | undefined
-  for (const sentence of body) {
-    const match = matcher.match(sentence.words)[0]
-    if (match) {
-      found = match.payloads[0].acronym
-      break
-    }
-  }
+  const named = new Map<string, number>()
+  for (const sentence of body) for (const acronym of new Set(matcher.match(sentence.words).map((m) => m.payloads[0].acronym))) named.set(acronym, (named.get(acronym) ?? 0) + 1)
+  // Sorting is stable: of missions named equally often, the first named stays first.
+  let found = [...named].sort((a, b) => b[1] - a[1])[0]?.[0]
   if (found === undefined) {
     const places = new Map<string, number>()
     for (const sentence of body) for (const place of new Set(placeNamesIn(sentence).map((p) => p.text))) places.set(place, (places.get(place) ?? 0) + 1)
@@ -132,7 +129,7 @@ export function scopeOfTitle(model: EssayModel, concepts: Record<string, Concept
  */
 export function theoryComparison(model: EssayModel, concepts: Record<string, Concept>): TitleScope | undefined {
   const scope = scopeOfTitle(model, concepts)
-  return scope && firstMission(model) === undefined ? scope : undefined
+  return scope && essayCase(model) === undefined ? scope : undefined
 }
 
 /**
@@ -186,7 +183,7 @@ export function reportCoverage(
   // this concept (from the lexicon's `hint`) goes in the note, shown by
   // `--format json`, the editor and the outline.
   // Speak of the essay's own case where it has one: "…to analyse UNAMIR, which the essay already discusses".
-  const own = firstMission(model)
+  const own = essayCase(model)
   const theory = framing && !own ? framing.scope : undefined
   const fix = theory
     ? isPerspective

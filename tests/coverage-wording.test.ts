@@ -152,6 +152,16 @@ In 2001 the United States invaded Afghanistan after the attacks of September 11.
     expect(await perspectiveReason(afghanistan.replace('In 2001 the United States invaded Afghanistan', 'In 2001 the United States invaded the country'))).toMatch(/to analyse a peacekeeping case; /)
   })
 
+  it('names the mission the body names most, not the one it names first', async () => {
+    const congo = `This essay argues that the UN mission in the Congo has done more to protect civilians than any mission before it.
+
+MONUC was deployed in 1999 to watch a ceasefire. In 2010 the Council renamed it MONUSCO and gave it a mandate to stabilise the east.
+
+In 2013 MONUSCO gained an intervention brigade that defeated the M23 rebels. Since then MONUSCO has kept bases across Ituri and the Kivus.`
+    expect(await perspectiveReason(congo)).toMatch(/to analyse MONUSCO, which the essay already discusses; /)
+    expect(await perspectiveReason(congo.replace(/ Since then MONUSCO has kept bases across Ituri and the Kivus\./, '').replace('In 2013 MONUSCO gained', 'In 2013 MONUC gained'))).toMatch(/to analyse MONUC, which the essay already discusses; /)
+  })
+
   it('asks a short essay for one perspective used well, a long one for a paragraph on each', async () => {
     expect(await perspectiveReason(afghanistan)).toMatch(/are absent: the essay never discusses any of them\. Add a paragraph that uses the one that fits best to analyse the case of Afghanistan, which the essay already discusses; for the others, a sentence on what they would see differently is enough\.$/)
     const long = [afghanistan, ...Array.from({length: 60}, () => 'The Council met again and the debate went on without a decision on the mission, as the members could not agree on its terms or its size.')].join('\n\n')
