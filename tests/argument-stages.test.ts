@@ -643,6 +643,8 @@ describe('vague appeals in context', () => {
     // Two views side by side are the debate, not evidence for either.
     expect(await appeals('Some say the veto should go, others say it keeps the great powers inside the UN.')).toEqual([])
     expect(await appeals('Many argue that the veto should be abolished, and others that it should be limited.')).toEqual([])
+    // Two appeals for one view are still appeals.
+    expect(await appeals('Statistics prove that this happens in many cases.')).toEqual(['Statistics prove', 'in many cases'])
     expect(await appeals('While some people believe intervention is always wrong, the genocide in Rwanda shows otherwise.')).toEqual([])
     expect(await appeals('While the Council debated, some people believe the killing doubled.')).toEqual(['some people believe'])
     // The second view of a debate the writer sets out ("Some think X, while others believe Y") is not evidence either.

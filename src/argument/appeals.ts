@@ -37,8 +37,10 @@ function namesItsSources(model: EssayModel, sentence: Sentence, hit: CueHit): bo
 function answered(sentence: Sentence, hit: CueHit, hits: CueHit[], next: Sentence | undefined): boolean {
   // "Some say the veto should go, others say it keeps the powers in": two views set side by side
   // are the debate the essay takes up, not evidence for either.
-  const another = hits.some((h) => h.kind === 'vague' && (h.to <= hit.from || h.from >= hit.to))
-  if (another || sentence.words.slice(hit.to).some((w) => isIn('other-side', w.norm))) return true
+  // The first view is followed by "others…"; the second opens with it after an appeal ("…, others say…").
+  const otherSide = (w: {norm: string}) => isIn('other-side', w.norm)
+  if (sentence.words.slice(hit.to).some(otherSide)) return true
+  if (otherSide(sentence.words[hit.from]) && hits.some((h) => h.kind === 'vague' && h.to <= hit.from)) return true
   // "While some people believe X, the genocide shows otherwise": conceded in a clause the main clause answers.
   if (hit.from > 0 && hit.from <= 2 && isIn('concessives', sentence.words[0].norm) && sentence.text.slice(textEndOfWord(sentence, hit.to - 1)).includes(',')) return true
   // "…, while others believe it should stay voluntary", "…, although some experts disagree": a view
