@@ -119,6 +119,8 @@ describe('roles: what is not a claim', () => {
     ['Each draft resolution needs nine affirmative votes.', 'institutional rule'],
     ['The Assembly elects ten non-permanent members for two years.', 'institutional rule'],
     ['Peacekeeping operations monitor ceasefires and protect civilians.', 'institutional rule'],
+    ['A mission is set up by a Council resolution, which sets out its mandate.', 'institutional rule'],
+    ['Troops are provided by member states, and the mission is paid for from a separate budget.', 'institutional rule'],
     ['Peacekeeping is one of the ways the UN keeps the peace.', 'definition'],
     ['Mediation is a means of settling disputes without force.', 'definition'],
     ['Last year my younger brother got his first phone for his birthday.', 'personal story'],
@@ -127,6 +129,12 @@ describe('roles: what is not a claim', () => {
     const [role, got] = await roleOf(sentence)
     expect(role).not.toBe('claim')
     expect(got).toBe(signal)
+  })
+
+  it('reads how a mission is made, in the passive, as background; what should be done is the writer\'s claim', async () => {
+    expect(await roleOf('Personnel are deployed by the Secretariat within weeks.')).toEqual(['other', 'institutional rule'])
+    expect((await roleOf('Troops should be provided by the richest states.'))[0]).toBe('claim')
+    expect((await roleOf('The mission is deployed too late to matter.'))[0]).toBe('claim')
   })
 
   it('carries a theory\'s exposition over the next sentence, but not the writer\'s judgement of it', async () => {

@@ -594,6 +594,11 @@ function statesARule(sentence: Sentence): boolean {
   if (words.length < 2 || wordClass(words[0].norm) === 'verb') return false
   for (let index = 1; index < Math.min(words.length, 9); index++) {
     const norm = words[index].norm
+    // "A mission is set up by…", "Troops are provided by…": the subject before "is"/"are".
+    if (isIn('procedural-passives', norm) && (words[index - 1].norm === 'is' || words[index - 1].norm === 'are') && isIn('procedural-passive-links', words[index + 1]?.norm ?? '')) {
+      const subject = words.slice(0, index - 1)
+      return subject.some((w) => isIn('institution-nouns', w.norm) || isIn('mission-nouns', w.norm)) && !subject.some((w) => isIn('narrator', w.norm))
+    }
     const nouns: WordList | undefined = isIn('procedural-verbs', norm) ? 'institution-nouns' : isIn('mission-tasks', norm) ? 'mission-nouns' : undefined
     // "each veto", "a vote": the noun, not the verb.
     if (!nouns || isIn('noun-markers', words[index - 1].norm)) continue

@@ -45,6 +45,8 @@ export type WordList =
   | 'concessives'
   | 'rebuttal-openers'
   | 'other-side'
+  | 'procedural-passives'
+  | 'procedural-passive-links'
   | 'answered-concessions'
   | 'frequency-hedges'
   | 'proposal-headings'
