@@ -120,6 +120,8 @@ describe('roles: what is not a claim', () => {
     ['The Assembly elects ten non-permanent members for two years.', 'institutional rule'],
     ['Peacekeeping operations monitor ceasefires and protect civilians.', 'institutional rule'],
     ['A mission is set up by a Council resolution, which sets out its mandate.', 'institutional rule'],
+    ['For a realist, a peacekeeping mission is a tool of the powers that vote for it.', 'report'],
+    ['From a constructivist perspective, norms shape what states want.', 'report'],
     ['Troops are provided by member states, and the mission is paid for from a separate budget.', 'institutional rule'],
     ['Peacekeeping is one of the ways the UN keeps the peace.', 'definition'],
     ['Mediation is a means of settling disputes without force.', 'definition'],
@@ -135,6 +137,8 @@ describe('roles: what is not a claim', () => {
     expect(await roleOf('Personnel are deployed by the Secretariat within weeks.')).toEqual(['other', 'institutional rule'])
     expect((await roleOf('Troops should be provided by the richest states.'))[0]).toBe('claim')
     expect((await roleOf('The mission is deployed too late to matter.'))[0]).toBe('claim')
+    // A school's frame ("For a realist, …") reports its view; anyone else's is the writer's claim about them.
+    expect((await roleOf('For the peacekeepers, the mandate was impossible to carry out.'))[0]).toBe('claim')
   })
 
   it('carries a theory\'s exposition over the next sentence, but not the writer\'s judgement of it', async () => {

@@ -7,7 +7,7 @@
  */
 
 import {allMatches} from '../all-matches.js'
-import type {EssayModel, Paragraph, Sentence} from '../model/types.js'
+import type {EssayModel, Paragraph, Sentence, Word} from '../model/types.js'
 import {textEndOfWord, wordStartsInText} from '../model/sentence-text.js'
 import type {Cue, CueHit} from './cues.js'
 import {isPlaceOrName} from './evidence.js'
@@ -116,6 +116,16 @@ export function reportingFrame(context: RoleContext): number | undefined {
  * whose report is evidence for the claims beside it, as "according to" a
  * named source is (evidence.ts). Others ("Critics argue…") name no source.
  */
+/** The last word of an opening that frames the sentence as a school's view ("For a realist", "From a liberal perspective"), if it has one. */
+function schoolFrame(words: Word[]): number | undefined {
+  if (!isIn('school-frame-prepositions', words[0]?.norm ?? '')) return undefined
+  let at = 1
+  if (isIn('school-frame-determiners', words[at]?.norm ?? '')) at++
+  if (!isIn('schools', words[at]?.norm ?? '')) return undefined
+  if (isIn('school-frame-nouns', words[at + 1]?.norm ?? '')) at++
+  return at
+}
+
 function frameOf(context: RoleContext): {end: number; source?: string} | undefined {
   const {model, sentence, hits} = context
   const offsetAfter = (word: number) => textEndOfWord(sentence, word)
@@ -130,6 +140,9 @@ function frameOf(context: RoleContext): {end: number; source?: string} | undefin
       return {end: offsetAfter(index + 1)}
     }
   }
+  // "For a realist, …", "To liberals, …", "From a constructivist perspective, …": a school's view.
+  const school = schoolFrame(words)
+  if (school !== undefined) return {end: offsetAfter(school)}
   // The subject starts after an opening phrase set off by a comma ("Citing
   // the Charter, the Council argued…", "In its 2005 report, the panel found…").
   // "The Council's failure to respond…": an infinitive reports nothing; nor
