@@ -515,6 +515,15 @@ describe('thesis and priority', () => {
     expect(argument.sentences[argument.thesis[0]].supported).toBe(true)
   })
 
+  it('without a cue, takes the introduction\'s last claim for the thesis, unless it tells history', async () => {
+    const thesisOf = async (last: string) => {
+      const model = await analyze(`# E\n\nThe UN was founded in 1945. Its first missions watched ceasefires. ${last}\n\nIn Liberia in 2003, ECOWAS troops arrived before the UN (Adebajo, 2011).\n`, {path: 'e.md'})
+      return argumentOf(model).thesis.map((i) => model.sentences[i].text)
+    }
+    expect(await thesisOf('Peacekeeping works only when the great powers want it to.')).toEqual(['Peacekeeping works only when the great powers want it to.'])
+    expect(await thesisOf('After the collapse of the Soviet Union, conflicts within states became more common.')).toEqual([])
+  })
+
   it('an unsupported claim in the conclusion is info, the same claim opening a body paragraph a warning', async () => {
     const claim = 'Peacekeeping always fails when the great powers look away.'
     const model = await analyze(`# E\n\nThis essay argues that the Council failed Rwanda.\n\n${claim} The Council is too slow to act.\n\n## Conclusion\n\n${claim}\n`, {path: 'e.md'})

@@ -152,7 +152,7 @@ function analyseArgument(model: EssayModel, options: ArgumentOptions): ArgumentM
 
   proposalParagraphs(model, structure, sentences)
   assignSupport(model, sentences, structure, options, hitsOf)
-  const thesis = chooseThesis(model, sentences, structure)
+  const thesis = chooseThesis(model, sentences, structure, hitsOf)
   const sourcing = sourcingOf(model)
   assignPriority(model, sentences, structure, sourcing, hitsOf)
   const proposals = structure.proposals.map((proposal) => ({

@@ -10,7 +10,9 @@ import {readLexicon} from '../model/lexicon.js'
 import {PhraseMatcher} from '../model/matcher.js'
 import type {EssayModel, Sentence} from '../model/types.js'
 import {argumentOf} from './index.js'
+import {cueHits} from './cues.js'
 import {perModel} from './per-model.js'
+import {tellsHistory} from './thesis.js'
 import {words} from './words.js'
 
 export type PositionStatus = 'position' | 'no-position' | 'missing'
@@ -58,7 +60,8 @@ export const positionOf = perModel(function judge(model: EssayModel): Position {
   // The thesis the judgment module chose; failing that, the claims of the
   // introduction: a position stated before a roadmap sentence is still a
   // position ("MINUSMA failed because… This essay first describes…").
-  const claims = introduction.filter((s) => argument.sentences[s.index].role === 'claim' || argument.sentences[s.index].role === 'thesis')
+  // History told in the introduction ("After the collapse of the Soviet Union, …") is not a position (thesis.ts).
+  const claims = introduction.filter((s) => (argument.sentences[s.index].role === 'claim' || argument.sentences[s.index].role === 'thesis') && !tellsHistory(s, cueHits(s)))
   const chosen = argument.thesis.length > 0 ? argument.thesis.map((i) => model.sentences[i]) : claims
   if (chosen.length === 0) {
     const announcement = introduction.find((s) => kindsIn(s).has('announcement'))

@@ -50,6 +50,7 @@ export type WordList =
   | 'school-frame-prepositions'
   | 'school-frame-determiners'
   | 'school-frame-nouns'
+  | 'narrative-openers'
   | 'answered-concessions'
   | 'frequency-hedges'
   | 'proposal-headings'
