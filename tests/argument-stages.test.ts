@@ -121,6 +121,8 @@ describe('roles: what is not a claim', () => {
     ['Peacekeeping operations monitor ceasefires and protect civilians.', 'institutional rule'],
     ['A mission is set up by a Council resolution, which sets out its mandate.', 'institutional rule'],
     ['For a realist, a peacekeeping mission is a tool of the powers that vote for it.', 'report'],
+    ['Imagine waking up to the sound of gunfire in your village.', 'hook'],
+    ['Picture a village where the nearest clinic is a day away.', 'hook'],
     ['From a constructivist perspective, norms shape what states want.', 'report'],
     ['Troops are provided by member states, and the mission is paid for from a separate budget.', 'institutional rule'],
     ['Peacekeeping is one of the ways the UN keeps the peace.', 'definition'],

@@ -377,6 +377,11 @@ export const classifiers: Classifier[] = [
     }
   },
   {
+    name: 'hook',
+    // "Imagine waking up to gunfire in your village.": the reader is asked to picture a scene, which asserts nothing.
+    classify: ({sentence}) => (isIn('hook-verbs', sentence.words[0]?.norm ?? '') && isIn('hook-objects', sentence.words[1]?.norm ?? '') ? other('hook') : undefined)
+  },
+  {
     name: 'instruction',
     // "Describe what happens today.", "Define a concrete process.": steps the
     // writer sets out, addressed to the reader; they assert nothing.

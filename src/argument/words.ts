@@ -51,6 +51,8 @@ export type WordList =
   | 'school-frame-determiners'
   | 'school-frame-nouns'
   | 'narrative-openers'
+  | 'hook-verbs'
+  | 'hook-objects'
   | 'answered-concessions'
   | 'frequency-hedges'
   | 'proposal-headings'
