@@ -617,7 +617,13 @@ function statesARule(sentence: Sentence): boolean {
       const subject = words.slice(0, index - 1)
       return subject.some((w) => isIn('institution-nouns', w.norm) || isIn('mission-nouns', w.norm)) && !subject.some((w) => isIn('narrator', w.norm))
     }
-    const nouns: WordList | undefined = isIn('procedural-verbs', norm) ? 'institution-nouns' : isIn('mission-tasks', norm) ? 'mission-nouns' : undefined
+    const nouns: WordList | undefined = isIn('procedural-verbs', norm)
+      ? 'institution-nouns'
+      : isIn('mission-tasks', norm)
+        ? 'mission-nouns'
+        : isIn('rule-instrument-verbs', norm)
+          ? 'rule-instrument-nouns'
+          : undefined
     // "each veto", "a vote": the noun, not the verb.
     if (!nouns || isIn('noun-markers', words[index - 1].norm)) continue
     // The subject: the words before the verb (and its modal), none of them the writer.

@@ -53,6 +53,8 @@ export type WordList =
   | 'narrative-openers'
   | 'hook-verbs'
   | 'hook-objects'
+  | 'rule-instrument-verbs'
+  | 'rule-instrument-nouns'
   | 'answered-concessions'
   | 'frequency-hedges'
   | 'proposal-headings'
