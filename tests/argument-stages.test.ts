@@ -122,6 +122,9 @@ describe('roles: what is not a claim', () => {
     ['A mission is set up by a Council resolution, which sets out its mandate.', 'institutional rule'],
     ['For a realist, a peacekeeping mission is a tool of the powers that vote for it.', 'report'],
     ['Imagine waking up to the sound of gunfire in your village.', 'hook'],
+    ['The stakes could not be higher.', 'flourish'],
+    ['Enough is enough.', 'flourish'],
+    ['That is the question this essay turns to next.', 'signpost'],
     ['Humanitarian intervention is the use of force by states to stop mass atrocities in another state.', 'definition'],
     ['Chapter VII of the Charter allows the Council to authorise force.', 'institutional rule'],
     ['Picture a village where the nearest clinic is a day away.', 'hook'],
@@ -145,6 +148,8 @@ describe('roles: what is not a claim', () => {
     expect((await roleOf('For the peacekeepers, the mandate was impossible to carry out.'))[0]).toBe('claim')
     // What an instrument allows is a rule; what a body allows is the writer's judgement of it.
     expect((await roleOf('The Council allows genocide to happen when it suits the great powers.'))[0]).toBe('claim')
+    // A short line is a flourish only when every word is small or rhetorical.
+    expect((await roleOf('Peacekeeping works.'))[0]).toBe('claim')
   })
 
   it('carries a theory\'s exposition over the next sentence, but not the writer\'s judgement of it', async () => {

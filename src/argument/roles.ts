@@ -116,6 +116,9 @@ export function reportingFrame(context: RoleContext): number | undefined {
  * whose report is evidence for the claims beside it, as "according to" a
  * named source is (evidence.ts). Others ("Critics argue…") name no source.
  */
+/** The longest sentence read as a flourish. */
+const maxFlourishWords = 6
+
 /** The last word of an opening that frames the sentence as a school's view ("For a realist", "From a liberal perspective"), if it has one. */
 function schoolFrame(words: Word[]): number | undefined {
   if (!isIn('school-frame-prepositions', words[0]?.norm ?? '')) return undefined
@@ -394,6 +397,16 @@ export const classifiers: Classifier[] = [
       if (!first || first.norm.endsWith('s') || first.norm.endsWith('ed') || first.norm.endsWith('ing')) return undefined
       if (isIn('imperatives', first.norm)) return paragraph.kind === 'list-item' || at > 0 || start > 0 ? other('instruction') : undefined
       return proposalStep(sentence, start, start === label) ? other('proposal step') : undefined
+    }
+  },
+  {
+    name: 'flourish',
+    // "The answer is clear.", "The stakes could not be higher.", "Enough is enough.": a short line
+    // made only of small words and rhetorical ones says nothing a source could back.
+    classify: ({sentence}) => {
+      const words = sentence.words
+      if (words.length === 0 || words.length > maxFlourishWords) return undefined
+      return words.every((w) => isIn('stop-words', w.norm) || isIn('flourish-words', w.norm)) ? other('flourish') : undefined
     }
   },
   {

@@ -55,6 +55,7 @@ export type WordList =
   | 'hook-objects'
   | 'rule-instrument-verbs'
   | 'rule-instrument-nouns'
+  | 'flourish-words'
   | 'answered-concessions'
   | 'frequency-hedges'
   | 'proposal-headings'
