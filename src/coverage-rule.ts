@@ -85,7 +85,7 @@ function essayStart(model: EssayModel, file: VFile): Range {
  * case of Bosnia"). Once per essay, whichever concepts are reported.
  */
 function essayCase(model: EssayModel): string | undefined {
-  if (firstMissions.has(model)) return firstMissions.get(model)
+  if (essayCases.has(model)) return essayCases.get(model)
   const matcher = compileLexicon(defaultConcepts()).operationMatcher
   const body = model.paragraphs.filter(isBody).flatMap((paragraph) => paragraph.sentences.map((index) => model.sentences[index]))
   const named = new Map<string, number>()
@@ -98,10 +98,10 @@ function essayCase(model: EssayModel): string | undefined {
     const [place, count] = [...places].sort((a, b) => b[1] - a[1])[0] ?? []
     if (place !== undefined && count! >= 2) found = `the case of ${place}`
   }
-  firstMissions.set(model, found)
+  essayCases.set(model, found)
   return found
 }
-const firstMissions = new WeakMap<EssayModel, string | undefined>()
+const essayCases = new WeakMap<EssayModel, string | undefined>()
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 

@@ -109,13 +109,6 @@ export function reportingFrame(context: RoleContext): number | undefined {
   return frameOf(context)?.end
 }
 
-/**
- * The reporting frame of a sentence (see reportingFrame): where it ends and,
- * when its subject names who reports ("Dallaire's memoir describes…", "Kofi
- * Annan admitted…", "The Brahimi Report found…"), that name: a named source
- * whose report is evidence for the claims beside it, as "according to" a
- * named source is (evidence.ts). Others ("Critics argue…") name no source.
- */
 /** The longest sentence read as a flourish. */
 const maxFlourishWords = 6
 
@@ -129,6 +122,13 @@ function schoolFrame(words: Word[]): number | undefined {
   return at
 }
 
+/**
+ * The reporting frame of a sentence (see reportingFrame): where it ends and,
+ * when its subject names who reports ("Dallaire's memoir describes…", "Kofi
+ * Annan admitted…", "The Brahimi Report found…"), that name: a named source
+ * whose report is evidence for the claims beside it, as "according to" a
+ * named source is (evidence.ts). Others ("Critics argue…") name no source.
+ */
 function frameOf(context: RoleContext): {end: number; source?: string} | undefined {
   const {model, sentence, hits} = context
   const offsetAfter = (word: number) => textEndOfWord(sentence, word)
@@ -627,8 +627,7 @@ function statesARule(sentence: Sentence): boolean {
     const norm = words[index].norm
     // "A mission is set up by…", "Troops are provided by…": the subject before "is"/"are".
     if (isIn('procedural-passives', norm) && (words[index - 1].norm === 'is' || words[index - 1].norm === 'are') && isIn('procedural-passive-links', words[index + 1]?.norm ?? '')) {
-      const subject = words.slice(0, index - 1)
-      return subject.some((w) => isIn('institution-nouns', w.norm) || isIn('mission-nouns', w.norm)) && !subject.some((w) => isIn('narrator', w.norm))
+      return names(words.slice(0, index - 1), ['institution-nouns', 'mission-nouns'])
     }
     const nouns: WordList | undefined = isIn('procedural-verbs', norm)
       ? 'institution-nouns'
@@ -640,10 +639,14 @@ function statesARule(sentence: Sentence): boolean {
     // "each veto", "a vote": the noun, not the verb.
     if (!nouns || isIn('noun-markers', words[index - 1].norm)) continue
     // The subject: the words before the verb (and its modal), none of them the writer.
-    const subject = words.slice(0, isIn('rule-modals', words[index - 1].norm) ? index - 1 : index)
-    return subject.some((w) => isIn(nouns, w.norm)) && !subject.some((w) => isIn('narrator', w.norm))
+    return names(words.slice(0, isIn('rule-modals', words[index - 1].norm) ? index - 1 : index), [nouns])
   }
   return false
+}
+
+/** A rule's subject names a body, a mission or an instrument, and not the writer. */
+function names(subject: Word[], nouns: WordList[]): boolean {
+  return subject.some((w) => nouns.some((list) => isIn(list, w.norm))) && !subject.some((w) => isIn('narrator', w.norm))
 }
 
 /** The role of one sentence: the first classifier's outcome, or a claim. */

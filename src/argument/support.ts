@@ -79,6 +79,9 @@ export function assignSupport(model: EssayModel, sentences: SentenceArgument[], 
     if (!list) evidenceByParagraph.set(paragraph, (list = paragraph.sentences.filter((i) => sentences[i].evidence.length > 0)))
     return list
   }
+  // What a sentence of another paragraph lends a claim: its evidence, not the writer's reasons, and a
+  // bare name or year only from a statement of fact.
+  const lent = (i: number) => sentences[i].evidence.filter((e) => e.kind !== 'reasoning' && (!e.weak || sentences[i].role === 'evidence'))
   for (const argument of sentences) {
     if (argument.role !== 'claim' && argument.role !== 'thesis') continue
     const sentence = model.sentences[argument.sentence]
@@ -115,8 +118,8 @@ export function assignSupport(model: EssayModel, sentences: SentenceArgument[], 
       if (support.length === 0 && at === 0) {
         const names = caseNames(sentence)
         const before = model.paragraphs[paragraph.index - 1]
-        const told = before && isBody(before) && names.some((name) => before.sentences.some((i) => model.sentences[i].text.includes(name)))
-        if (told) support = before.sentences.flatMap((i) => sentences[i].evidence.filter((e) => e.kind !== 'reasoning' && (!e.weak || sentences[i].role === 'evidence')))
+        const tellsTheCase = before && isBody(before) && names.some((name) => before.sentences.some((i) => model.sentences[i].text.includes(name)))
+        if (tellsTheCase) support = before.sentences.flatMap(lent)
       }
       // A block quote backs the sentence that introduces it.
       const quote = structure.quoteAfter.get(paragraph.index)
@@ -133,7 +136,7 @@ export function assignSupport(model: EssayModel, sentences: SentenceArgument[], 
       if (support.length === 0 && at === 0 && inference().test(sentence.text)) {
         const before = model.paragraphs[paragraph.index - 1]
         const last = before && isBody(before) ? before.sentences[before.sentences.length - 1] : undefined
-        if (last !== undefined) support = sentences[last].evidence.filter((e) => e.kind !== 'reasoning' && (!e.weak || sentences[last].role === 'evidence'))
+        if (last !== undefined) support = lent(last)
       }
     }
     argument.support = support
