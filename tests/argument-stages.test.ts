@@ -546,6 +546,31 @@ describe('thesis and priority', () => {
     ])
   })
 
+  it('reads the last paragraph of a five-paragraph essay without a cue as its close: its claim is info, not backed by echoing the body; not so when the essay has sections', async () => {
+    const claim = 'Peacekeeping always fails when the great powers look away.'
+    const body = [
+      'The Council had troops in Kigali in April 1994. This essay argues that the Council failed Rwanda. It looks at the cuts and the delays.',
+      `${claim} The Council is too slow to act.`,
+      'The Council cut UNAMIR to 270 troops on 21 April 1994. It sent a larger force only in May 1994.',
+      'The envoys left Kigali in April 1994. The embassies closed that week.'
+    ]
+    const close = `The world must remember Rwanda. ${claim}`
+    const priorities = async (text: string) => {
+      const model = await analyze(text, {path: 'e.md'})
+      const argument = argumentOf(model)
+      return argument.sentences.filter((s) => model.sentences[s.sentence].text === claim).map((s) => [s.supported, s.priority])
+    }
+    expect(await priorities(`# E\n\n${[...body, close].join('\n\n')}\n\n## References\n\nDallaire, R. (2003). Shake Hands with the Devil. Random House.\n`)).toEqual([
+      [false, 'warning'],
+      [false, 'info']
+    ])
+    // With sections, the last section's last paragraph is one more point, not the close.
+    expect(await priorities(`# E\n\n${body[0]}\n\n## The case\n\n${body.slice(1).join('\n\n')}\n\n${close}\n`)).toEqual([
+      [false, 'warning'],
+      [false, 'warning']
+    ])
+  })
+
   it.each(['Sovereignty is overrated.', 'Impartiality is a myth.', 'Peacekeeping is a waste of money.', 'The responsibility to protect has become a slogan.'])(
     'a verdict in a judging word ("%s") opening a body paragraph is a warning; a bare statement is info',
     async (claim) => {

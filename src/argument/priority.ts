@@ -61,7 +61,7 @@ export function assignPriority(model: EssayModel, sentences: SentenceArgument[],
   // A conclusion sums up what the body argued: an instructor asks for evidence
   // there only as an aside. So does a sentence that says it concludes ("In
   // conclusion, …"), wherever the writer put it.
-  const conclusion = new Set(structure.conclusion)
+  const conclusion = new Set(structure.close)
   const concludes = (item: SentenceArgument) => conclusion.has(model.sentences[item.sentence].paragraph) || hitsOf(item.sentence).some((h) => h.kind === 'conclusion' && h.at <= 1)
   // An introduction sets out what the body will back: an instructor asks for
   // evidence in the body, so an unsupported claim there is info too — when

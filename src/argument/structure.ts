@@ -17,6 +17,8 @@ export function isBody(paragraph: Paragraph): boolean {
 export interface Structure {
   introduction: number[]
   conclusion: number[]
+  /** The conclusion, or the last paragraph read as one without a cue (see `closeOf`). */
+  close: number[]
   /** Paragraph index → the block quote right after it (the quote it introduces). */
   quoteAfter: Map<number, number>
   /** Paragraph index → the block quote right before it (the quote it may go on to interpret). */
@@ -60,6 +62,9 @@ function introductionOf(model: EssayModel, body: Paragraph[]): number[] {
 /** Paragraphs at the end that may still follow a conclusion: a byline, a sign-off, a link. */
 const trailingParagraphs = 2
 
+/** Paragraphs of several sentences an essay needs, besides its last one, before that last one is read as its close without a cue. */
+const minParagraphsBeforeClose = 3
+
 /**
  * The conclusion: a "Conclusion" section, or a paragraph near the end that
  * opens like one ("In conclusion", "All in all") — the last, or one followed
@@ -73,6 +78,26 @@ function conclusionOf(model: EssayModel, body: Paragraph[], hitsOf: (sentence: n
     if (opensLikeOne(body[at])) return [body[at].index]
     if (body[at].sentences.length > 1) break
   }
+  return []
+}
+
+/**
+ * The essay's close: its conclusion, or else, as an instructor reads an essay
+ * whose paragraphs of several sentences stand in one section, with an
+ * introduction and a body (three such paragraphs before it), its last
+ * paragraph of several sentences (the reference list, a byline or a sign-off
+ * after it are not body text). Without
+ * a cue the close is only probably a conclusion: its claims are asides
+ * (priority), but echoing a body claim does not back them (support).
+ */
+function closeOf(body: Paragraph[], conclusion: number[]): number[] {
+  if (conclusion.length > 0) return conclusion
+  const argued = body.filter((p) => p.sentences.length > 1)
+  if (new Set(argued.map((p) => p.section)).size > 1) return []
+  const last = argued.at(-1)
+  if (last === undefined || body.indexOf(last) < body.length - 1 - trailingParagraphs) return []
+  const before = argued.slice(0, -1).filter((p) => p.kind === 'paragraph')
+  return last.kind === 'paragraph' && before.length >= minParagraphsBeforeClose ? [last.index] : []
   return []
 }
 
@@ -118,7 +143,7 @@ export function readStructure(model: EssayModel, hitsOf: (sentence: number) => C
   for (const paragraph of body) quotationRuns(model, paragraph, insideQuotation)
   const introduction = introductionOf(model, body)
   const conclusion = conclusionOf(model, body, hitsOf)
-  return {introduction, conclusion, quoteAfter, quoteBefore, insideQuotation, passage: passagesOf(model, introduction, conclusion), proposals: proposalsOf(model, body)}
+  return {introduction, conclusion, close: closeOf(body, conclusion), quoteAfter, quoteBefore, insideQuotation, passage: passagesOf(model, introduction, conclusion), proposals: proposalsOf(model, body)}
 }
 
 /**
