@@ -373,6 +373,14 @@ describe('evidence and support', () => {
     expect((await supportOf('Robust mandates save lives. Critics admitted as much in their reports.', 0)).supported).toBe(false)
   })
 
+  it('a place in the possessive names its case ("Rwanda\'s genocide in 1994"); "e.g." brings in an example; two places of the place lexicon with an event back their sentence ("the U.S.S.R. and the U.S.\'s years of state building")', async () => {
+    expect(await supportOf("Rwanda's genocide in 1994 proves that the Council always fails when it matters most.", 0)).toMatchObject({supported: true, support: [{kind: 'case', text: "Rwanda's 1994"}]})
+    expect(await supportOf('Peacekeeping fails without the consent of the parties, e.g. in Somalia.', 0)).toMatchObject({supported: true, support: [{kind: 'example', text: 'e.g. Somalia'}]})
+    expect(await supportOf("A failed state is hard to rebuild, as the U.S.S.R. and the U.S.'s years of state building show.", 0)).toMatchObject({supported: true, support: [{kind: 'case'}]})
+    // One place the lexicon knows and compromise does not, with an event, is not yet a case.
+    expect((await supportOf('Fears of conflict in the eastern Kivu provinces have returned, and the mission is to blame.', 0)).supported).toBe(false)
+  })
+
   it('"This is evident in Somalia, …" brings in an example that backs the claim before it', async () => {
     expect(await supportOf('Great powers decide where missions go. This is evident in Somalia, where American soldiers died in Mogadishu.', 0)).toMatchObject({supported: true, support: [{kind: 'example', text: 'evident in Somalia'}]})
   })

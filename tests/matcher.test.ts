@@ -28,6 +28,27 @@ function matches<P>(matcher: PhraseMatcher<P>, text: string): Array<[string, P[]
 }
 
 describe('the phrase matcher', () => {
+  it('with possessive, ends a term at its possessive ("Rwanda\'s genocide", "MONUSCO’s mandate"); without, does not', () => {
+    const folding = new PhraseMatcher<string>({possessive: true})
+    const plain = new PhraseMatcher<string>()
+    for (const matcher of [folding, plain]) {
+      matcher.add('Rwanda', 'place')
+      matcher.add('Sierra Leone', 'place')
+      matcher.add('MONUSCO', 'mission', true)
+    }
+    const text = "Rwanda's genocide, Sierra Leone's war and MONUSCO’s mandate, but not monusco's"
+    expect(matches(folding, text)).toEqual([
+      ["Rwanda's", ['place']],
+      ["Sierra Leone's", ['place']],
+      ['MONUSCO’s', ['mission']]
+    ])
+    expect(matches(plain, text)).toEqual([])
+  })
+
+  it('keeps an abbreviation with its dots as one word of a term ("U.S.S.R.", "e.g.")', () => {
+    expect(splitWords('the U.S.S.R., e.g. here')).toEqual(['the', 'u.s.s.r.', 'e.g.', 'here'])
+  })
+
   it('takes the longest term, and falls back to a shorter one where a longer one breaks off', () => {
     const matcher = new PhraseMatcher<string>()
     matcher.add('peace', 'peace')

@@ -55,7 +55,8 @@ function exampleOpening(sentence: Sentence): CueHit | undefined {
 /** A named place, organisation or person: a word compromise's lexicon knows as a name, and not a generic capitalised word. */
 export function isPlaceOrName(word: Word): boolean {
   if (!/^\p{Lu}/u.test(word.text) || isIn('not-names', word.norm)) return false
-  return wordClass(word.norm) === 'name'
+  // "Rwanda's", "Kabila’s": the possessive of a name is the name.
+  return wordClass(word.norm.endsWith("'s") ? word.norm.slice(0, -2) : word.norm) === 'name'
 }
 
 export interface EvidenceContext {
@@ -132,9 +133,11 @@ export function evidenceIn(context: EvidenceContext, sentence: Sentence, hits: C
     found.push({kind: 'case', text: dated[0], sentence: at, weak: !month().test(text)})
   } else if (instrument()) {
     found.push({kind: 'case', text: instrument()![0], sentence: at, weak: true})
-  } else if (event && firstPlace()) {
+  } else if (event && (firstPlace() || placeNamesIn(sentence).length > 1)) {
     // "the withdrawal from Somalia", "missions in South Sudan, the CAR and the DRC":
-    // here whole place names count, the DRC and the Central African Republic too.
+    // here whole place names count, the DRC and the Central African Republic too,
+    // and two places of the place lexicon that compromise does not know as names
+    // ("the U.S.S.R. and the U.S.'s 20 years of state building").
     const named = placesOf(sentence)
     found.push({kind: 'case', text: named.map((w) => w.text).join(', '), sentence: at, weak: named.length < 2, placesOnly: true})
   }

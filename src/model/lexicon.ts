@@ -178,7 +178,7 @@ export function compileLexicon(concepts: Record<string, Concept>): CompiledLexic
   const {anchors, explanation} = cues()
   for (const term of anchors) cueMatcher.add(term, 'anchor')
   for (const term of explanation) cueMatcher.add(term, 'explanation')
-  const operationMatcher = new PhraseMatcher<Operation>()
+  const operationMatcher = new PhraseMatcher<Operation>({possessive: true})
   for (const op of operations()) {
     // Acronyms are matched as written: "UNEF" is a mission, "unef" is a typo.
     operationMatcher.add(op.acronym, op, true)

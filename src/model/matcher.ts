@@ -43,7 +43,8 @@ export interface Match<P> {
   to: number
 }
 
-const wordPattern = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
+// An abbreviation with its dots ("U.S.S.R.", "e.g.") is one word, as in a sentence.
+const wordPattern = /\p{L}(?:\.\p{L})+\.?|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
 
 /** Split a term or a phrase into normalised words, the way sentences are. */
 export function splitWords(text: string): string[] {
@@ -70,6 +71,12 @@ export class PhraseMatcher<P> {
    * Whole first words are the root's own `words`.
    */
   private starts: {stems: StemNode; stemLength: number} | undefined
+
+  /**
+   * `possessive`: a word in the possessive ends a term as its base does
+   * ("Rwanda's genocide", "MONUSCO’s mandate" name Rwanda and MONUSCO).
+   */
+  constructor(private readonly options: {possessive?: boolean} = {}) {}
 
   /**
    * Add a term. `caseSensitive` keeps the written form (for surnames and
@@ -156,7 +163,7 @@ export class PhraseMatcher<P> {
     // root has no entries, a term having at least one word). The root's
     // prefix steps are tried only for a word that has the stem of one.
     const first = words[from].norm
-    const exact = this.root.words.get(first)
+    const exact = this.root.words.get(first) ?? this.possessiveStep(this.root, words, from)
     const steps = hasStem(starts.stems, first, starts.stemLength) ? this.root.prefixes.get(first[0])?.steps : undefined
     if (!exact && !steps) return undefined
     // One walk, depth first, that keeps the payloads of the longest terms
@@ -166,7 +173,7 @@ export class PhraseMatcher<P> {
     // most once per start however many wildcard words its terms have
     // (`a* a* a*`): the walk is bounded by the trie.
     this.bestTo = from
-    if (exact) this.visit(exact, words, from, from + 1)
+    if (exact) this.visit(exact, words, from, from + 1, this.root.words.get(first) !== exact)
     if (steps) for (let i = 0; i < steps.length; i++) if (first.startsWith(steps[i].prefix)) this.visit(steps[i].node, words, from, from + 1)
     if (this.bestTo === from) return undefined
     const payloads = this.bestPayloads
@@ -174,8 +181,18 @@ export class PhraseMatcher<P> {
     return {payloads, from, to: this.bestTo}
   }
 
-  /** Walk `node`, entered before word `index` of a term that starts at `from`. */
-  private visit(node: Node<P>, words: Word[], from: number, index: number): void {
+  /** The node a possessive word leads to from `node` by its base ("rwanda's" → "rwanda"), when the matcher folds possessives. */
+  private possessiveStep(node: Node<P>, words: Word[], index: number): Node<P> | undefined {
+    if (!this.options.possessive) return undefined
+    const word = words[index].norm
+    return word.endsWith("'s") && word.length > 2 ? node.words.get(word.slice(0, -2)) : undefined
+  }
+
+  /**
+   * Walk `node`, entered before word `index` of a term that starts at `from`.
+   * `ended`: the word before was a possessive, which ends a term.
+   */
+  private visit(node: Node<P>, words: Word[], from: number, index: number, ended = false): void {
     for (const entry of node.entries) {
       if (!usable(entry, words, from)) continue
       if (index > this.bestTo) {
@@ -183,10 +200,12 @@ export class PhraseMatcher<P> {
         this.bestPayloads = [entry.payload]
       } else if (index === this.bestTo) this.bestPayloads.push(entry.payload)
     }
-    if (index >= words.length) return
+    if (ended || index >= words.length) return
     const word = words[index].norm
     const exact = node.words.get(word)
     if (exact) this.visit(exact, words, from, index + 1)
+    const base = this.possessiveStep(node, words, index)
+    if (base) this.visit(base, words, from, index + 1, true)
     const group = node.prefixes.get(word[0])
     if (group) {
       const steps = group.steps
@@ -215,6 +234,6 @@ function sameText(exact: string[], words: Word[], from: number): boolean {
   return exact.every((part, i) => {
     const text = words[from + i]?.text
     const written = text?.includes('’') ? text.replace(/’/g, "'") : text
-    return part.endsWith('*') ? written?.startsWith(part.slice(0, -1)) : written === part
+    return part.endsWith('*') ? written?.startsWith(part.slice(0, -1)) : written === part || written === `${part}'s`
   })
 }

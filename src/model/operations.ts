@@ -66,7 +66,7 @@ export function countryName(code: string): string {
 
 function operationMatcher(): PhraseMatcher<Payload> {
   if (matcher) return matcher
-  const made = new PhraseMatcher<Payload>()
+  const made = new PhraseMatcher<Payload>({possessive: true})
   // Places first: a mission's full name ("United Nations Mission in
   // Liberia") is longer than the place inside it and wins.
   const {all} = isoNames()
