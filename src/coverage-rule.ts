@@ -94,9 +94,15 @@ function essayCase(model: EssayModel): string | undefined {
   let found = [...named].sort((a, b) => b[1] - a[1])[0]?.[0]
   if (found === undefined) {
     const places = new Map<string, number>()
-    for (const sentence of body) for (const place of new Set(placeNamesIn(sentence).map((p) => p.text))) places.set(place, (places.get(place) ?? 0) + 1)
+    // A place the essay writes with its article ("the Soviet Union", "the DRC") keeps it.
+    const withArticle = new Set<string>()
+    for (const sentence of body) {
+      const named = placeNamesIn(sentence)
+      for (const place of named) if (sentence.words[place.from - 1]?.norm === 'the') withArticle.add(place.text)
+      for (const place of new Set(named.map((p) => p.text))) places.set(place, (places.get(place) ?? 0) + 1)
+    }
     const [place, count] = [...places].sort((a, b) => b[1] - a[1])[0] ?? []
-    if (place !== undefined && count! >= 2) found = `the case of ${place}`
+    if (place !== undefined && count! >= 2) found = `the case of ${withArticle.has(place) ? 'the ' : ''}${place}`
   }
   essayCases.set(model, found)
   return found

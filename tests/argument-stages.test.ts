@@ -572,6 +572,11 @@ describe('thesis and priority', () => {
       [false, 'warning'],
       [false, 'info']
     ])
+    // A last paragraph that adds a point ("Another problem is…") is a body paragraph: the essay has no close.
+    expect(await priorities(`# E\n\n${[...body, `Another problem is that the envoys left. ${claim}`].join('\n\n')}\n`)).toEqual([
+      [false, 'warning'],
+      [false, 'warning']
+    ])
     // With sections, the last section's last paragraph is one more point, not the close.
     expect(await priorities(`# E\n\n${body[0]}\n\n## The case\n\n${body.slice(1).join('\n\n')}\n\n${close}\n`)).toEqual([
       [false, 'warning'],

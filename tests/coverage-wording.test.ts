@@ -150,6 +150,9 @@ In 2001 the United States invaded Afghanistan after the attacks of September 11.
   it('names a mission the body names; without one, the place the body names in two sentences or more', async () => {
     expect(await perspectiveReason(afghanistan)).toMatch(/to analyse the case of Afghanistan, which the essay already discusses; /)
     expect(await perspectiveReason(afghanistan.replace('In 2001 the United States invaded Afghanistan', 'In 2001 the United States invaded the country'))).toMatch(/to analyse a peacekeeping case; /)
+    // A place written with its article keeps it; a possessive is the place.
+    const soviet = afghanistan.replace('Afghanistan collapsed in 1978 during the Soviet invasion', "The Soviet Union's invasion of Afghanistan in 1979 broke the state").replace('In 2001 the United States invaded Afghanistan', 'In 1989 the Soviet Union withdrew from Afghanistan, and in 2001 the United States invaded it').replace('Twenty years of intervention', 'The Soviet Union had learnt that ten years of occupation')
+    expect(await perspectiveReason(soviet)).toMatch(/to analyse the case of the Soviet Union, which the essay already discusses; /)
   })
 
   it('names the mission the body names most, not the one it names first', async () => {

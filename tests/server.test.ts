@@ -190,8 +190,9 @@ const weakExpected = [
   'perspective-coverage 0:0-0:61 2',
   'sovereignty-coverage 0:0-0:61 2',
   'ethics-coverage 0:0-0:61 2',
-  // The last paragraph's three claims judge ("explain", "while", "require"): one warning (2) on the first, naming the other two.
-  'unsupported-claim 8:0-8:71 2'
+  // The last paragraph's three claims judge ("explain", "while", "require"), but it is the essay's
+  // close (after an introduction and two body paragraphs): one information (3) on the first, naming the other two.
+  'unsupported-claim 8:0-8:71 3'
 ]
 
 const constructivistParagraph =
@@ -263,7 +264,7 @@ describe('essaylint-language-server', () => {
     let published = await client.change(weakUri, [{range: {start: {line: 8, character: 0}, end: {line: 8, character: 0}}, text: constructivistParagraph + '\n\n'}])
     expect(summary(published.diagnostics)).toEqual([
       'sovereignty-coverage 0:0-0:61 2',
-      'unsupported-claim 10:0-10:71 2'
+      'unsupported-claim 10:0-10:71 3'
     ])
 
     // Incremental: edits inside paragraphs (a word, a deleted sentence, two at once) give what a fresh lint of the same text gives.
@@ -284,7 +285,8 @@ describe('essaylint-language-server', () => {
       'citation-reference 2:194-2:207 2',
       // Without its citation, the paragraph's figures ("about 270 personnel") have no source.
       'unsupported-claim 4:358-4:538 3',
-      'unsupported-claim 10:0-10:47 2'
+      // The sweeping claim stands in the essay's close: information, as in a conclusion.
+      'unsupported-claim 10:0-10:47 3'
     ])
 
     // Full sync: the whole text, two lines lower.

@@ -8,7 +8,7 @@
 
 import type {EssayModel, Paragraph, Sentence} from '../model/types.js'
 import type {CueHit} from './cues.js'
-import {words} from './words.js'
+import {isIn, words} from './words.js'
 
 export function isBody(paragraph: Paragraph): boolean {
   return paragraph.kind === 'paragraph' || paragraph.kind === 'list-item'
@@ -86,19 +86,22 @@ function conclusionOf(model: EssayModel, body: Paragraph[], hitsOf: (sentence: n
  * whose paragraphs of several sentences stand in one section, with an
  * introduction and a body (three such paragraphs before it), its last
  * paragraph of several sentences (the reference list, a byline or a sign-off
- * after it are not body text). Without
+ * after it are not body text), unless it opens by adding a point ("Another
+ * problem is…", "Third, …": `point-openers`). Without
  * a cue the close is only probably a conclusion: its claims are asides
  * (priority), but echoing a body claim does not back them (support).
  */
-function closeOf(body: Paragraph[], conclusion: number[]): number[] {
+function closeOf(model: EssayModel, body: Paragraph[], conclusion: number[]): number[] {
   if (conclusion.length > 0) return conclusion
   const argued = body.filter((p) => p.sentences.length > 1)
   if (new Set(argued.map((p) => p.section)).size > 1) return []
   const last = argued.at(-1)
   if (last === undefined || body.indexOf(last) < body.length - 1 - trailingParagraphs) return []
   const before = argued.slice(0, -1).filter((p) => p.kind === 'paragraph')
+  // "Another problem is that…", "Third, …", "In addition, …": one more point.
+  const opening = model.sentences[last.sentences[0]].words.slice(0, 2)
+  if (opening.some((w) => isIn('point-openers', w.norm))) return []
   return last.kind === 'paragraph' && before.length >= minParagraphsBeforeClose ? [last.index] : []
-  return []
 }
 
 const quoteMarks = /["“”«»]/
@@ -143,7 +146,7 @@ export function readStructure(model: EssayModel, hitsOf: (sentence: number) => C
   for (const paragraph of body) quotationRuns(model, paragraph, insideQuotation)
   const introduction = introductionOf(model, body)
   const conclusion = conclusionOf(model, body, hitsOf)
-  return {introduction, conclusion, close: closeOf(body, conclusion), quoteAfter, quoteBefore, insideQuotation, passage: passagesOf(model, introduction, conclusion), proposals: proposalsOf(model, body)}
+  return {introduction, conclusion, close: closeOf(model, body, conclusion), quoteAfter, quoteBefore, insideQuotation, passage: passagesOf(model, introduction, conclusion), proposals: proposalsOf(model, body)}
 }
 
 /**

@@ -7,6 +7,7 @@ import {readLexicon} from '../model/lexicon.js'
 
 export type WordList =
   | 'conclusion-titles'
+  | 'point-openers'
   | 'others'
   | 'own-voice'
   | 'subject-fillers'

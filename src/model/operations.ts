@@ -128,7 +128,8 @@ export function placeNamesIn(sentence: Sentence): Array<{from: number; to: numbe
   return operationMatcher()
     .match(sentence.words)
     .filter((match) => match.payloads.some((p) => p.kind === 'place'))
-    .map(({from, to}) => ({from, to, text: sentence.words.slice(from, to).map((w) => w.text).join(' ')}))
+    // "Rwanda's genocide": the place is Rwanda.
+    .map(({from, to}) => ({from, to, text: sentence.words.slice(from, to).map((w) => w.text).join(' ').replace(/['’]s$/, '')}))
 }
 
 const memo = new WeakMap<EssayModel, SentenceFacts[]>()
