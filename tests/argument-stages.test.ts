@@ -381,6 +381,16 @@ describe('evidence and support', () => {
     expect((await supportOf('Fears of conflict in the eastern Kivu provinces have returned, and the mission is to blame.', 0)).supported).toBe(false)
   })
 
+  it('a sentence that announces an example and closes its paragraph ("A concrete example shows…") is backed by the next paragraph\'s opening; not across a heading', async () => {
+    const example = 'Since 2011, Russia cast 19 vetoes, 14 of them on Syria (Security Council Report, 2023).'
+    const announced = async (between: string) => {
+      const model = await analyze(`# E\n\nThe Council has failed Syria again and again. A concrete example shows the dysfunction today.\n\n${between}${example}\n`, {path: 'e.md'})
+      return argumentOf(model).sentences.find((s) => model.sentences[s.sentence].text.startsWith('A concrete example'))!
+    }
+    expect(await announced('')).toMatchObject({role: 'claim', supported: true, support: [{kind: 'citation'}, {kind: 'case'}, {kind: 'data'}]})
+    expect(await announced('## Syria\n\n')).toMatchObject({role: 'claim', supported: false})
+  })
+
   it('"This is evident in Somalia, …" brings in an example that backs the claim before it', async () => {
     expect(await supportOf('Great powers decide where missions go. This is evident in Somalia, where American soldiers died in Mogadishu.', 0)).toMatchObject({supported: true, support: [{kind: 'example', text: 'evident in Somalia'}]})
   })

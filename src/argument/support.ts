@@ -72,6 +72,12 @@ export function caseNames(sentence: Sentence): string[] {
     .map((w) => w.text)
 }
 
+/** The sentence announces an example: "A concrete example shows…", "Another example is…", "Consider the following instance." */
+function announcesExample(sentence: Sentence): boolean {
+  const [first, ...rest] = sentence.words
+  return first !== undefined && isIn('example-announcers', first.norm) && rest.slice(0, 3).some((w) => isIn('example-nouns', w.norm))
+}
+
 export function assignSupport(model: EssayModel, sentences: SentenceArgument[], structure: Structure, options: ArgumentOptions, hitsOf: (s: number) => CueHit[]): void {
   const evidenceByParagraph = new Map<Paragraph, number[]>()
   const withEvidence = (paragraph: Paragraph) => {
@@ -120,6 +126,12 @@ export function assignSupport(model: EssayModel, sentences: SentenceArgument[], 
         const before = model.paragraphs[paragraph.index - 1]
         const tellsTheCase = before && isBody(before) && names.some((name) => before.sentences.some((i) => model.sentences[i].text.includes(name)))
         if (tellsTheCase) support = before.sentences.flatMap(lent)
+      }
+      // "A concrete example shows the dysfunction today." closing its paragraph: the example is
+      // the next paragraph (no heading between), whose opening sentence backs it.
+      if (support.length === 0 && at === paragraph.sentences.length - 1 && announcesExample(sentence)) {
+        const after = model.paragraphs[paragraph.index + 1]
+        if (after && isBody(after) && after.section === paragraph.section && after.sentences.length > 0) support = lent(after.sentences[0])
       }
       // A block quote backs the sentence that introduces it.
       const quote = structure.quoteAfter.get(paragraph.index)

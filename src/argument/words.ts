@@ -8,6 +8,8 @@ import {readLexicon} from '../model/lexicon.js'
 export type WordList =
   | 'conclusion-titles'
   | 'point-openers'
+  | 'example-announcers'
+  | 'example-nouns'
   | 'others'
   | 'own-voice'
   | 'subject-fillers'
