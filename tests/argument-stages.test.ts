@@ -391,6 +391,20 @@ describe('evidence and support', () => {
     expect(await announced('## Syria\n\n')).toMatchObject({role: 'claim', supported: false})
   })
 
+  it('a sentence that reads one of the essay\'s tables (a row and every word of a header) is backed by its figures; its neighbours are not', async () => {
+    const model = await analyze(
+      '# E\n\nThe regional powers decide whether the mission works.\n\n| Rank | Country | Governance | Regional Leadership |\n| ---: | :--- | ---: | ---: |\n| 1 | Ghana | 66.44 | 0.00 |\n| 2 | Senegal | 59.43 | 1.00 |\n\n' +
+        'Ghana achieves high scores on good governance. Its army is the most trusted in the region.\n\nSenegal is a significant contributor to regional efforts.\n',
+      {path: 'e.md'}
+    )
+    const argument = argumentOf(model)
+    const item = (start: string) => argument.sentences.find((s) => model.sentences[s.sentence].text.startsWith(start))!
+    expect(item('Ghana achieves')).toMatchObject({evidence: [{kind: 'data', text: "the table's figures for Ghana", table: true}]})
+    expect(item('Its army')).toMatchObject({role: 'claim', supported: false})
+    // "regional" alone is not the column "Regional Leadership".
+    expect(item('Senegal is')).toMatchObject({role: 'claim', supported: false})
+  })
+
   it('"This is evident in Somalia, …" brings in an example that backs the claim before it', async () => {
     expect(await supportOf('Great powers decide where missions go. This is evident in Somalia, where American soldiers died in Mogadishu.', 0)).toMatchObject({supported: true, support: [{kind: 'example', text: 'evident in Somalia'}]})
   })

@@ -184,6 +184,16 @@ describe('paragraph cache', () => {
     expect(model.sentences[2].signals).toEqual(['lead-in'])
   })
 
+  it('argues a paragraph again when a table it reads changes', async () => {
+    const table = (row: string) => `| Country | Governance |\n| :--- | ---: |\n| ${row} | 66.4 |\n| Niger | 49.4 |\n`
+    const text = (row: string) => `# Title\n\nThe regional powers matter most.\n\n${table(row)}\nGhana achieves high scores on good governance.\n`
+    await cached(text('Ghana'), 'table.md')
+    const again = await cached(text('Benin'), 'table.md')
+    expect(again).toEqual(await uncached(text('Benin'), 'table.md'))
+    const model = JSON.parse(again.argument)[0] as {sentences: Array<{evidence: Array<{text: string}>}>}
+    expect(model.sentences.at(-1)!.evidence).toEqual([])
+  })
+
   it('argues a paragraph again when a link after it, which its last sentence cites, changes', async () => {
     // A link with no words of its own is a citation of the sentence before it, in the paragraph before.
     const text = '# Title\n\nThe mission failed in 1995. Peacekeepers were few.\n\n[](https://example.org/first)\n'

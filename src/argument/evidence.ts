@@ -64,6 +64,38 @@ export interface EvidenceContext {
   operations: PhraseMatcher<Operation>
 }
 
+/**
+ * The sentence reads a table of the essay's: it names one of the table's rows
+ * ("Ghana") and every word of one of its headers ("high scores on good
+ * governance and political accountability" under "Governance" or "Political
+ * Accountability"; not "regional efforts" under "Regional Leadership"),
+ * after the table begins or in its section. The figures are in
+ * the table, not in the sentence: "the table's figures for Ghana".
+ */
+function tableRead(model: EssayModel, sentence: Sentence): string | undefined {
+  for (const table of model.tables) {
+    if (sentence.range.start.offset < table.range.start.offset && model.paragraphs[sentence.paragraph].section !== table.section) continue
+    const words = new Set(sentence.words.map((w) => w.norm))
+    const headerWords = (header: string) => (header.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !isIn('stop-words', w))
+    const readsColumn = table.headers.some((header) => {
+      const wanted = headerWords(header)
+      return wanted.length > 0 && wanted.every((w) => words.has(w))
+    })
+    if (!readsColumn) continue
+    const row = table.rows.find((label) => namesWhole(sentence.text, label))
+    if (row !== undefined) return `the table's figures for ${row}`
+  }
+  return undefined
+}
+
+/** `text` holds `name` as whole words ("Ghana", not "Ghanaian"). */
+function namesWhole(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if (!/\p{L}/u.test(text[at - 1] ?? '') && !/\p{L}/u.test(text[at + name.length] ?? '')) return true
+  }
+  return false
+}
+
 /** The sentence's text with its citations blanked out, so their years and pages are not read as data. */
 function withoutCitations(model: EssayModel, sentence: Sentence): string {
   let text = sentence.text
@@ -142,7 +174,9 @@ export function evidenceIn(context: EvidenceContext, sentence: Sentence, hits: C
     found.push({kind: 'case', text: named.map((w) => w.text).join(', '), sentence: at, weak: named.length < 2, placesOnly: true})
   }
   const data = dataIn(text)
+  const read = data === undefined ? tableRead(model, sentence) : undefined
   if (data) found.push({kind: 'data', text: data, sentence: at})
+  else if (read) found.push({kind: 'data', text: read, sentence: at, table: true})
   if (sentence.quotations.length > 0) {
     const attributed = sentence.citations.length > 0 || hits.some((h) => h.kind === 'reporting' || h.kind === 'attribution')
     if (attributed) found.push({kind: 'quotation', text: model.quotations[sentence.quotations[0]].text, sentence: at})

@@ -15,7 +15,8 @@
  *   adds after that cache (kind, text, offsets relative to the paragraph);
  * - the first word of the next paragraph, when it is body text: a sentence
  *   that announces an enumeration looks at the next sentence, which may open
- *   the next paragraph.
+ *   the next paragraph;
+ * - the headers and row labels of the tables its sentences may read.
  * The lexicons of src/argument/ and compromise's answers are the same for
  * every essay. tests/paragraph-cache.test.ts compares the argument model
  * with and without this memo.
@@ -97,6 +98,10 @@ function keyOf(model: EssayModel, paragraph: Paragraph): string | undefined {
   const following = model.paragraphs[paragraph.index + 1]
   const next = following && isBody(following) && following.sentences.length > 0 ? model.sentences[following.sentences[0]] : undefined
   parts.push(next ? `next:${next.words[0]?.norm ?? ''}` : 'no next')
+  // The tables the paragraph's sentences may read (those that begin before it or share its section).
+  for (const table of model.tables) {
+    if (table.range.start.offset < base || table.section === paragraph.section) parts.push(`table:${table.headers.join('\u0002')}:${table.rows.join('\u0002')}`)
+  }
   return parts.join('\u0001')
 }
 

@@ -14,6 +14,8 @@ export interface Support {
   weak?: boolean
   /** Only places where something happened ("missions in South Sudan, the CAR and the DRC"): a case for its own sentence; for a neighbour only when its sentence tells, in the past, what happened there. */
   placesOnly?: boolean
+  /** Figures read off one of the essay's tables: they back the sentence that reads them, not its neighbours. */
+  table?: boolean
   /** The sentence that carries it. */
   sentence: number
 }

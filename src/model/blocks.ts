@@ -3,7 +3,8 @@
  * which spans of the file are headings, body paragraphs, list items, block
  * quotes, footnote definitions or reference-list entries, and which section
  * each belongs to. Code, tables, HTML and front matter are not blocks: they
- * are never analysed.
+ * are never analysed as text (a table's row labels and headers are kept, for
+ * the sentences that read its figures).
  */
 
 import type {Nodes, Root} from 'mdast'
@@ -39,11 +40,34 @@ export interface NoteDefinition {
   end: number
 }
 
+/** A table of figures: its header cells, and the label of each row that holds a figure. */
+export interface TableBlock {
+  start: number
+  end: number
+  section: number
+  headers: string[]
+  rows: string[]
+}
+
 export interface Structure {
   blocks: Block[]
   sections: SectionHead[]
   marks: InlineMark[]
   notes: NoteDefinition[]
+  tables: TableBlock[]
+}
+
+/** The header cells of a table and the labels of its rows with a figure (a row's first cell with letters and no digits). */
+function tableOf(node: Extract<Nodes, {type: 'table'}>, section: number): TableBlock | undefined {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined || node.children.length < 2) return undefined
+  const cells = node.children.map((row) => row.children.map((cell) => toString(cell).trim()))
+  const rows = cells.slice(1).flatMap((row) => {
+    const label = row.find((cell) => /\p{L}/u.test(cell) && !/\d/.test(cell))
+    return label !== undefined && row.some((cell) => /\d/.test(cell)) ? [label] : []
+  })
+  return rows.length > 0 ? {start, end, section, headers: cells[0].filter((cell) => cell !== ''), rows} : undefined
 }
 
 // The headings that open a reference list are data (lexicons/references.yaml).
@@ -87,6 +111,7 @@ export function readStructure(tree: Root, source?: string): Structure {
   const sections: SectionHead[] = []
   const marks: InlineMark[] = []
   const notes: NoteDefinition[] = []
+  const tables: TableBlock[] = []
   // Depth of the references heading while inside its section, else 0.
   let referencesDepth = 0
 
@@ -128,9 +153,14 @@ export function readStructure(tree: Root, source?: string): Structure {
         }
         for (const child of node.children) walk(child, 'footnote')
         return
+      case 'table': {
+        // Not body text, but its figures back the sentences that read them (src/argument/support.ts).
+        const table = tableOf(node, sections.length - 1)
+        if (table) tables.push(table)
+        return
+      }
       case 'code':
       case 'html':
-      case 'table':
       case 'yaml':
       case 'definition':
       case 'thematicBreak':
@@ -164,5 +194,5 @@ export function readStructure(tree: Root, source?: string): Structure {
   }
 
   walk(tree, 'paragraph')
-  return {blocks, sections, marks, notes}
+  return {blocks, sections, marks, notes, tables}
 }

@@ -47,7 +47,8 @@ export function buildModel(tree: Root, nlcst: NlcstRoot, file: VFile, lexicon: C
     quotations: [],
     mentions: [],
     references: [],
-    notes: []
+    notes: [],
+    tables: []
   }
   const first = structure.blocks[0]
   if (first?.kind === 'heading' && sections[0] && (sections[0].depth === 1 || first.start === sections[0].range.start.offset)) {
@@ -104,6 +105,7 @@ export function buildModel(tree: Root, nlcst: NlcstRoot, file: VFile, lexicon: C
     model.citations.push({kind: mark.kind, text: mark.text, range: toRange(mark.start, mark.end), sentence: sentence.index})
   }
   readReferences(model, structure, source, toRange)
+  model.tables = structure.tables.map((table) => ({range: toRange(table.start, table.end), section: table.section, headers: table.headers, rows: table.rows}))
   return model
 }
 

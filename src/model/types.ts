@@ -140,6 +140,16 @@ export interface EssayModel {
   references: ReferenceEntry[]
   /** Footnote definitions, in document order. */
   notes: Note[]
+  /** Tables of figures, in document order. */
+  tables: DataTable[]
+}
+
+/** A table of figures the essay gives: its header cells and the labels of its rows that hold figures ("Ghana", "Senegal"). */
+export interface DataTable {
+  range: Range
+  section: number
+  headers: string[]
+  rows: string[]
 }
 
 /** Coverage of one concept in one essay. */
