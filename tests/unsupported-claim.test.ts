@@ -230,6 +230,12 @@ describe('what the student reads first', () => {
     expect(figures.map((m) => [m.line, (m as unknown as {data: {figure: string}}).data.figure])).toEqual([[9, '57%'], [11, '305 times']])
   })
 
+  it('a sentence that reads one of the essay\'s tables is not asked where its figures come from', async () => {
+    const table = '| Country | Governance |\n| :--- | ---: |\n| Ghana | 66.4 |\n| Niger | 49.4 |\n'
+    const found = await flaggedIn(`# Essay\n\nThis essay compares the contributors to the mission.\n\n${table}\nGhana achieves high scores on good governance. Niger reached 49 points in 2019.\n`)
+    expect(found.map((m) => m.reason.slice(0, 50))).toEqual(['Figure without a source: where does "49 points" co'])
+  })
+
   it('"figures": false leaves them out', async () => {
     const text = '# E\n\nAbout 57% of officers said they felt unsafe.\n'
     const messages = (await lint(text, {path: 'e.md', config: {rules: {...onlyClaims.rules, 'unsupported-claim': ['warn', {figures: false}]}}})).messages
@@ -291,6 +297,22 @@ describe('one finding per paragraph', () => {
     // Paragraphs of three sentences are paragraphs: one finding each.
     const long = await flaggedIn(`${opening}${lines.slice(0, 3).join(' ')}\n\n${lines.slice(3).join(' ')} It failed.\n`)
     expect(long.map((m) => m.line)).toEqual([7, 9])
+  })
+
+  it('tells the short lines of an essay that argues in short beats as one finding, at info; a warning keeps its own', async () => {
+    const beats = ['Both outcomes are bad for the Council.', 'This does not guarantee success.', 'It creates a ratchet.']
+    const argued = 'The Council failed Rwanda in April 1994 (Dallaire, 2003). It failed Srebrenica in July 1995 (UN, 1999). It failed Syria after 2011 (Security Council Report, 2023).'
+    const body = `${argued}\n\nObviously, every mission since 1990 has failed. That is the record.\n\n` + beats.map((line) => `${argued}\n\n${line} ${line.replace(/\.$/, ' again.')}`).join('\n\n')
+    const found = await flaggedIn(`# Essay\n\nThis essay argues that the Council cannot reform itself. It looks at three failures of the Council.\n\n${body}\n`)
+    const short = found.filter((m) => m.reason.startsWith('Short statements'))
+    expect(short).toHaveLength(1)
+    expect([short[0].line, short[0].column, short[0].fatal]).toEqual([11, 1, undefined])
+    expect(short[0].reason).toMatch(/^Short statements without support: "Both outcomes are bad for…", "Both outcomes are bad for…", "This does not guarantee success" and 3 more have no citation, named case or figures beside them\. Most short lines need none;/)
+    expect((short[0] as unknown as {data: {also: unknown[]; short: boolean}}).data).toMatchObject({short: true, also: Array.from({length: 5}, () => expect.anything())})
+    // A short line that is a warning keeps its own finding; so does one short paragraph alone.
+    expect(found.filter((m) => !m.reason.startsWith('Short statements')).map((m) => [m.line, m.fatal, m.reason.slice(0, 50)])).toEqual([[7, false, 'Sweeping claim without support: "Obviously, every ']])
+    const once = await flaggedIn(`# Essay\n\nThis essay argues that the Council cannot reform itself. It looks at three failures of the Council.\n\n${argued}\n\n${beats[0]} ${beats[1]}\n`)
+    expect(once.some((m) => m.reason.startsWith('Short statements'))).toBe(false)
   })
 
   it('"group": "sentence" gives each claim its own finding', async () => {

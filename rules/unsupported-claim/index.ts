@@ -53,7 +53,8 @@ function unsourcedFigures(model: EssayModel, file: VFile, argument: ArgumentMode
     }
     for (let at = 0; at < paragraph.sentences.length; at++) {
       const item = argument.sentences[paragraph.sentences[at]]
-      const figure = item.evidence.find((e) => e.kind === 'data')
+      // A sentence that reads one of the essay's tables quotes no figure of its own.
+      const figure = item.evidence.find((e) => e.kind === 'data' && !e.table)
       if (!figure) continue
       const number = numberOf(figure.text)
       if (cited(at) || cited(at - 1) || cited(at + 1)) {
@@ -100,7 +101,20 @@ export default defineRule<Options>(
       if (item.strength === 'hedged' && options.ignoreHedged) return false
       return !(item.role === 'claim' && item.priority !== 'warning' && !options.secondary)
     })
-    for (const [main, ...others] of groups(model, argument, reported, options.group)) {
+    const {findings, short} = shortLinesApart(model, groups(model, argument, reported, options.group), options.group)
+    if (short.length > 0) {
+      const [main, ...others] = short
+      const sentence = model.sentences[main.sentence]
+      const message = file.message(messages.shortLines(short.map((item) => model.sentences[item.sentence].text)), {place: sentence.range})
+      Object.assign(message, {
+        note: messages.note,
+        data: {kind: 'claim', role: main.role, strength: main.strength, priority: 'info', reasoned: main.reasoned === true, short: true, also: others.map(alsoEntry(model))},
+        advisory: true,
+        demote: false,
+        fix: citationPlaceholder(sentence)
+      })
+    }
+    for (const [main, ...others] of findings) {
       const sentence = model.sentences[main.sentence]
       const paragraph = model.paragraphs[sentence.paragraph]
       // "Not backed by the evidence near it" only where the sentence before or after holds real
@@ -178,6 +192,27 @@ function groups(model: EssayModel, argument: ArgumentModel, items: SentenceArgum
     return [main, ...list.filter((item) => item !== main)]
   })
   return [...alone, ...folded].sort((a, b) => a[0].sentence - b[0].sentence)
+}
+
+/** Words a claim may have and still be a short line ("This is a real risk.", "It creates a ratchet."). */
+export const maxShortWords = 10
+/** Paragraph findings of short lines an essay needs before they are told as one. */
+const minShortFindings = 2
+
+/**
+ * The paragraph findings at information level whose claims are all short
+ * lines, taken out to be told as one finding: a blog or a memo that argues in
+ * short beats ("Both outcomes are bad.", "This does not guarantee success.")
+ * gets one comment on them, not one per paragraph. An instructor writes none
+ * beside such a line unless it states a fact a reader could doubt; a line
+ * that is a warning keeps its own finding.
+ */
+function shortLinesApart(model: EssayModel, found: SentenceArgument[][], by: Options['group']): {findings: SentenceArgument[][]; short: SentenceArgument[]} {
+  if (by === 'sentence') return {findings: found, short: []}
+  const isShort = (group: SentenceArgument[]) => group.every((item) => item.role === 'claim' && item.priority !== 'warning' && model.sentences[item.sentence].words.length <= maxShortWords)
+  const short = found.filter(isShort)
+  if (short.length < minShortFindings) return {findings: found, short: []}
+  return {findings: found.filter((group) => !isShort(group)), short: short.flat().sort((a, b) => a.sentence - b.sentence)}
 }
 
 /**

@@ -62,6 +62,14 @@ export const messages = {
     return `Also unsupported ${acrossParagraphs ? 'in the short paragraphs around it' : 'in this paragraph'}: ${list}.`
   },
 
+  /** One finding for the essay's short unsupported lines (at information level), on the first of them. */
+  shortLines(texts: string[]): string {
+    const shown = texts.slice(0, maxNamed).map((text) => `"${firstWords(text, 5)}"`)
+    const rest = texts.length - shown.length
+    const list = rest > 0 ? `${shown.join(', ')} and ${rest} more` : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`
+    return `Short statements without support: ${list} have no citation, named case or figures beside them. Most short lines need none; back the ones that state a fact or a judgement a reader could doubt, or join them to the sentence that argues them.`
+  },
+
   claim(item: SentenceArgument, text: string, context: {window: 'sentence' | 'paragraph'; beside?: Beside}): string {
     const quote = `"${firstWords(text)}"`
     const evidence = context.beside && evidenceNamed(context.beside)
