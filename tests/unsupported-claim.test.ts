@@ -315,6 +315,17 @@ describe('one finding per paragraph', () => {
     expect(once.some((m) => m.reason.startsWith('Short statements'))).toBe(false)
   })
 
+  it('grade counts the claims the argument rests on, not the short lines left bare', async () => {
+    const {gradeEssay} = await import('../src/grade/score.js')
+    const {defaultRubric} = await import('../src/grade/rubric.js')
+    const argued = 'The Council failed Rwanda in April 1994 (Dallaire, 2003). It failed Srebrenica in July 1995 (UN, 1999).'
+    const essay = `# Essay\n\nThis essay argues that the Council cannot reform itself.\n\n${argued}\n\nBoth outcomes are bad for the Council. This does not guarantee success.\n\n${argued}\n\nThe Council should therefore give up its veto on atrocity crimes, since each veto costs lives in places it never visits.\n`
+    const result = await lint(essay, {path: 'essay.md', config: onlyClaims as never})
+    const criterion = gradeEssay(result, 'essay.md', defaultRubric()).criteria.find((c) => c.id === 'claims-supported')!
+    // The two short lines (line 7) are not counted; the thesis and the recommendation are.
+    expect(criterion.evidence).toEqual(['4 of 6 claims supported (67%; full marks from 75%)', 'unsupported: lines 3, 11'])
+  })
+
   it('"group": "sentence" gives each claim its own finding', async () => {
     const found = await flaggedIn(text, 'essay.md', {rules: {...onlyClaims.rules, 'unsupported-claim': ['warn', {group: 'sentence'}]}})
     expect(found.map((m) => m.column)).toEqual([1, 40, 87, 129])

@@ -8,7 +8,7 @@
  */
 
 import type {VFile} from 'vfile'
-import {argumentOf, type ArgumentModel, type SentenceArgument} from '../../src/model/argument.js'
+import {argumentOf, isShortLine, type ArgumentModel, type SentenceArgument} from '../../src/model/argument.js'
 import type {EssayModel} from '../../src/model/types.js'
 import {defineRule} from '../../src/rule.js'
 import {firstWords, messages} from './messages.js'
@@ -194,8 +194,6 @@ function groups(model: EssayModel, argument: ArgumentModel, items: SentenceArgum
   return [...alone, ...folded].sort((a, b) => a[0].sentence - b[0].sentence)
 }
 
-/** Words a claim may have and still be a short line ("This is a real risk.", "It creates a ratchet."). */
-export const maxShortWords = 10
 /** Paragraph findings of short lines an essay needs before they are told as one. */
 const minShortFindings = 2
 
@@ -209,7 +207,7 @@ const minShortFindings = 2
  */
 function shortLinesApart(model: EssayModel, found: SentenceArgument[][], by: Options['group']): {findings: SentenceArgument[][]; short: SentenceArgument[]} {
   if (by === 'sentence') return {findings: found, short: []}
-  const isShort = (group: SentenceArgument[]) => group.every((item) => item.role === 'claim' && item.priority !== 'warning' && model.sentences[item.sentence].words.length <= maxShortWords)
+  const isShort = (group: SentenceArgument[]) => group.every((item) => isShortLine(model, item))
   const short = found.filter(isShort)
   if (short.length < minShortFindings) return {findings: found, short: []}
   return {findings: found.filter((group) => !isShort(group)), short: short.flat().sort((a, b) => a.sentence - b.sentence)}

@@ -38,6 +38,7 @@ import type {ArgumentModel, ArgumentOptions, SentenceArgument, Support} from './
 export type * from './types.js'
 export {memoiseTagging, taggingMemoStats} from './tagging.js'
 export {memoiseParagraphArguments, paragraphArgumentStats} from './paragraph-memo.js'
+export {isShortLine} from './priority.js'
 
 const memo = new WeakMap<EssayModel, Map<string, ArgumentModel>>()
 

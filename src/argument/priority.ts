@@ -18,6 +18,18 @@ import {isBody, type Structure} from './structure.js'
 import type {SentenceArgument, Sourcing} from './types.js'
 
 export const maxWarningsPer1000 = 8
+/** Words a claim may have and still be a short line ("This is a real risk.", "It creates a ratchet."). */
+export const maxShortWords = 10
+
+/**
+ * An unsupported claim that is a short line at information level: a beat of
+ * an argument ("Both outcomes are bad.") that an instructor leaves bare
+ * unless it states a fact a reader could doubt. unsupported-claim tells such
+ * lines together, and grade does not count them among the essay's claims.
+ */
+export function isShortLine(model: EssayModel, item: SentenceArgument): boolean {
+  return item.role === 'claim' && !item.supported && item.priority !== 'warning' && model.sentences[item.sentence].words.length <= maxShortWords
+}
 /** Paragraphs an essay needs besides its introduction and conclusion before its introduction's claims are left to the body. */
 export const minBodyParagraphs = 2
 /** A short draft still shows its few main problems. */

@@ -8,7 +8,7 @@
 import type {VFile} from 'vfile'
 import {counterargumentOf} from '../argument/counterargument.js'
 import {positionOf} from '../argument/position.js'
-import {argumentOf} from '../model/argument.js'
+import {argumentOf, isShortLine} from '../model/argument.js'
 import {coverageOf, defaultThresholds} from '../model/coverage.js'
 import {scopeOfTitle, theoryComparison, thresholdsFor} from '../coverage-rule.js'
 import {citedSources, sameName} from '../model/references.js'
@@ -96,7 +96,8 @@ function scoreCriterion(criterion: Criterion, model: EssayModel, file: VFile): {
       return {fraction: 1, evidence}
     }
     case 'claims-supported': {
-      const claims = argument.sentences.filter((s) => s.role === 'claim' || s.role === 'thesis')
+      // Short lines left bare ("Both outcomes are bad.") are beats of the argument, not claims it rests on.
+      const claims = argument.sentences.filter((s) => (s.role === 'claim' || s.role === 'thesis') && !isShortLine(model, s))
       if (claims.length === 0) return {fraction: 0, evidence: ['no claims found']}
       const supported = claims.filter((s) => s.supported)
       const unsupported = claims.filter((s) => !s.supported).map((s) => model.sentences[s.sentence].range.start.line)
