@@ -62,7 +62,7 @@ describe('a class zip is graded by student', () => {
       grades: [
         ['class.zip#doejane.docx', 84.7],
         ['class.zip#leeann.txt', 94.2],
-        ['class.zip#smithjohn.pdf', 28]
+        ['class.zip#smithjohn.pdf', 28.5]
       ],
       errors: ['essaylint: class.zip: skipped 1 file essaylint cannot read: 1 .doc (save them as .docx, .pdf or .txt to include them)']
     })
@@ -73,7 +73,7 @@ describe('a class zip is graded by student', () => {
       {name: 'Jane Doe_12345_assignsubmission_file_/lenses.odt', data: doc('strong-three-lenses.odt')},
       {name: 'Ann Lee_67890_assignsubmission_file_/rwanda.html', data: doc('rwanda-case-study.html')}
     ])
-    expect(await grade(dir)).toEqual({code: 0, grades: [['class.zip#Ann Lee.html', 94.2], ['class.zip#Jane Doe.odt', 97.4]], errors: []})
+    expect(await grade(dir)).toEqual({code: 0, grades: [['class.zip#Ann Lee.html', 94.2], ['class.zip#Jane Doe.odt', 98.6]], errors: []})
   })
 
   it('Blackboard: the receipts are not essays', async () => {
@@ -83,7 +83,7 @@ describe('a class zip is graded by student', () => {
       {name: 'Essay 1_bsmith_attempt_2026-11-30-10-00-00_weak.docx', data: doc('weak-no-theory.docx')},
       {name: 'Essay 1_bsmith_attempt_2026-11-30-10-00-00.txt', data: 'Name: B Smith\n'}
     ])
-    expect(await grade(dir)).toEqual({code: 0, grades: [['class.zip#bsmith.docx', 28], ['class.zip#jdoe.docx', 84.7]], errors: []})
+    expect(await grade(dir)).toEqual({code: 0, grades: [['class.zip#bsmith.docx', 28.5], ['class.zip#jdoe.docx', 84.7]], errors: []})
   })
 
   it('linting a zip names each essay by student in the report', async () => {
