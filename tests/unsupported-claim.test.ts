@@ -242,6 +242,14 @@ describe('what the student reads first', () => {
     expect(messages.filter((m) => m.reason.startsWith('Figure'))).toEqual([])
   })
 
+  it('the finding on an essay without sources suggests a UN report and a mission on the course topic, a study and a case elsewhere', async () => {
+    const onTopic = 'The Council was wrong to wait, and MINUSMA should have been given more troops from the start. '.repeat(8)
+    const offTopic = 'The school was wrong to wait, and the canteen should have served better food from the start. '.repeat(8)
+    const first = async (paragraph: string) => (await lint(`# Waiting too long\n\n${Array.from({length: 9}, () => paragraph).join('\n\n')}\n`, {path: 'e.md', config})).messages[0].reason
+    expect(await first(onTopic)).toMatch(/\(an author and year, a UN report, a named mission with dates\)/)
+    expect(await first(offTopic)).toMatch(/\(an author and year, a report or study, a named case with dates\)/)
+  })
+
   it('an essay of 600+ words with no source gets one finding on its title, before the others', async () => {
     const paragraph = 'The Council was wrong to wait, and the mission should have been given more troops from the start. '.repeat(8)
     const text = `# Waiting too long\n\n${Array.from({length: 9}, () => paragraph).join('\n\n')}\n`

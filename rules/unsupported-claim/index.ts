@@ -9,6 +9,7 @@
 
 import type {VFile} from 'vfile'
 import {argumentOf, isShortLine, type ArgumentModel, type SentenceArgument} from '../../src/model/argument.js'
+import {courseTopic} from '../../src/model/topic.js'
 import type {EssayModel} from '../../src/model/types.js'
 import {defineRule} from '../../src/rule.js'
 import {firstWords, messages} from './messages.js'
@@ -87,12 +88,13 @@ export default defineRule<Options>(
       additionalProperties: false
     }
   },
-  (model, file, options) => {
+  (model, file, options, {concepts}) => {
     const argument = argumentOf(model, {window: options.window})
     const {sourcing} = argument
     if (sourcing.underSourced) {
       const place = model.title?.range ?? {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: 0}}
-      const message = file.message(messages.underSourced(sourcing.citations, sourcing.words), {place})
+      // The kinds of source to suggest: a UN report and a mission on the course topic, a study and a case elsewhere.
+      const message = file.message(messages.underSourced(sourcing.citations, sourcing.words, courseTopic(model, concepts).onTopic), {place})
       Object.assign(message, {note: messages.note, data: {kind: 'essay', citations: sourcing.citations, words: sourcing.words}})
     }
     const reported = argument.sentences.filter((item) => {

@@ -41,9 +41,10 @@ export interface Beside {
 export const messages = {
   note: 'A claim persuades only when the reader can check what it rests on: a source (author and year), a named case, figures, or a quotation with its speaker.',
 
-  underSourced(citations: number, words: number): string {
+  underSourced(citations: number, words: number, onCourseTopic = true): string {
     const amount = citations === 0 ? 'no sources' : citations === 1 ? 'only one source' : `only ${citations} sources`
-    return `This essay cites ${amount} in ${formatWords(words)} words: its claims rest on your word alone. Find two or three sources for your main points (an author and year, a UN report, a named mission with dates) and cite them where you make each point.`
+    const kinds = onCourseTopic ? 'an author and year, a UN report, a named mission with dates' : 'an author and year, a report or study, a named case with dates'
+    return `This essay cites ${amount} in ${formatWords(words)} words: its claims rest on your word alone. Find two or three sources for your main points (${kinds}) and cite them where you make each point.`
   },
 
   proposal(title: string): string {
