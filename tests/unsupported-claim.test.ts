@@ -378,6 +378,10 @@ describe('a claim beside evidence that does not back it: the message names that 
       'Unsupported claim: "Peacekeeping in the Sahel was a…" is not backed by the named case in the sentence before it ("The Council sent MINUSMA to…"), which supports that sentence. Add a citation, a named case or figures for this claim right after it, or say how the evidence shows it ("This shows…").'
     ])
   })
+  it('a bare year before a claim is not called a named case', async () => {
+    const found = await flaggedIn('# E\n\nThis short essay looks at one mission.\n\nThe year was 1945. The problem statement was simple and terrifying: prevent another world war.\n')
+    expect(found.map((m) => m.reason.slice(0, 110))).toEqual(['Unsupported claim: "The problem statement was simple and…" has no citation, named case or figures beside it. A'])
+  })
   it('a recommendation beside evidence: the evidence shows the situation, not that the remedy works', async () => {
     expect(await claimAfter('The Council should give missions clearer mandates.')).toEqual([
       'Unsupported claim: "The Council should give missions clearer…" recommends or predicts, and the named case in the sentence before it ("The Council sent MINUSMA to…") shows the situation, not that this would work. Back the claim itself, in the same sentence: a source, a case where it worked, or figures.'

@@ -124,7 +124,9 @@ export default defineRule<Options>(
       // and evidence before a claim backs that sentence unless the claim points back at it.
       const at = paragraph.sentences.indexOf(main.sentence)
       // A signpost, a question or a heading carries no evidence, whatever it quotes ("not a fantasy about "abolishing the veto"").
-      const realEvidence = (i: number | undefined) => (i === undefined || argument.sentences[i].role === 'other' ? undefined : argument.sentences[i].evidence.find((e) => !e.weak && e.kind !== 'reasoning'))
+      // A bare year ("The year was 1945") dates a sentence; the message does not call it a named case.
+      const realEvidence = (i: number | undefined) =>
+        i === undefined || argument.sentences[i].role === 'other' ? undefined : argument.sentences[i].evidence.find((e) => !e.weak && e.kind !== 'reasoning' && !(e.kind === 'case' && /^\d{4}s?$/.test(e.text)))
       const after = realEvidence(paragraph.sentences[at + 1])
       const before = realEvidence(paragraph.sentences[at - 1])
       const textOf = (i: number) => model.sentences[i].text
