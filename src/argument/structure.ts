@@ -87,9 +87,9 @@ function conclusionOf(model: EssayModel, body: Paragraph[], hitsOf: (sentence: n
  * introduction and a body (three such paragraphs before it), its last
  * paragraph of several sentences (the reference list, a byline or a sign-off
  * after it are not body text), unless it opens by adding a point ("Another
- * problem is…", "Third, …": `point-openers`). Without
- * a cue the close is only probably a conclusion: its claims are asides
- * (priority), but echoing a body claim does not back them (support).
+ * problem is…", "Third, …": `point-openers`). Without a cue the close is
+ * only probably a conclusion: its claims are asides (priority), but echoing
+ * a body claim does not back them (support).
  */
 function closeOf(model: EssayModel, body: Paragraph[], conclusion: number[]): number[] {
   if (conclusion.length > 0) return conclusion
@@ -99,8 +99,8 @@ function closeOf(model: EssayModel, body: Paragraph[], conclusion: number[]): nu
   if (last === undefined || body.indexOf(last) < body.length - 1 - trailingParagraphs) return []
   const before = argued.slice(0, -1).filter((p) => p.kind === 'paragraph')
   // "Another problem is that…", "Third, …", "In addition, …": one more point.
-  const opening = model.sentences[last.sentences[0]].words.slice(0, 2)
-  if (opening.some((w) => isIn('point-openers', w.norm))) return []
+  const openingWords = model.sentences[last.sentences[0]].words.slice(0, 2)
+  if (openingWords.some((w) => isIn('point-openers', w.norm))) return []
   return last.kind === 'paragraph' && before.length >= minParagraphsBeforeClose ? [last.index] : []
 }
 
