@@ -77,6 +77,9 @@ function essayStart(model: EssayModel, file: VFile): Range {
   return {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: end + 1, offset: end}}
 }
 
+/** What a perspective finding's note tells every essay on the course topic. */
+const theoryNote = 'An essay for this course is judged on whether it uses theory to explain what states, the Security Council and missions did; a perspective that is only named earns little credit.'
+
 /**
  * The essay's own case, to name in a message: the peace operation its body
  * names in the most sentences (its acronym; the first named wins a tie), so
@@ -199,7 +202,7 @@ export function reportCoverage(
       ? `Add a paragraph that explains what ${concept.label.toLowerCase()} holds and uses it to analyse ${own ? `${own}, which the essay already discusses` : 'a peacekeeping case'}.`
       : `Add a paragraph that explains it and applies it to ${own ? `${own}, which the essay already discusses` : 'a named mission or Security Council decision'}, weighing both sides.`
   const why = isPerspective
-    ? 'An essay for this course is judged on whether it uses theory to explain what states, the Security Council and missions did; a perspective that is only named earns little credit.'
+    ? theoryNote
     : 'A strong essay does not only mention this: it explains the idea, shows the tension it creates in a real case, and reaches a judgement.'
   const note = `For example: ${concept.hint}. ${why}`
   const named = coverage.firstNamed
@@ -254,7 +257,7 @@ export function reportAbsentPerspectives(model: EssayModel, file: VFile, absent:
       ? `Add a paragraph that uses the one that fits best to analyse ${first.fix}; for the others, a sentence on what they would see differently is enough.`
       : `For each, add a paragraph that explains what it holds and uses it to analyse ${first.fix}.`
   const reason = `${capitalise(listed(labels))} are absent: the essay never discusses any of them. ${ask}`
-  const note = `For example: ${absent.map((a) => a.concept.hint).join('; ')}. An essay for this course is judged on whether it uses theory to explain what states, the Security Council and missions did; a perspective that is only named earns little credit.`
+  const note = `For example: ${absent.map((a) => a.concept.hint).join('; ')}. ${theoryNote}`
   Object.assign(file.message(reason, {place: essayStart(model, file)}), {note, data})
 }
 

@@ -211,10 +211,11 @@ const minShortFindings = 2
  */
 function shortLinesApart(model: EssayModel, found: SentenceArgument[][], by: Options['group']): {findings: SentenceArgument[][]; short: SentenceArgument[]} {
   if (by === 'sentence') return {findings: found, short: []}
-  const isShort = (group: SentenceArgument[]) => group.every((item) => isShortLine(model, item))
-  const short = found.filter(isShort)
+  const short: SentenceArgument[][] = []
+  const findings: SentenceArgument[][] = []
+  for (const group of found) (group.every((item) => isShortLine(model, item)) ? short : findings).push(group)
   if (short.length < minShortFindings) return {findings: found, short: []}
-  return {findings: found.filter((group) => !isShort(group)), short: short.flat().sort((a, b) => a.sentence - b.sentence)}
+  return {findings, short: short.flat().sort((a, b) => a.sentence - b.sentence)}
 }
 
 /**

@@ -38,6 +38,13 @@ export interface Beside {
   sentence?: string
 }
 
+/** Sentences by their first `words` words, quoted: up to `maxNamed`, then how many more ("…", "…" and 3 more). */
+function quotedList(texts: string[], words: number): string {
+  const shown = texts.slice(0, maxNamed).map((text) => `"${firstWords(text, words)}"`)
+  const rest = texts.length - shown.length
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0]
+}
+
 export const messages = {
   note: 'A claim persuades only when the reader can check what it rests on: a source (author and year), a named case, figures, or a quotation with its speaker.',
 
@@ -57,18 +64,12 @@ export const messages = {
 
   /** The other unsupported claims of the paragraph (or of the short paragraphs around it), named after the main one. */
   also(texts: string[], acrossParagraphs = false): string {
-    const shown = texts.slice(0, maxNamed).map((text) => `"${firstWords(text, 4)}"`)
-    const rest = texts.length - shown.length
-    const list = rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0]
-    return `Also unsupported ${acrossParagraphs ? 'in the short paragraphs around it' : 'in this paragraph'}: ${list}.`
+    return `Also unsupported ${acrossParagraphs ? 'in the short paragraphs around it' : 'in this paragraph'}: ${quotedList(texts, 4)}.`
   },
 
   /** One finding for the essay's short unsupported lines (at information level), on the first of them. */
   shortLines(texts: string[]): string {
-    const shown = texts.slice(0, maxNamed).map((text) => `"${firstWords(text, 5)}"`)
-    const rest = texts.length - shown.length
-    const list = rest > 0 ? `${shown.join(', ')} and ${rest} more` : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`
-    return `Short statements without support: ${list} have no citation, named case or figures beside them. Most short lines need none; back the ones that state a fact or a judgement a reader could doubt, or join them to the sentence that argues them.`
+    return `Short statements without support: ${quotedList(texts, 5)} have no citation, named case or figures beside them. Most short lines need none; back the ones that state a fact or a judgement a reader could doubt, or join them to the sentence that argues them.`
   },
 
   claim(item: SentenceArgument, text: string, context: {window: 'sentence' | 'paragraph'; beside?: Beside}): string {

@@ -8,10 +8,10 @@
  */
 
 import {allMatches} from '../all-matches.js'
-import type {PhraseMatcher} from '../model/matcher.js'
+import {splitWords, withoutPossessive, type PhraseMatcher} from '../model/matcher.js'
 import type {Operation} from '../model/lexicon.js'
 import {placeNamesIn} from '../model/operations.js'
-import type {EssayModel, Sentence, Word} from '../model/types.js'
+import type {DataTable, EssayModel, Sentence, Word} from '../model/types.js'
 import type {CueHit} from './cues.js'
 import {wordClass} from './tagging.js'
 import type {Support} from './types.js'
@@ -56,7 +56,7 @@ function exampleOpening(sentence: Sentence): CueHit | undefined {
 export function isPlaceOrName(word: Word): boolean {
   if (!/^\p{Lu}/u.test(word.text) || isIn('not-names', word.norm)) return false
   // "Rwanda's", "Kabila’s": the possessive of a name is the name.
-  return wordClass(word.norm.endsWith("'s") ? word.norm.slice(0, -2) : word.norm) === 'name'
+  return wordClass(withoutPossessive(word.norm)) === 'name'
 }
 
 export interface EvidenceContext {
@@ -73,25 +73,35 @@ export interface EvidenceContext {
  * the table, not in the sentence: "the table's figures for Ghana".
  */
 function tableRead(model: EssayModel, sentence: Sentence): string | undefined {
+  if (model.tables.length === 0) return undefined
+  const words = sentence.words.map((w) => withoutPossessive(w.norm))
+  const present = new Set(words)
   for (const table of model.tables) {
     if (sentence.range.start.offset < table.range.start.offset && model.paragraphs[sentence.paragraph].section !== table.section) continue
-    const words = new Set(sentence.words.map((w) => w.norm))
-    const headerWords = (header: string) => (header.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !isIn('stop-words', w))
-    const readsColumn = table.headers.some((header) => {
-      const wanted = headerWords(header)
-      return wanted.length > 0 && wanted.every((w) => words.has(w))
-    })
-    if (!readsColumn) continue
-    const row = table.rows.find((label) => namesWhole(sentence.text, label))
-    if (row !== undefined) return `the table's figures for ${row}`
+    const {columns, rows} = tableWords(table)
+    if (!columns.some((column) => column.every((w) => present.has(w)))) continue
+    const row = rows.find((row) => includesRun(words, row.words))
+    if (row) return `the table's figures for ${row.label}`
   }
   return undefined
 }
 
-/** `text` holds `name` as whole words ("Ghana", not "Ghanaian"). */
-function namesWhole(text: string, name: string): boolean {
-  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
-    if (!/\p{L}/u.test(text[at - 1] ?? '') && !/\p{L}/u.test(text[at + name.length] ?? '')) return true
+/** A table's headers as the content words a sentence must hold to read that column, and its row labels as words; once per table. */
+function tableWords(table: DataTable): {columns: string[][]; rows: Array<{label: string; words: string[]}>} {
+  let found = tableWordsMemo.get(table)
+  if (!found) {
+    const columns = table.headers.map((header) => splitWords(header).filter((w) => w.length >= 4 && !isIn('stop-words', w))).filter((column) => column.length > 0)
+    found = {columns, rows: table.rows.map((label) => ({label, words: splitWords(label)})).filter((row) => row.words.length > 0)}
+    tableWordsMemo.set(table, found)
+  }
+  return found
+}
+const tableWordsMemo = new WeakMap<DataTable, ReturnType<typeof tableWords>>()
+
+/** `words` holds `run` as consecutive words ("South Africa", not "Africa" alone, nor "Ghanaian" for "Ghana"). */
+function includesRun(words: string[], run: string[]): boolean {
+  for (let at = words.indexOf(run[0]); at !== -1; at = words.indexOf(run[0], at + 1)) {
+    if (run.every((w, i) => words[at + i] === w)) return true
   }
   return false
 }

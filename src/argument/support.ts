@@ -85,8 +85,8 @@ export function assignSupport(model: EssayModel, sentences: SentenceArgument[], 
     if (!list) evidenceByParagraph.set(paragraph, (list = paragraph.sentences.filter((i) => sentences[i].evidence.length > 0)))
     return list
   }
-  // What a sentence of another paragraph lends a claim: its evidence, not the writer's reasons, and a
-  // bare name or year only from a statement of fact.
+  // What another sentence (a neighbour, or one of another paragraph) lends a claim: its evidence, not
+  // the writer's reasons nor a table it reads, and a bare name or year only from a statement of fact.
   const lent = (i: number) => sentences[i].evidence.filter((e) => e.kind !== 'reasoning' && !e.table && (!e.weak || sentences[i].role === 'evidence'))
   for (const argument of sentences) {
     if (argument.role !== 'claim' && argument.role !== 'thesis') continue
@@ -118,7 +118,7 @@ export function assignSupport(model: EssayModel, sentences: SentenceArgument[], 
       // Places alone back a neighbour when their sentence tells what happened there ("…had protection
       // mandates, yet civilians were massacred"), not when it is itself a claim in the present.
       const told = (i: number) => sentences[i].role === 'evidence' || hitsOf(i).some((h) => h.kind === 'past')
-      support = candidates.flatMap((i) => sentences[i].evidence.filter((e) => e.kind !== 'reasoning' && !e.table && (!e.weak || sentences[i].role === 'evidence') && (!e.placesOnly || told(i)) && reaches(e, i)))
+      support = candidates.flatMap((i) => lent(i).filter((e) => (!e.placesOnly || told(i)) && reaches(e, i)))
       // "Sierra Leone shows that…" opening the paragraph after the one that tells that case
       // (no heading between) draws its lesson from it.
       if (support.length === 0 && at === 0) {

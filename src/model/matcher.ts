@@ -51,6 +51,11 @@ export function splitWords(text: string): string[] {
   return (text.match(wordPattern) ?? []).map((w) => normalizeWord(w))
 }
 
+/** A normalised word without its possessive ending ("rwanda's" → "rwanda"); the word itself when it has none. */
+export function withoutPossessive(norm: string): string {
+  return norm.endsWith("'s") && norm.length > 2 ? norm.slice(0, -2) : norm
+}
+
 export function normalizeWord(word: string): string {
   const lower = word.toLowerCase()
   // Called for every word of every essay: most have no apostrophe to fold.
@@ -163,7 +168,8 @@ export class PhraseMatcher<P> {
     // root has no entries, a term having at least one word). The root's
     // prefix steps are tried only for a word that has the stem of one.
     const first = words[from].norm
-    const exact = this.root.words.get(first) ?? this.possessiveStep(this.root, words, from)
+    const direct = this.root.words.get(first)
+    const exact = direct ?? this.possessiveStep(this.root, words, from)
     const steps = hasStem(starts.stems, first, starts.stemLength) ? this.root.prefixes.get(first[0])?.steps : undefined
     if (!exact && !steps) return undefined
     // One walk, depth first, that keeps the payloads of the longest terms
@@ -173,7 +179,7 @@ export class PhraseMatcher<P> {
     // most once per start however many wildcard words its terms have
     // (`a* a* a*`): the walk is bounded by the trie.
     this.bestTo = from
-    if (exact) this.visit(exact, words, from, from + 1, this.root.words.get(first) !== exact)
+    if (exact) this.visit(exact, words, from, from + 1, exact !== direct)
     if (steps) for (let i = 0; i < steps.length; i++) if (first.startsWith(steps[i].prefix)) this.visit(steps[i].node, words, from, from + 1)
     if (this.bestTo === from) return undefined
     const payloads = this.bestPayloads
@@ -185,7 +191,8 @@ export class PhraseMatcher<P> {
   private possessiveStep(node: Node<P>, words: Word[], index: number): Node<P> | undefined {
     if (!this.options.possessive) return undefined
     const word = words[index].norm
-    return word.endsWith("'s") && word.length > 2 ? node.words.get(word.slice(0, -2)) : undefined
+    const base = withoutPossessive(word)
+    return base === word ? undefined : node.words.get(base)
   }
 
   /**
